@@ -1,0 +1,120 @@
+"""
+Development tasks: ``nox -s tests``, ``lint``, ``typecheck``, ``docs``,
+``build``. ``nox`` alone runs them all.
+"""
+
+from __future__ import annotations
+
+import shutil
+import zipfile
+
+from pathlib import Path
+
+import nox
+
+
+nox.needs_version = ">=2024.10"
+nox.options.default_venv_backend = "uv|virtualenv"
+# Reusing environments keeps a second run fast; CI starts from nothing.
+nox.options.reuse_existing_virtualenvs = True
+nox.options.error_on_external_run = True
+nox.options.sessions = ["tests", "lint", "typecheck", "docs", "build"]
+
+PYPROJECT = nox.project.load_toml("pyproject.toml")
+PYTHONS = nox.project.python_versions(PYPROJECT)
+DOCS_PYTHON = "3.12"
+ROOT = Path(__file__).parent
+
+
+def _installed(version: str) -> bool:
+    return shutil.which(f"python{version}") is not None
+
+
+def _group(name: str) -> list[str]:
+    return nox.project.dependency_groups(PYPROJECT, name)
+
+
+# Only the interpreters found on this machine; CI must have at least one.
+TEST_PYTHONS = [v for v in PYTHONS if _installed(v)] or PYTHONS
+
+
+@nox.session(python=TEST_PYTHONS)
+def tests(session: nox.Session) -> None:
+    """
+    Run the tests and doctests with branch coverage on each Python.
+    """
+    session.install(".", *_group("tests"))
+    env = {"COVERAGE_FILE": str(ROOT / f".coverage.py{session.python}")}
+    session.run("coverage", "run", "-m", "pytest", *session.posargs, env=env)
+    session.run("coverage", "combine", "--quiet", env=env)
+    session.run("coverage", "report", env=env)
+
+
+@nox.session(python=DOCS_PYTHON)
+def lint(session: nox.Session) -> None:
+    """
+    Check the code with ruff: lint rules and formatting.
+    """
+    session.install(*_group("lint"))
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+
+
+@nox.session(python=DOCS_PYTHON)
+def typecheck(session: nox.Session) -> None:
+    """
+    Check the types of the package (mypy --strict) and of the tests' API use.
+    """
+    session.install(".", *_group("typing"))
+    session.run("mypy", "--strict", "src")
+    session.run("mypy", "--strict", "tests/typing")
+
+
+@nox.session(python=DOCS_PYTHON)
+def docs(session: nox.Session) -> None:
+    """
+    Build the HTML docs with warnings as errors, then run their doctests.
+    """
+    session.install(".", *_group("docs"))
+    for builder in ("html", "doctest"):
+        session.run(
+            "python",
+            "-m",
+            "sphinx",
+            "-T",
+            "-E",
+            "-W",
+            "--keep-going",
+            "-n",
+            "-b",
+            builder,
+            "docs",
+            f"docs/_build/{builder}",
+        )
+
+
+@nox.session(python=DOCS_PYTHON)
+def build(session: nox.Session) -> None:
+    """
+    Build the sdist and the wheel, and check them with twine.
+    """
+    session.install(*_group("build"))
+    dist = ROOT / "dist"
+    shutil.rmtree(dist, ignore_errors=True)
+    session.run("python", "-m", "build", "--outdir", str(dist))
+    files = sorted(str(p) for p in dist.iterdir())
+    session.run("twine", "check", "--strict", *files)
+    _check_wheel(session, dist)
+
+
+def _check_wheel(session: nox.Session, dist: Path) -> None:
+    # The wheel must hold the typing marker and the example data.
+    (wheel,) = dist.glob("*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for needed in (
+        "hcc_report/py.typed",
+        "hcc_report/examples/binh_thuan_2023_02.toml",
+    ):
+        if needed not in names:
+            session.error(f"{wheel.name} lacks {needed}")
+    session.log(f"{wheel.name}: {len(names)} files, py.typed and data present")

@@ -1,0 +1,315 @@
+"""
+Totals, cumulative figures and rates, computed exactly from counts.
+
+Every function here is pure. Rates go through `hcc_report.rate`:
+exact fractions, one rounding with an explicit mode, and an explicit
+policy for a zero denominator.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+
+from hcc_report.errors import Problem, ValidationError
+from hcc_report.model.counts import (
+    CLOSING_FIELDS,
+    FLOW_FIELDS,
+    OPENING_FIELDS,
+    Counts,
+)
+from hcc_report.model.report import AppendixRow
+from hcc_report.rounding import Rounding, ZeroPolicy, rate
+from hcc_report.typing import CountsLike
+
+
+__all__ = [
+    "completion_rate",
+    "cumulative",
+    "late_rate",
+    "on_time_rate",
+    "online_share",
+    "period_from_cumulative",
+    "to_handle",
+    "total",
+    "totals_by_group",
+]
+
+
+def _counts_of(item: CountsLike, index: int) -> Counts:
+    if isinstance(item, Counts):
+        return item
+    counts = getattr(item, "counts", None)
+    if isinstance(counts, Counts):
+        return counts
+    msg = f"item {index} is neither Counts nor has counts: {item!r}"
+    raise TypeError(msg)
+
+
+def total(items: Iterable[CountsLike]) -> Counts:
+    """
+    Return the total of a table: its counts added up figure by figure.
+
+    *items* are `~hcc_report.Counts` or anything with a ``counts``
+    attribute, such as the rows of an appendix. A figure unknown in any
+    item is unknown in the total. The total of nothing is
+    `Counts.zero() <hcc_report.Counts.zero>`.
+
+    >>> from hcc_report import Counts
+    >>> total([
+    ...     Counts(received=279, processed=290, on_time=289, late=1),
+    ...     Counts(received=197, processed=191, on_time=172, late=19),
+    ... ])
+    Counts(received=476, processed=481, on_time=461, late=20)
+    >>> total([Counts(received=1, processed=1), Counts(received=2)])
+    Counts(received=3)
+
+    Raises:
+        TypeError: An item has no counts.
+    """
+    result = Counts.zero()
+    for index, item in enumerate(items):
+        result += _counts_of(item, index)
+    return result
+
+
+def totals_by_group(
+    rows: Iterable[AppendixRow],
+) -> dict[str | None, Counts]:
+    """
+    Return the total of each agency group, in order of first appearance.
+
+    Rows whose agency has no group are totalled under ``None``.
+
+    >>> from hcc_report import Agency, AppendixRow, Counts
+    >>> rows = [
+    ...     AppendixRow(agency=Agency(name="Sở Tư pháp", group="Sở"),
+    ...                 counts=Counts(received=1620)),
+    ...     AppendixRow(agency=Agency(name="Công an tỉnh", group="Ngành dọc"),
+    ...                 counts=Counts(received=0)),
+    ...     AppendixRow(agency=Agency(name="Sở Y tế", group="Sở"),
+    ...                 counts=Counts(received=244)),
+    ... ]
+    >>> totals_by_group(rows)
+    {'Sở': Counts(received=1864), 'Ngành dọc': Counts(received=0)}
+    """
+    groups: dict[str | None, list[Counts]] = {}
+    for row in rows:
+        groups.setdefault(row.agency.group, []).append(row.counts)
+    return {group: total(counts) for group, counts in groups.items()}
+
+
+def _opt_add(left: int | None, right: int | None) -> int | None:
+    if left is None or right is None:
+        return None
+    return left + right
+
+
+def cumulative(previous: Counts, period: Counts) -> Counts:
+    """
+    Return the cumulative figures after a period: *previous* + *period*.
+
+    *previous* are the cumulative figures up to the end of the previous
+    period (lũy kế kỳ trước) and *period* the figures of the period. Flows
+    (received, processed, on time, late ...) add up; stocks do not: what
+    was carried over into the year stays that of *previous*, and what is
+    pending is that at the end of *period*.
+
+    >>> from hcc_report import Counts
+    >>> january = Counts(received=3851, received_online=1970,
+    ...                  processed=4237, on_time=4230, late=7)
+    >>> february = Counts(received=6227, received_online=2786,
+    ...                   processed=5488, on_time=5475, late=13)
+    >>> cumulative(january, february)
+    Counts(received=10078, received_online=4756, processed=9725,
+           on_time=9705, late=20)
+    """
+    values: dict[str, int | None] = {}
+    for name in FLOW_FIELDS:
+        values[name] = _opt_add(getattr(previous, name), getattr(period, name))
+    for name in OPENING_FIELDS:
+        values[name] = getattr(previous, name)
+    for name in CLOSING_FIELDS:
+        values[name] = getattr(period, name)
+    return Counts(**values)
+
+
+def period_from_cumulative(current: Counts, previous: Counts) -> Counts:
+    """
+    Return a period's figures from two cumulative ones: *current* - *previous*.
+
+    The inverse of `cumulative`: ``period_from_cumulative(cumulative(p,
+    x), p)`` gives back the flows of ``x``. What the period carried over is
+    what was pending at the end of *previous*; what is pending is that of
+    *current*.
+
+    >>> from hcc_report import Counts
+    >>> february = Counts(received=10078, processed=9725, on_time=9705,
+    ...                   late=20)
+    >>> january = Counts(received=3851, processed=4237, on_time=4230, late=7)
+    >>> period_from_cumulative(february, january)
+    Counts(received=6227, processed=5488, on_time=5475, late=13)
+
+    Raises:
+        ~hcc_report.errors.ValidationError: A cumulative figure decreased,
+            or the differences are inconsistent (listing every problem).
+    """
+    problems = []
+    values: dict[str, int | None] = {}
+    for name in FLOW_FIELDS:
+        now, before = getattr(current, name), getattr(previous, name)
+        if now is None or before is None:
+            values[name] = None
+        elif now < before:
+            problems.append(
+                Problem(
+                    name,
+                    f"the cumulative figure {now} is less than the previous "
+                    f"cumulative figure {before}",
+                )
+            )
+        else:
+            values[name] = now - before
+    if problems:
+        raise ValidationError(problems, subject="cumulative figures")
+    values["carried_over"] = previous.pending
+    for name in CLOSING_FIELDS:
+        values[name] = getattr(current, name)
+    return Counts(**values)
+
+
+def to_handle(counts: Counts) -> int | None:
+    """
+    Return the number of dossiers to handle (tổng số hồ sơ phải giải quyết).
+
+    That is the dossiers received in the period plus those carried over
+    from the previous one (column 3 of Biểu 06/VPCP/KSTT); unknown if
+    either is.
+
+    >>> to_handle(Counts(received=5650, carried_over=120))
+    5770
+    """
+    return _opt_add(counts.received, counts.carried_over)
+
+
+def on_time_rate(
+    counts: Counts,
+    *,
+    places: int = 2,
+    rounding: Rounding = Rounding.HALF_UP,
+    zero: ZeroPolicy = ZeroPolicy.NOT_APPLICABLE,
+) -> Decimal | None:
+    """
+    Return the on-time rate (tỷ lệ đúng hạn): ``on_time / processed`` in %.
+
+    ``on_time`` includes the dossiers resolved early ("trả đúng và sớm
+    hẹn"), as in the seed report's appendix (9.705 / 9.725), Lâm Đồng's
+    published 98,81 % and the QĐ 766/QĐ-TTg indicator 2.1, where a dossier
+    is on time when it ends on or before its appointment date. The
+    options are those of `hcc_report.rate`; the seed report
+    prints ``0/0`` as 100 %, which is ``zero=ZeroPolicy.AS_100``.
+
+    >>> from hcc_report import Counts, ZeroPolicy
+    >>> on_time_rate(Counts(processed=9725, on_time=9705, late=20))
+    Decimal('99.79')
+    >>> on_time_rate(Counts(processed=0, on_time=0, late=0)) is None
+    True
+    >>> on_time_rate(Counts(processed=0, on_time=0, late=0),
+    ...              zero=ZeroPolicy.AS_100)
+    Decimal('100.00')
+    """
+    return rate(
+        counts.on_time,
+        counts.processed,
+        places=places,
+        rounding=rounding,
+        zero=zero,
+    )
+
+
+def late_rate(
+    counts: Counts,
+    *,
+    places: int = 2,
+    rounding: Rounding = Rounding.HALF_UP,
+    zero: ZeroPolicy = ZeroPolicy.NOT_APPLICABLE,
+) -> Decimal | None:
+    """
+    Return the late rate (tỷ lệ trễ hạn): ``late / processed`` in %.
+
+    Used by Lâm Đồng (1,19 %) and Bến Tre (0,2 %). With nothing processed,
+    nothing was late, so ``zero=ZeroPolicy.AS_0`` is the natural choice
+    when a figure must be shown.
+
+    >>> from hcc_report import Counts
+    >>> late_rate(Counts(processed=9725, on_time=9705, late=20))
+    Decimal('0.21')
+    """
+    return rate(
+        counts.late,
+        counts.processed,
+        places=places,
+        rounding=rounding,
+        zero=zero,
+    )
+
+
+def online_share(
+    counts: Counts,
+    *,
+    places: int = 2,
+    rounding: Rounding = Rounding.HALF_UP,
+    zero: ZeroPolicy = ZeroPolicy.NOT_APPLICABLE,
+) -> Decimal | None:
+    """
+    Return the online share (tỷ lệ hồ sơ trực tuyến):
+    ``received_online / received`` in %.
+
+    The share of dossiers received online, as in QĐ 766/QĐ-TTg indicator
+    3.3 (before its sync-rate factor). The seed's February figures give
+    2.786 / 6.227.
+
+    >>> from hcc_report import Counts
+    >>> online_share(Counts(received=6227, received_online=2786))
+    Decimal('44.74')
+    >>> online_share(Counts(received=10078, received_online=4756))
+    Decimal('47.19')
+    """
+    return rate(
+        counts.received_online,
+        counts.received,
+        places=places,
+        rounding=rounding,
+        zero=zero,
+    )
+
+
+def completion_rate(
+    counts: Counts,
+    *,
+    places: int = 2,
+    rounding: Rounding = Rounding.HALF_UP,
+    zero: ZeroPolicy = ZeroPolicy.NOT_APPLICABLE,
+) -> Decimal | None:
+    """
+    Return the completion rate (tỷ lệ giải quyết): ``processed /
+    to_handle`` in %.
+
+    The share of the dossiers to handle (received plus carried over, see
+    `to_handle`) that were processed, as in Bến Tre's 4.561 / 5.650 =
+    80,7 %. It is unknown when the carried-over figure is.
+
+    >>> from hcc_report import Counts
+    >>> completion_rate(Counts(received=5000, carried_over=650,
+    ...                        processed=4561), places=1)
+    Decimal('80.7')
+    >>> completion_rate(Counts(received=6227, processed=5488)) is None
+    True
+    """
+    return rate(
+        counts.processed,
+        to_handle(counts),
+        places=places,
+        rounding=rounding,
+        zero=zero,
+    )

@@ -1,0 +1,149 @@
+"""
+The exceptions of hcc_report.
+
+Every error the library raises on purpose derives from `HccReportError`.
+Bad input data raises `ValidationError`, which carries *every* problem
+found, each with the path of the value it concerns, so that a person can
+fix a whole file in one pass instead of one problem per run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+
+__all__ = ["HccReportError", "Problem", "ValidationError", "join_path"]
+
+
+class HccReportError(Exception):
+    """
+    Base class of the errors hcc_report raises on purpose.
+    """
+
+
+def join_path(prefix: str, path: str) -> str:
+    """
+    Join two parts of a value's path, as used in `Problem`.
+
+    >>> join_path("appendix.rows[8]", "late")
+    'appendix.rows[8].late'
+    >>> join_path("appendix", "rows[8]")
+    'appendix.rows[8]'
+    >>> join_path("appendix.rows", "[8]")
+    'appendix.rows[8]'
+    >>> join_path("", "late")
+    'late'
+    >>> join_path("figures", "")
+    'figures'
+    """
+    if not prefix:
+        return path
+    if not path:
+        return prefix
+    if path.startswith("["):
+        return prefix + path
+    return f"{prefix}.{path}"
+
+
+@attrs.frozen
+class Problem:
+    """
+    One problem found in input data.
+
+    Attributes:
+        path: Where the problem is, as a dotted path with list indexes
+            (``appendix.rows[8].late``); empty when it concerns the input
+            as a whole.
+        message: What is wrong, naming the offending value.
+
+    >>> str(Problem("appendix.rows[8].late", "must not be negative, got -1"))
+    'appendix.rows[8].late: must not be negative, got -1'
+    """
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        if self.path:
+            return f"{self.path}: {self.message}"
+        return self.message
+
+    def prefixed(self, prefix: str) -> Problem:
+        """
+        Return this problem with *prefix* put in front of its path.
+        """
+        return Problem(join_path(prefix, self.path), self.message)
+
+
+class ValidationError(HccReportError, ValueError):
+    """
+    Input data is invalid; `problems` lists everything that is wrong.
+
+    It is a `ValueError`, so code that catches that keeps working.
+
+    Attributes:
+        problems: Every problem found, in the order they were found.
+        source: Where the data came from (a file name), or ``""``.
+
+    >>> error = ValidationError(
+    ...     [Problem("late", "must not be negative, got -1")], subject="Counts"
+    ... )
+    >>> print(error)
+    invalid Counts: late: must not be negative, got -1
+    """
+
+    problems: tuple[Problem, ...]
+    source: str
+    subject: str
+
+    def __init__(
+        self,
+        problems: Iterable[Problem],
+        *,
+        subject: str = "data",
+        source: str = "",
+    ) -> None:
+        self.problems = tuple(problems)
+        if not self.problems:
+            msg = "a ValidationError needs at least one problem"
+            raise ValueError(msg)
+        self.subject = subject
+        self.source = source
+        super().__init__(self._message())
+
+    def _message(self) -> str:
+        where = f"{self.source}: " if self.source else ""
+        if len(self.problems) == 1:
+            return f"{where}invalid {self.subject}: {self.problems[0]}"
+        lines = [
+            f"{where}invalid {self.subject}, {len(self.problems)} problems:"
+        ]
+        lines.extend(f"  - {problem}" for problem in self.problems)
+        return "\n".join(lines)
+
+    def prefixed(self, prefix: str) -> ValidationError:
+        """
+        Return the same error with *prefix* put in front of every path.
+
+        Loaders use it to place a model's own problems in the file.
+        """
+        return ValidationError(
+            (problem.prefixed(prefix) for problem in self.problems),
+            subject=self.subject,
+            source=self.source,
+        )
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Keeps errors picklable (multiprocessing, logging handlers).
+        return (
+            _rebuild_validation_error,
+            (self.problems, self.subject, self.source),
+        )
+
+
+def _rebuild_validation_error(
+    problems: tuple[Problem, ...], subject: str, source: str
+) -> ValidationError:
+    return ValidationError(problems, subject=subject, source=source)

@@ -1,0 +1,52 @@
+"""
+Built-in example reports, shipped as data files inside the package.
+
+Each is read with `~hcc_report.serialization.load_report`'s own reader, the
+one users use for their files, so the examples also show the file format.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from hcc_report.model import Report
+from hcc_report.serialization import loads_report
+
+
+__all__ = ["binh_thuan_2023_02", "example_text"]
+
+
+def example_text(name: str) -> str:
+    """
+    Return the TOML text of the built-in example *name*.
+
+    >>> example_text("binh_thuan_2023_02").startswith("# The monthly report")
+    True
+    """
+    return (
+        resources.files(__package__)
+        .joinpath(f"{name}.toml")
+        .read_text(encoding="utf-8")
+    )
+
+
+def binh_thuan_2023_02() -> Report:
+    """
+    Return the report of Bình Thuận's centre for February 2023.
+
+    This is the reference example of the library (Số: 04/BC-TTHCC, issued
+    on 2 March 2023): every figure, narrative paragraph, recipient and the
+    signer of the published report, with its appendix of 19 agencies in
+    the published order.
+
+    >>> from hcc_report import on_time_rate, total
+    >>> report = binh_thuan_2023_02()
+    >>> str(report.number), report.issued
+    ('04/BC-TTHCC', datetime.date(2023, 3, 2))
+    >>> len(report.appendix.rows), report.appendix.rows[8].agency.name
+    (19, 'Sở Tài nguyên và Môi trường')
+    >>> on_time_rate(total(report.appendix.rows))
+    Decimal('99.79')
+    """
+    name = "binh_thuan_2023_02"
+    return loads_report(example_text(name), "toml", source=f"<example {name}>")

@@ -1,0 +1,137 @@
+"""
+Collecting validation problems, so that every one of them is reported.
+
+Model classes check all their fields in ``__attrs_post_init__`` with a
+`Checker` and raise one `~hcc_report.errors.ValidationError` at the end,
+instead of stopping at the first bad field as attrs validators do.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+
+from collections.abc import Iterable
+from typing import Any, TypeVar
+
+from hcc_report.errors import Problem, ValidationError
+
+
+T = TypeVar("T")
+
+
+def _kind(cls: type[Any] | tuple[type[Any], ...]) -> str:
+    """
+    Name a type or a choice of types in a message: "an Issuer".
+    """
+    names = [c.__name__ for c in (cls if isinstance(cls, tuple) else (cls,))]
+    text = (
+        names[-1]
+        if len(names) == 1
+        else (", ".join(names[:-1]) + " or " + names[-1])
+    )
+    article = "an" if names[0][0] in "AEIOU" else "a"
+    return f"{article} {text}"
+
+
+class Checker:
+    """
+    Collects the problems of one object under construction.
+    """
+
+    __slots__ = ("problems", "subject")
+
+    def __init__(self, subject: str) -> None:
+        self.subject = subject
+        self.problems: list[Problem] = []
+
+    def add(self, path: str, message: str) -> None:
+        self.problems.append(Problem(path, message))
+
+    def text(
+        self, path: str, value: object, *, optional: bool = False
+    ) -> bool:
+        """
+        Check that *value* is a non-blank string (or None if *optional*).
+        """
+        if value is None and optional:
+            return True
+        if not isinstance(value, str):
+            self.add(path, f"must be a string, got {value!r}")
+            return False
+        if not value.strip():
+            self.add(path, f"must not be blank, got {value!r}")
+            return False
+        return True
+
+    def instance(
+        self,
+        path: str,
+        value: object,
+        cls: type[Any] | tuple[type[Any], ...],
+    ) -> bool:
+        if not isinstance(value, cls):
+            self.add(path, f"must be {_kind(cls)}, got {value!r}")
+            return False
+        return True
+
+    def date(self, path: str, value: object) -> bool:
+        # datetime is a subclass of date; a report date has no time.
+        if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+            self.add(path, f"must be a date, got {value!r}")
+            return False
+        return True
+
+    def items(
+        self,
+        path: str,
+        values: Iterable[object],
+        cls: type[Any] | tuple[type[Any], ...],
+    ) -> None:
+        for i, value in enumerate(values):
+            self.instance(f"{path}[{i}]", value, cls)
+
+    def raise_if_any(self) -> None:
+        if self.problems:
+            raise ValidationError(self.problems, subject=self.subject)
+
+
+def nfc(value: str) -> str:
+    """
+    Normalise a string to Unicode NFC; leave anything else alone.
+
+    Vietnamese text pasted from other systems is often decomposed (NFD);
+    fonts without mark positioning show it badly, and it would not compare
+    equal to the same text typed on a keyboard. Values that are not strings
+    pass through, for the checks to report.
+    """
+    try:
+        return unicodedata.normalize("NFC", value)
+    except TypeError:
+        return value
+
+
+def nfc_optional(value: str | None) -> str | None:
+    return None if value is None else nfc(value)
+
+
+def as_tuple(value: Iterable[T]) -> tuple[T, ...]:
+    """
+    Turn an iterable into a tuple; leave anything else for the checks.
+    """
+    if isinstance(value, (str, bytes)):
+        return value  # type: ignore[return-value]  # reported by the checks
+    try:
+        return tuple(value)
+    except TypeError:
+        return value  # type: ignore[return-value]  # reported by the checks
+
+
+def nfc_tuple(value: Iterable[str]) -> tuple[str, ...]:
+    """
+    Turn an iterable of strings into a tuple of NFC strings.
+    """
+    items = as_tuple(value)
+    if not isinstance(items, tuple):
+        return items  # reported by the checks
+    return tuple(nfc(item) for item in items)

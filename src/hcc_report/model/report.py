@@ -1,0 +1,553 @@
+"""
+The report document: who issues it, its number and date, its figures, its
+narrative, its appendix table, its recipients and its signer.
+
+The layout of such a report is fixed by Decree 30/2020/NĐ-CP (Appendix I);
+the names below follow its components.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+
+from collections.abc import Iterable
+
+import attrs
+
+from hcc_report.errors import Problem, ValidationError
+from hcc_report.model._checks import (
+    Checker,
+    as_tuple,
+    nfc,
+    nfc_optional,
+    nfc_tuple,
+)
+from hcc_report.model.counts import FLOW_FIELDS, Counts
+from hcc_report.model.period import Period
+
+
+__all__ = [
+    "Agency",
+    "Appendix",
+    "AppendixRow",
+    "Authority",
+    "Basis",
+    "Block",
+    "Bullet",
+    "DocumentNumber",
+    "FiguresParagraph",
+    "Issuer",
+    "Paragraph",
+    "Report",
+    "Section",
+    "Signer",
+]
+
+
+# Agencies and the appendix table ---------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class Agency:
+    """
+    An agency (cơ quan, đơn vị) whose dossiers the centre receives.
+
+    >>> Agency(name="Sở Văn hóa, Thể thao và Du lịch",
+    ...        short_name="Sở Văn hóa TT&DL").display_name
+    'Sở Văn hóa TT&DL'
+    """
+
+    #: The official name ("Sở Tài nguyên và Môi trường").
+    name: str = attrs.field(converter=nfc)
+    #: The shorter name tables print, if any ("Sở Nông nghiệp và PTNT").
+    short_name: str | None = attrs.field(default=None, converter=nfc_optional)
+    #: An identifier in the user's own systems.
+    code: str | None = None
+    #: The group the agency is totalled in ("Sở, ban, ngành" ...).
+    group: str | None = attrs.field(default=None, converter=nfc_optional)
+
+    def __attrs_post_init__(self) -> None:
+        checker = Checker("Agency")
+        checker.text("name", self.name)
+        checker.text("short_name", self.short_name, optional=True)
+        checker.text("code", self.code, optional=True)
+        checker.text("group", self.group, optional=True)
+        checker.raise_if_any()
+
+    @property
+    def display_name(self) -> str:
+        """
+        The name a table prints, the short name if there is one.
+        """
+        return self.short_name or self.name
+
+
+@attrs.frozen(kw_only=True)
+class AppendixRow:
+    """
+    One row of the appendix table: an agency and its counts.
+    """
+
+    agency: Agency
+    counts: Counts
+
+    def __attrs_post_init__(self) -> None:
+        checker = Checker("AppendixRow")
+        checker.instance("agency", self.agency, Agency)
+        checker.instance("counts", self.counts, Counts)
+        checker.raise_if_any()
+
+
+class Basis(str, enum.Enum):
+    """
+    What span of time a set of figures covers.
+    """
+
+    #: The report's period only (trong kỳ).
+    PERIOD = "period"
+    #: From 1 January to the end of the period (lũy kế từ đầu năm).
+    CUMULATIVE = "cumulative"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+def _rows(rows: Iterable[AppendixRow]) -> tuple[AppendixRow, ...]:
+    return as_tuple(rows)
+
+
+@attrs.frozen(kw_only=True)
+class Appendix:
+    """
+    The appendix (phụ lục): a table of figures per agency.
+    """
+
+    #: The title under "Phụ lục" ("Kết quả giải quyết thủ tục hành chính
+    #: đến hết tháng 02 năm 2023").
+    title: str = attrs.field(converter=nfc)
+    #: The rows, in the order they are printed.
+    rows: tuple[AppendixRow, ...] = attrs.field(converter=_rows)
+    #: Whether the rows are the period's figures or cumulative ones.
+    basis: Basis = Basis.CUMULATIVE
+
+    def __attrs_post_init__(self) -> None:
+        checker = Checker("Appendix")
+        checker.text("title", self.title)
+        checker.instance("basis", self.basis, Basis)
+        if checker.instance("rows", self.rows, tuple):
+            if not self.rows:
+                checker.add("rows", "must have at least one row")
+            checker.items("rows", self.rows, AppendixRow)
+            seen: dict[str, int] = {}
+            for i, row in enumerate(self.rows):
+                if not isinstance(row, AppendixRow):
+                    continue
+                name = row.agency.name
+                if name in seen:
+                    checker.add(
+                        f"rows[{i}].name",
+                        f"{name!r} is already in rows[{seen[name]}]",
+                    )
+                seen.setdefault(name, i)
+        checker.raise_if_any()
+
+
+# The document header ---------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class Issuer:
+    """
+    The issuing body, printed at the top left of the first page.
+
+    Its names are stored as written in running text; renderers print the
+    header lines in upper case as Decree 30 requires.
+    """
+
+    #: The issuer's name as the header prints it ("Trung tâm Hành chính công").
+    name: str = attrs.field(converter=nfc)
+    #: The direct parent body, printed above the name, not bold ("Văn phòng
+    #: UBND tỉnh"); free text.
+    parent: str | None = attrs.field(default=None, converter=nfc_optional)
+    #: The full name used in running text and in the appendix reference
+    #: ("của Trung tâm Hành chính công tỉnh Bình Thuận"); defaults to `name`.
+    full_name: str | None = attrs.field(default=None, converter=nfc_optional)
+
+    def __attrs_post_init__(self) -> None:
+        checker = Checker("Issuer")
+        checker.text("name", self.name)
+        checker.text("parent", self.parent, optional=True)
+        checker.text("full_name", self.full_name, optional=True)
+        checker.raise_if_any()
+
+    @property
+    def long_name(self) -> str:
+        """
+        The full name if given, else the name.
+        """
+        return self.full_name or self.name
+
+
+_TYPE_CODE = re.compile(r"[A-ZĐ0-9]+")
+_ISSUER_CODE = re.compile(r"[A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)*")
+_NUMBER = re.compile(r"(?P<number>[0-9]+)/(?P<type>[^-]+)-(?P<issuer>.+)")
+
+
+@attrs.frozen(kw_only=True)
+class DocumentNumber:
+    """
+    A document's number and symbol (số, ký hiệu), such as ``04/BC-TTHCC``.
+
+    The number counts the issuer's documents from 01 on 1 January; numbers
+    below 10 are written with a leading zero. The symbol is the document
+    type's abbreviation (``BC`` for a báo cáo) and the issuer's, joined by a
+    hyphen without spaces (Decree 30/2020, Appendix I, §II.3).
+
+    >>> number = DocumentNumber.parse("04/BC-TTHCC")
+    >>> number.number, number.type_code, number.issuer_code
+    (4, 'BC', 'TTHCC')
+    >>> str(DocumentNumber(number=123, issuer_code="UBND-NCKSTTHC"))
+    '123/BC-UBND-NCKSTTHC'
+    """
+
+    #: The sequence number within the year, from 1.
+    number: int
+    #: The issuer's abbreviation, possibly in several groups ("TTHCC").
+    issuer_code: str
+    #: The document type's abbreviation (Decree 30/2020, Appendix III).
+    type_code: str = "BC"
+
+    def __attrs_post_init__(self) -> None:
+        checker = Checker("DocumentNumber")
+        if isinstance(self.number, bool) or not isinstance(self.number, int):
+            checker.add("number", f"must be an int, got {self.number!r}")
+        elif self.number < 1:
+            checker.add("number", f"must be at least 1, got {self.number!r}")
+        if checker.text("type_code", self.type_code) and not (
+            _TYPE_CODE.fullmatch(self.type_code)
+        ):
+            checker.add(
+                "type_code",
+                "must be upper-case letters and digits, "
+                f"got {self.type_code!r}",
+            )
+        if checker.text("issuer_code", self.issuer_code) and not (
+            _ISSUER_CODE.fullmatch(self.issuer_code)
+        ):
+            checker.add(
+                "issuer_code",
+                "must be upper-case letters and digits in groups joined "
+                f"by hyphens without spaces, got {self.issuer_code!r}",
+            )
+        checker.raise_if_any()
+
+    def __str__(self) -> str:
+        return f"{self.number:02d}/{self.type_code}-{self.issuer_code}"
+
+    @classmethod
+    def parse(cls, text: str) -> DocumentNumber:
+        """
+        Read a number and symbol written as ``NN/TYPE-ISSUER``.
+
+        Raises:
+            ~hcc_report.errors.ValidationError: *text* is not of that form.
+        """
+        match = _NUMBER.fullmatch(text) if isinstance(text, str) else None
+        if match is None:
+            message = (
+                "must be a number and symbol such as '04/BC-TTHCC', "
+                f"got {text!r}"
+            )
+            raise ValidationError(
+                [Problem("", message)], subject="DocumentNumber"
+            )
+        return cls(
+            number=int(match["number"]),
+            type_code=match["type"],
+            issuer_code=match["issuer"],
+        )
+
+
+# The signature block ---------------------------------------------------------
+
+
+class Authority(str, enum.Enum):
+    """
+    The authority under which a document is signed (Decree 30/2020,
+    Appendix I, §II.7), printed before the head's title in upper case.
+
+    Its value is the abbreviation without the dot, as in report files.
+    """
+
+    #: On behalf of a collective body (thay mặt).
+    TM = "TM"
+    #: A deputy signs for the head (ký thay).
+    KT = "KT"
+    #: An acting head signs (quyền).
+    Q = "Q"
+    #: Signed by order of the head (thừa lệnh).
+    TL = "TL"
+    #: Signed under the head's authorisation (thừa ủy quyền).
+    TUQ = "TUQ"
+
+    def __str__(self) -> str:
+        return self.value
+
+    @property
+    def prefix(self) -> str:
+        """
+        The prefix as printed, such as ``"KT."``.
+        """
+        return f"{self.value}."
+
+
+#: Authorities that sign on behalf of someone named on the first line.
+_ON_BEHALF = frozenset(
+    {Authority.TM, Authority.KT, Authority.TL, Authority.TUQ}
+)
+
+
+@attrs.frozen(kw_only=True)
+class Signer:
+    """
+    The person who signs the report, and under which authority.
+
+    A deputy signing for the director is ``Signer(authority=Authority.KT,
+    on_behalf_of="Giám đốc", title="Phó Giám đốc", name=...)``, printed as
+    "KT. GIÁM ĐỐC" over "PHÓ GIÁM ĐỐC". An acting head is
+    ``Signer(authority=Authority.Q, title="Giám đốc", ...)``, printed as
+    "Q. GIÁM ĐỐC".
+    """
+
+    #: The signer's full name ("Võ Lý Hoài Vũ").
+    name: str = attrs.field(converter=nfc)
+    #: The signer's own position ("Phó Giám đốc").
+    title: str = attrs.field(converter=nfc)
+    #: TM, KT, TL or TUQ (with `on_behalf_of`), Q, or none.
+    authority: Authority | None = None
+    #: Whom the signer signs for, the head's title or the collective body
+    #: ("Giám đốc", "Ủy ban nhân dân").
+    on_behalf_of: str | None = attrs.field(
+        default=None, converter=nfc_optional
+    )
+
+    def __attrs_post_init__(self) -> None:
+        checker = Checker("Signer")
+        checker.text("name", self.name)
+        checker.text("title", self.title)
+        checker.text("on_behalf_of", self.on_behalf_of, optional=True)
+        if (
+            self.authority is not None
+            and checker.instance("authority", self.authority, Authority)
+            and self.authority in _ON_BEHALF
+            and self.on_behalf_of is None
+        ):
+            checker.add(
+                "on_behalf_of",
+                f"is required when signing as {self.authority.prefix}",
+            )
+        if (
+            self.authority is None or self.authority is Authority.Q
+        ) and self.on_behalf_of is not None:
+            checker.add(
+                "on_behalf_of",
+                "is only for TM., KT., TL. or TUQ. signatures, "
+                f"got {self.on_behalf_of!r}",
+            )
+        checker.raise_if_any()
+
+
+# Narrative -------------------------------------------------------------------
+
+
+@attrs.frozen
+class Paragraph:
+    """
+    A paragraph of running text.
+    """
+
+    text: str = attrs.field(converter=nfc)
+
+    def __attrs_post_init__(self) -> None:
+        checker = Checker("Paragraph")
+        checker.text("text", self.text)
+        checker.raise_if_any()
+
+
+@attrs.frozen
+class Bullet:
+    """
+    An item of a list, printed after a dash ("- Tham gia tập huấn ...").
+    """
+
+    text: str = attrs.field(converter=nfc)
+
+    def __attrs_post_init__(self) -> None:
+        checker = Checker("Bullet")
+        checker.text("text", self.text)
+        checker.raise_if_any()
+
+
+@attrs.frozen
+class FiguresParagraph:
+    """
+    The place of the generated paragraph of figures.
+
+    Renderers put there the paragraph that states the period's figures and
+    the cumulative ones ("Tổng số lượng hồ sơ tiếp nhận trong tháng là ...").
+    It is generated from `Report.figures` and `Report.cumulative`, so it can
+    never disagree with them.
+    """
+
+
+#: A piece of a section's content.
+Block = Paragraph | Bullet | FiguresParagraph
+
+
+def _blocks(blocks: Iterable[Block]) -> tuple[Block, ...]:
+    return as_tuple(blocks)
+
+
+def _sections(sections: Iterable[Section]) -> tuple[Section, ...]:
+    return as_tuple(sections)
+
+
+@attrs.frozen(kw_only=True)
+class Section:
+    """
+    A numbered part of the report's body, with a heading.
+
+    Top-level sections are numbered "1.", "2." ...; their subsections are
+    lettered "a)", "b)" ... following the Vietnamese alphabet. Subsections
+    cannot have subsections of their own.
+    """
+
+    heading: str = attrs.field(converter=nfc)
+    blocks: tuple[Block, ...] = attrs.field(default=(), converter=_blocks)
+    subsections: tuple[Section, ...] = attrs.field(
+        default=(), converter=_sections
+    )
+
+    def __attrs_post_init__(self) -> None:
+        checker = Checker("Section")
+        checker.text("heading", self.heading)
+        if checker.instance("blocks", self.blocks, tuple):
+            checker.items("blocks", self.blocks, _BLOCK_TYPES)
+        if checker.instance("subsections", self.subsections, tuple):
+            for i, sub in enumerate(self.subsections):
+                if checker.instance(f"subsections[{i}]", sub, Section) and (
+                    sub.subsections
+                ):
+                    checker.add(
+                        f"subsections[{i}].subsections",
+                        "only two levels of sections are allowed",
+                    )
+        checker.raise_if_any()
+
+
+_BLOCK_TYPES = (Paragraph, Bullet, FiguresParagraph)
+
+
+# The report ------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class Report:
+    """
+    A periodic activity report of a public administration service centre.
+
+    It holds what the report says, not how it looks: renderers and styles
+    decide that. Figures are counts; every rate is computed from them.
+
+    Besides the checks of each part, a report checks that the period's
+    figures do not exceed the cumulative ones, for the figures that add up
+    over time (see `~hcc_report.model.FLOW_FIELDS`).
+    """
+
+    #: The issuing body.
+    issuer: Issuer
+    #: The number and symbol ("04/BC-TTHCC").
+    number: DocumentNumber
+    #: The place name before the date ("Bình Thuận").
+    place: str = attrs.field(converter=nfc)
+    #: The date of issue.
+    issued: dt.date
+    #: The summary line under "BÁO CÁO" (trích yếu).
+    title: str = attrs.field(converter=nfc)
+    #: The period reported on.
+    period: Period
+    #: The period's figures, for all agencies together.
+    figures: Counts
+    #: Figures from 1 January to the end of the period (lũy kế), if given.
+    cumulative: Counts | None = None
+    #: The table of figures per agency, if any.
+    appendix: Appendix | None = None
+    #: Paragraphs before the first section.
+    opening: tuple[Block, ...] = attrs.field(default=(), converter=_blocks)
+    #: The body's numbered sections.
+    sections: tuple[Section, ...] = attrs.field(
+        default=(), converter=_sections
+    )
+    #: The next period's tasks (nhiệm vụ trọng tâm), numbered after the
+    #: sections.
+    tasks: Section | None = None
+    #: Addressees, after "Kính gửi" when reporting to a higher body.
+    addressees: tuple[str, ...] = attrs.field(default=(), converter=nfc_tuple)
+    #: The recipients listed under "Nơi nhận", without dashes or
+    #: semicolons.
+    recipients: tuple[str, ...] = attrs.field(default=(), converter=nfc_tuple)
+    #: Where copies are filed ("Lưu"), the archive (VT) first, then the
+    #: drafting unit or person.
+    archive: tuple[str, ...] = attrs.field(
+        default=("VT",), converter=nfc_tuple
+    )
+    #: Who signs.
+    signer: Signer
+
+    def __attrs_post_init__(self) -> None:
+        checker = Checker("Report")
+        checker.instance("issuer", self.issuer, Issuer)
+        checker.instance("number", self.number, DocumentNumber)
+        checker.text("place", self.place)
+        checker.date("issued", self.issued)
+        checker.text("title", self.title)
+        period_ok = checker.instance("period", self.period, Period)
+        figures_ok = checker.instance("figures", self.figures, Counts)
+        cumulative = self.cumulative
+        if (
+            cumulative is not None
+            and checker.instance("cumulative", cumulative, Counts)
+            and figures_ok
+            and period_ok
+        ):
+            self._check_cumulative(checker, cumulative)
+        if self.appendix is not None:
+            checker.instance("appendix", self.appendix, Appendix)
+        if checker.instance("opening", self.opening, tuple):
+            checker.items("opening", self.opening, _BLOCK_TYPES)
+        if checker.instance("sections", self.sections, tuple):
+            checker.items("sections", self.sections, Section)
+        if self.tasks is not None:
+            checker.instance("tasks", self.tasks, Section)
+        for name in ("addressees", "recipients", "archive"):
+            values = getattr(self, name)
+            if checker.instance(name, values, tuple):
+                for i, value in enumerate(values):
+                    checker.text(f"{name}[{i}]", value)
+        checker.instance("signer", self.signer, Signer)
+        checker.raise_if_any()
+
+    def _check_cumulative(self, checker: Checker, cumulative: Counts) -> None:
+        if self.period.start.year != self.period.end.year:
+            return  # the period reaches into another year
+        for name in FLOW_FIELDS:
+            part = getattr(self.figures, name)
+            whole = getattr(cumulative, name)
+            if part is not None and whole is not None and part > whole:
+                checker.add(
+                    f"cumulative.{name}",
+                    f"must be at least the period's {name} = {part}, "
+                    f"got {whole}",
+                )

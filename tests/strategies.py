@@ -1,0 +1,273 @@
+"""
+Hypothesis strategies for every type of the model.
+
+A new model type gets a strategy here, so that the round-trip and
+rendering properties cover it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import strategies as st
+
+from hcc_report import (
+    Agency,
+    Appendix,
+    AppendixRow,
+    Authority,
+    Basis,
+    Bullet,
+    Counts,
+    DocumentNumber,
+    FiguresParagraph,
+    Issuer,
+    Paragraph,
+    Period,
+    Report,
+    Section,
+    Signer,
+)
+from hcc_report.model import COUNT_FIELDS
+
+
+#: Letters of Vietnamese text, with every diacritic, and a few others.
+VIETNAMESE = (
+    "aăâbcdđeêghiklmnoôơpqrstuưvxy"
+    "AĂÂBCDĐEÊGHIKLMNOÔƠPQRSTUƯVXY"
+    "áàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ"
+    "0123456789 ,.;:-()/&%<>\"'"
+)
+
+#: Any text a user might type: Vietnamese mostly, anything now and then.
+texts = st.one_of(
+    st.text(alphabet=VIETNAMESE, min_size=1, max_size=40),
+    st.text(
+        alphabet=st.characters(blacklist_categories=("Cs",)),
+        min_size=1,
+        max_size=20,
+    ),
+).filter(lambda text: text.strip() != "")
+
+counts_values = st.integers(min_value=0, max_value=10**7)
+
+
+@st.composite
+def full_counts(draw: st.DrawFn, *, max_value: int = 10**7) -> dict[str, int]:
+    """
+    Draw a complete, consistent set of figures, as a dict.
+    """
+    value = st.integers(min_value=0, max_value=max_value)
+    figures = {
+        name: draw(value)
+        for name in (
+            "received_online",
+            "received_in_person",
+            "received_postal",
+            "carried_over",
+            "early",
+            "on_due_date",
+            "late",
+            "pending_in_time",
+            "pending_overdue",
+            "withdrawn",
+            "returned",
+        )
+    }
+    figures["received"] = (
+        figures["received_online"]
+        + figures["received_in_person"]
+        + figures["received_postal"]
+    )
+    figures["on_time"] = figures["early"] + figures["on_due_date"]
+    figures["processed"] = figures["on_time"] + figures["late"]
+    figures["pending"] = (
+        figures["pending_in_time"] + figures["pending_overdue"]
+    )
+    return figures
+
+
+@st.composite
+def valid_count_sets(
+    draw: st.DrawFn, *, max_value: int = 10**7
+) -> dict[str, int | None]:
+    """
+    Draw keyword arguments that `Counts` must accept: a consistent set of
+    figures with any of them left out.
+    """
+    figures: dict[str, int | None] = dict(
+        draw(full_counts(max_value=max_value))
+    )
+    for name in draw(st.sets(st.sampled_from(COUNT_FIELDS))):
+        figures[name] = None
+    return figures
+
+
+def counts(*, max_value: int = 10**7) -> st.SearchStrategy[Counts]:
+    """
+    Draw valid counts.
+    """
+    return valid_count_sets(max_value=max_value).map(lambda kw: Counts(**kw))
+
+
+def seed_like_counts() -> st.SearchStrategy[Counts]:
+    """
+    Draw counts with the seed's five figures, all known.
+    """
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Counts:
+        received = draw(counts_values)
+        online = draw(st.integers(min_value=0, max_value=received))
+        on_time = draw(counts_values)
+        late = draw(counts_values)
+        return Counts(
+            received=received,
+            received_online=online,
+            processed=on_time + late,
+            on_time=on_time,
+            late=late,
+        )
+
+    return build()
+
+
+years = st.integers(min_value=1900, max_value=2100)
+
+
+@st.composite
+def periods(draw: st.DrawFn) -> Period:
+    """
+    Draw a period of any kind.
+    """
+    year = draw(years)
+    kind = draw(
+        st.sampled_from(["month", "quarter", "half", "first", "year", "range"])
+    )
+    if kind == "month":
+        return Period.month(year, draw(st.integers(1, 12)))
+    if kind == "quarter":
+        return Period.quarter(year, draw(st.integers(1, 4)))
+    if kind == "half":
+        return Period.half(year, draw(st.integers(1, 2)))
+    if kind == "first":
+        return Period.first_months(year, draw(st.integers(1, 12)))
+    if kind == "year":
+        return Period.year(year)
+    start = draw(st.dates(dt.date(1900, 1, 1), dt.date(2100, 12, 31)))
+    end = draw(st.dates(start, dt.date(2100, 12, 31)))
+    return Period.between(start, end)
+
+
+agencies = st.builds(
+    Agency,
+    name=texts,
+    short_name=st.none() | texts,
+    code=st.none() | texts,
+    group=st.none() | texts,
+)
+
+
+@st.composite
+def appendices(draw: st.DrawFn) -> Appendix:
+    """
+    Draw an appendix with agencies of distinct names.
+    """
+    names = draw(st.lists(texts, min_size=1, max_size=6, unique=True))
+    rows = [
+        AppendixRow(
+            agency=Agency(
+                name=name,
+                short_name=draw(st.none() | texts),
+                group=draw(st.none() | st.sampled_from(["Sở", "Ngành dọc"])),
+            ),
+            counts=draw(counts()),
+        )
+        for name in names
+    ]
+    return Appendix(
+        title=draw(texts), rows=rows, basis=draw(st.sampled_from(Basis))
+    )
+
+
+blocks = st.one_of(
+    st.builds(Paragraph, texts),
+    st.builds(Bullet, texts),
+    st.just(FiguresParagraph()),
+)
+
+subsections = st.builds(
+    Section, heading=texts, blocks=st.lists(blocks, max_size=3)
+)
+
+sections = st.builds(
+    Section,
+    heading=texts,
+    blocks=st.lists(blocks, max_size=3),
+    subsections=st.lists(subsections, max_size=3),
+)
+
+codes = st.from_regex(r"[A-ZĐ0-9]{1,6}", fullmatch=True)
+
+document_numbers = st.builds(
+    DocumentNumber,
+    number=st.integers(min_value=1, max_value=9999),
+    type_code=codes,
+    issuer_code=st.from_regex(
+        r"[A-ZĐ0-9]{1,6}(-[A-ZĐ0-9]{1,6}){0,2}", fullmatch=True
+    ),
+)
+
+
+@st.composite
+def signers(draw: st.DrawFn) -> Signer:
+    """
+    Draw a signer under any authority.
+    """
+    authority = draw(st.none() | st.sampled_from(Authority))
+    on_behalf = authority not in (None, Authority.Q)
+    return Signer(
+        name=draw(texts),
+        title=draw(texts),
+        authority=authority,
+        on_behalf_of=draw(texts) if on_behalf else None,
+    )
+
+
+issuers = st.builds(
+    Issuer,
+    name=texts,
+    parent=st.none() | texts,
+    full_name=st.none() | texts,
+)
+
+
+@st.composite
+def reports(draw: st.DrawFn) -> Report:
+    """
+    Draw a complete, valid report.
+    """
+    period = draw(periods())
+    figures = draw(counts())
+    cumulative = None
+    if draw(st.booleans()):
+        # The cumulative figures include the period's.
+        cumulative = figures + draw(counts())
+    return Report(
+        issuer=draw(issuers),
+        number=draw(document_numbers),
+        place=draw(texts),
+        issued=draw(st.dates(dt.date(1900, 1, 1), dt.date(2100, 12, 31))),
+        title=draw(texts),
+        period=period,
+        figures=figures,
+        cumulative=cumulative,
+        appendix=draw(st.none() | appendices()),
+        opening=draw(st.lists(blocks, max_size=2)),
+        sections=draw(st.lists(sections, max_size=3)),
+        tasks=draw(st.none() | sections),
+        addressees=draw(st.lists(texts, max_size=2)),
+        recipients=draw(st.lists(texts, max_size=4)),
+        archive=draw(st.lists(texts, min_size=1, max_size=3)),
+        signer=draw(signers()),
+    )

@@ -1,0 +1,134 @@
+"""
+Tests of the package as published: version, public names, import cost.
+"""
+
+from __future__ import annotations
+
+import doctest
+import importlib.metadata
+import inspect
+import subprocess
+import sys
+
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+import hcc_report
+
+
+def test_version():
+    """
+    __version__ is the installed distribution's version.
+    """
+    assert importlib.metadata.version("hcc-report") == hcc_report.__version__
+
+
+def test_unknown_attribute():
+    """
+    A missing attribute is an AttributeError, as for any module.
+    """
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        hcc_report.nope  # noqa: B018
+
+
+@pytest.mark.parametrize(
+    "module",
+    [
+        "hcc_report",
+        "hcc_report.model",
+        "hcc_report.model.counts",
+        "hcc_report.model.period",
+        "hcc_report.model.report",
+        "hcc_report.calculation",
+        "hcc_report.rounding",
+        "hcc_report.serialization",
+        "hcc_report.errors",
+        "hcc_report.examples",
+        "hcc_report.typing",
+        "hcc_report.cli",
+    ],
+)
+def test_all_lists_the_public_names(module):
+    """
+    __all__ has no duplicates, and every name in it exists and is
+    documented.
+    """
+    mod = __import__(module, fromlist=["_"])
+    names = mod.__all__
+
+    assert len(set(names)) == len(names)
+    for name in names:
+        obj = getattr(mod, name)
+        if inspect.isfunction(obj) or inspect.isclass(obj):
+            assert obj.__doc__, f"{module}.{name} has no docstring"
+
+
+def test_public_names_have_no_underscore_duplicates():
+    """
+    Everything public at the top is in __all__.
+    """
+    public = {
+        name
+        for name in vars(hcc_report)
+        if not name.startswith("_")
+        and name
+        not in {
+            "annotations",
+            "calculation",
+            "errors",
+            "model",
+            "rounding",
+            "serialization",
+            "typing",
+            "cli",
+        }
+    }
+
+    assert public == set(hcc_report.__all__)
+
+
+def test_ships_typing_marker_and_example():
+    """
+    py.typed and the example data are installed with the package.
+    """
+    root = resources.files("hcc_report")
+
+    assert root.joinpath("py.typed").is_file()
+    assert root.joinpath("examples/binh_thuan_2023_02.toml").is_file()
+
+
+def test_import_is_light():
+    """
+    `import hcc_report` imports no Babel, Jinja2 or python-docx.
+    """
+    code = (
+        "import sys, hcc_report; "
+        "print(sorted(m for m in sys.modules "
+        "if m.split('.')[0] in {'babel', 'jinja2', 'docx', 'hypothesis'}))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        check=True,
+        encoding="utf-8",
+    )
+
+    assert "[]" == result.stdout.strip()
+
+
+def test_readme_example():
+    """
+    The README's example runs as shown.
+    """
+    readme = Path(__file__).parent.parent / "README.md"
+
+    result = doctest.testfile(
+        str(readme),
+        module_relative=False,
+        optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE,
+    )
+
+    assert 0 == result.failed
+    assert result.attempted >= 5

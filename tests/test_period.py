@@ -1,0 +1,169 @@
+"""
+Tests for hcc_report.model.period.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from hypothesis import given
+
+from hcc_report import Period, PeriodKind, ValidationError
+from strategies import periods
+
+
+class TestConstructors:
+    @pytest.mark.parametrize(
+        ("period", "start", "end", "number"),
+        [
+            (Period.month(2023, 2), (2023, 2, 1), (2023, 2, 28), 2),
+            (Period.month(2024, 2), (2024, 2, 1), (2024, 2, 29), 2),
+            (Period.month(2023, 12), (2023, 12, 1), (2023, 12, 31), 12),
+            (Period.quarter(2023, 1), (2023, 1, 1), (2023, 3, 31), 1),
+            (Period.quarter(2023, 4), (2023, 10, 1), (2023, 12, 31), 4),
+            (Period.half(2023, 1), (2023, 1, 1), (2023, 6, 30), 1),
+            (Period.half(2023, 2), (2023, 7, 1), (2023, 12, 31), 2),
+            (Period.first_months(2023, 9), (2023, 1, 1), (2023, 9, 30), 9),
+            (Period.year(2023), (2023, 1, 1), (2023, 12, 31), None),
+            (
+                Period.between(dt.date(2023, 1, 5), dt.date(2023, 2, 3)),
+                (2023, 1, 5),
+                (2023, 2, 3),
+                None,
+            ),
+        ],
+    )
+    def test_days_covered(self, period, start, end, number):
+        """
+        Each kind covers the calendar days it names.
+        """
+        assert dt.date(*start) == period.start
+        assert dt.date(*end) == period.end
+        assert number == period.number
+
+    @pytest.mark.parametrize(
+        ("make", "message"),
+        [
+            (
+                lambda: Period.month(2023, 13),
+                "month: must be from 1 to 12, got 13",
+            ),
+            (
+                lambda: Period.month(2023, 0),
+                "month: must be from 1 to 12, got 0",
+            ),
+            (
+                lambda: Period.quarter(2023, 5),
+                "quarter: must be from 1 to 4, got 5",
+            ),
+            (lambda: Period.half(2023, 3), "half: must be from 1 to 2, got 3"),
+            (
+                lambda: Period.first_months(2023, 13),
+                "months: must be from 1 to 12",
+            ),
+            (lambda: Period.year("2023"), "year: must be an int, got '2023'"),
+            (
+                lambda: Period.month(2023, True),
+                "month: must be an int, got True",
+            ),
+            (
+                lambda: Period.between(
+                    dt.date(2023, 2, 1), dt.date(2023, 1, 1)
+                ),
+                "end: must not be before start 2023-02-01, got 2023-01-01",
+            ),
+            (
+                lambda: Period.between(
+                    dt.datetime(2023, 1, 1, 8), dt.date(2023, 1, 2)
+                ),
+                "start: must be a date",
+            ),
+            (
+                lambda: Period(
+                    PeriodKind.QUARTER,
+                    dt.date(2023, 2, 1),
+                    dt.date(2023, 4, 30),
+                ),
+                "kind: a quarter period cannot run "
+                "from 2023-02-01 to 2023-04-30",
+            ),
+            (
+                lambda: Period(
+                    PeriodKind.MONTH, dt.date(2023, 2, 1), dt.date(2023, 2, 27)
+                ),
+                "kind: a month period cannot run",
+            ),
+            (
+                lambda: Period(
+                    "month", dt.date(2023, 2, 1), dt.date(2023, 2, 28)
+                ),
+                "kind: must be a PeriodKind",
+            ),
+        ],
+    )
+    def test_bad_periods(self, make, message):
+        """
+        Impossible periods are refused with the field and the value.
+        """
+        with pytest.raises(ValidationError, match=message.replace("(", r"\(")):
+            make()
+
+    @given(periods())
+    def test_rebuilding_from_days_gives_the_same_period(self, period):
+        """
+        A period is determined by its kind and its days.
+        """
+        assert period == Period(period.kind, period.start, period.end)
+
+
+class TestDerived:
+    @given(periods())
+    def test_year_to_date_starts_on_1_january(self, period):
+        """
+        The cumulative period runs from 1 January to the period's end.
+        """
+        cumulative = period.year_to_date()
+
+        assert dt.date(period.end.year, 1, 1) == cumulative.start
+        assert period.end == cumulative.end
+
+    @pytest.mark.parametrize(
+        ("period", "expected"),
+        [
+            (Period.month(2023, 2), Period.first_months(2023, 2)),
+            (Period.month(2023, 1), Period.month(2023, 1)),
+            (Period.quarter(2023, 4), Period.year(2023)),
+            (Period.half(2023, 1), Period.first_months(2023, 6)),
+            (
+                Period.between(dt.date(2023, 3, 1), dt.date(2023, 3, 15)),
+                Period.between(dt.date(2023, 1, 1), dt.date(2023, 3, 15)),
+            ),
+        ],
+    )
+    def test_year_to_date_is_a_calendar_period_when_it_can_be(
+        self, period, expected
+    ):
+        """
+        Ending on a month's last day, the cumulative period is named.
+        """
+        assert expected == period.year_to_date()
+
+    def test_contains(self):
+        """
+        A period contains its first and last day and nothing outside.
+        """
+        february = Period.month(2023, 2)
+
+        assert dt.date(2023, 2, 1) in february
+        assert dt.date(2023, 2, 28) in february
+        assert dt.date(2023, 3, 1) not in february
+        assert "2023-02-10" not in february
+        assert dt.datetime(2023, 2, 10, 9) not in february
+
+    def test_kind_prints_as_its_file_name(self):
+        """
+        A kind prints as the name report files use.
+        """
+        assert "first-months" == str(PeriodKind.FIRST_MONTHS)

@@ -1,0 +1,320 @@
+"""
+Tests for hcc_report.model.report: the document and its parts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+
+import attrs
+import pytest
+
+from hcc_report import (
+    Agency,
+    Appendix,
+    AppendixRow,
+    Authority,
+    Bullet,
+    Counts,
+    DocumentNumber,
+    FiguresParagraph,
+    Issuer,
+    Paragraph,
+    Period,
+    Report,
+    Section,
+    Signer,
+    ValidationError,
+)
+
+
+def problems(make) -> list[str]:
+    with pytest.raises(ValidationError) as info:
+        make()
+    return [str(problem) for problem in info.value.problems]
+
+
+class TestDocumentNumber:
+    @pytest.mark.parametrize(
+        ("number", "text"),
+        [
+            (DocumentNumber(number=4, issuer_code="TTHCC"), "04/BC-TTHCC"),
+            (DocumentNumber(number=15, issuer_code="TTHCC"), "15/BC-TTHCC"),
+            (
+                DocumentNumber(
+                    number=569, type_code="BC", issuer_code="UBND-NCKSTTHC"
+                ),
+                "569/BC-UBND-NCKSTTHC",
+            ),
+            (
+                DocumentNumber(number=1, type_code="QĐ", issuer_code="UBND"),
+                "01/QĐ-UBND",
+            ),
+        ],
+    )
+    def test_str_and_parse(self, number, text):
+        """
+        Numbers below 10 get a leading zero, and parsing gives them back.
+        """
+        assert text == str(number)
+        assert number == DocumentNumber.parse(text)
+
+    @pytest.mark.parametrize(
+        ("make", "expected"),
+        [
+            (
+                lambda: DocumentNumber(number=0, issuer_code="TTHCC"),
+                ["number: must be at least 1, got 0"],
+            ),
+            (
+                lambda: DocumentNumber(
+                    number="4", type_code="bc", issuer_code="TT HCC"
+                ),
+                [
+                    "number: must be an int, got '4'",
+                    "type_code: must be upper-case letters and digits, "
+                    "got 'bc'",
+                    "issuer_code: must be upper-case letters and digits in "
+                    "groups joined by hyphens without spaces, got 'TT HCC'",
+                ],
+            ),
+            (
+                lambda: DocumentNumber.parse("Số 04 BC TTHCC"),
+                [
+                    "must be a number and symbol such as '04/BC-TTHCC', "
+                    "got 'Số 04 BC TTHCC'"
+                ],
+            ),
+            (
+                lambda: DocumentNumber.parse("04/BC - TTHCC"),
+                [
+                    "type_code: must be upper-case letters and digits, "
+                    "got 'BC '",
+                    "issuer_code: must be upper-case letters and digits in "
+                    "groups joined by hyphens without spaces, got ' TTHCC'",
+                ],
+            ),
+        ],
+    )
+    def test_bad_numbers(self, make, expected):
+        """
+        Every problem of a number is listed.
+        """
+        assert expected == problems(make)
+
+
+class TestSigner:
+    def test_deputy_for_the_director(self):
+        """
+        The seed's signer: KT. GIÁM ĐỐC, PHÓ GIÁM ĐỐC.
+        """
+        signer = Signer(
+            authority=Authority.KT,
+            on_behalf_of="Giám đốc",
+            title="Phó Giám đốc",
+            name="Võ Lý Hoài Vũ",
+        )
+
+        assert "KT." == signer.authority.prefix
+
+    @pytest.mark.parametrize("authority", ["TM", "KT", "TL", "TUQ"])
+    def test_signing_for_someone_names_them(self, authority):
+        """
+        TM., KT., TL. and TUQ. sign for someone, who must be named.
+        """
+        assert [
+            f"on_behalf_of: is required when signing as {authority}."
+        ] == problems(
+            lambda: Signer(
+                authority=Authority(authority), title="Phó Giám đốc", name="A"
+            )
+        )
+
+    @pytest.mark.parametrize("authority", [None, Authority.Q])
+    def test_own_signature_names_nobody(self, authority):
+        """
+        A head or an acting head signs in their own name.
+        """
+        assert [
+            "on_behalf_of: is only for TM., KT., TL. or TUQ. signatures, "
+            "got 'Giám đốc'"
+        ] == problems(
+            lambda: Signer(
+                authority=authority,
+                on_behalf_of="Giám đốc",
+                title="Giám đốc",
+                name="A",
+            )
+        )
+
+
+class TestText:
+    def test_text_is_normalised_to_nfc(self):
+        """
+        Decomposed Vietnamese (NFD) becomes composed (NFC).
+        """
+        nfd = unicodedata.normalize("NFD", "Sở Tài nguyên và Môi trường")
+
+        agency = Agency(name=nfd)
+
+        assert "Sở Tài nguyên và Môi trường" == agency.name
+        assert agency == Agency(name="Sở Tài nguyên và Môi trường")
+
+    @pytest.mark.parametrize(
+        ("make", "expected"),
+        [
+            (lambda: Agency(name="  "), ["name: must not be blank, got '  '"]),
+            (
+                lambda: Agency(name=5, short_name=""),
+                [
+                    "name: must be a string, got 5",
+                    "short_name: must not be blank, got ''",
+                ],
+            ),
+            (lambda: Paragraph(""), ["text: must not be blank, got ''"]),
+            (lambda: Bullet(None), ["text: must be a string, got None"]),
+            (
+                lambda: Issuer(name="Trung tâm", parent=" "),
+                ["parent: must not be blank, got ' '"],
+            ),
+        ],
+    )
+    def test_blank_or_wrong_text(self, make, expected):
+        """
+        Names and paragraphs must be non-blank strings.
+        """
+        assert expected == problems(make)
+
+
+class TestSections:
+    def test_two_levels_only(self):
+        """
+        A subsection cannot have subsections: 1. then a), nothing deeper.
+        """
+        inner = Section(heading="a", subsections=[Section(heading="i")])
+
+        assert [
+            "subsections[0].subsections: only two levels of sections are "
+            "allowed"
+        ] == problems(lambda: Section(heading="1", subsections=[inner]))
+
+    def test_blocks_are_paragraphs_bullets_or_figures(self):
+        """
+        Anything else in a section is refused with its index.
+        """
+        assert [
+            "blocks[1]: must be a Paragraph, Bullet or FiguresParagraph, "
+            "got 'text'"
+        ] == problems(
+            lambda: Section(heading="1", blocks=[FiguresParagraph(), "text"])
+        )
+
+    def test_lists_become_tuples(self):
+        """
+        Lists given for sequences are stored as tuples (hashable).
+        """
+        section = Section(heading="1", blocks=[Paragraph("x")])
+
+        assert (Paragraph("x"),) == section.blocks
+        hash(section)
+
+
+class TestAppendix:
+    def row(self, name: str) -> AppendixRow:
+        return AppendixRow(agency=Agency(name=name), counts=Counts(received=1))
+
+    def test_agencies_are_distinct(self):
+        """
+        An agency appears once in the table.
+        """
+        assert ["rows[2].name: 'Sở Y tế' is already in rows[0]"] == problems(
+            lambda: Appendix(
+                title="T",
+                rows=[
+                    self.row("Sở Y tế"),
+                    self.row("Sở Nội vụ"),
+                    self.row("Sở Y tế"),
+                ],
+            )
+        )
+
+    def test_not_empty(self):
+        """
+        An appendix has at least one row.
+        """
+        assert ["rows: must have at least one row"] == problems(
+            lambda: Appendix(title="T", rows=[])
+        )
+
+
+class TestReport:
+    def make(self, **changes):
+        values = {
+            "issuer": Issuer(name="Trung tâm Hành chính công"),
+            "number": DocumentNumber(number=4, issuer_code="TTHCC"),
+            "place": "Bình Thuận",
+            "issued": dt.date(2023, 3, 2),
+            "title": "Tình hình hoạt động",
+            "period": Period.month(2023, 2),
+            "figures": Counts(
+                received=6227, processed=5488, on_time=5475, late=13
+            ),
+            "signer": Signer(name="A", title="Giám đốc"),
+        }
+        return Report(**(values | changes))
+
+    def test_cumulative_includes_the_period(self):
+        """
+        The period's flows cannot exceed the cumulative ones.
+        """
+        assert [
+            "cumulative.received: must be at least the period's received = "
+            "6227, got 6000"
+        ] == problems(
+            lambda: self.make(cumulative=Counts(received=6000, processed=9725))
+        )
+
+    def test_stocks_are_not_compared(self):
+        """
+        What is pending or carried over is a stock, not a running total.
+        """
+        report = self.make(
+            figures=Counts(received=5, carried_over=500, pending=40),
+            cumulative=Counts(received=10, carried_over=10, pending=40),
+        )
+
+        assert 500 == report.figures.carried_over
+
+    def test_every_wrong_part_is_listed(self):
+        """
+        Wrong types anywhere in the report are all reported.
+        """
+        assert [
+            "issuer: must be an Issuer, got 'Trung tâm'",
+            "issued: must be a date, got '2023-03-02'",
+            "recipients[1]: must not be blank, got ''",
+            "signer: must be a Signer, got None",
+        ] == problems(
+            lambda: self.make(
+                issuer="Trung tâm",
+                issued="2023-03-02",
+                recipients=["Như trên", ""],
+                signer=None,
+            )
+        )
+
+    def test_archive_defaults_to_the_archive(self):
+        """
+        Copies are filed at the archive (VT) unless said otherwise.
+        """
+        assert ("VT",) == self.make().archive
+
+    def test_evolve_revalidates(self):
+        """
+        attrs.evolve builds a new, checked report.
+        """
+        report = self.make()
+
+        with pytest.raises(ValidationError):
+            attrs.evolve(report, cumulative=Counts(received=1))

@@ -1,0 +1,315 @@
+"""
+Tests for hcc_report.serialization: TOML and JSON files of reports.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+from hypothesis import HealthCheck, given, settings
+
+from hcc_report import (
+    ValidationError,
+    dumps_report,
+    load_report,
+    loads_report,
+    report_from_dict,
+    report_to_dict,
+    save_report,
+)
+from hcc_report.examples import example_text
+from strategies import reports
+
+
+FORMATS = ["toml", "json"]
+
+
+class TestRoundTrip:
+    @settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+    @given(report=reports())
+    @pytest.mark.parametrize("fmt", FORMATS)
+    def test_text_round_trip(self, fmt, report):
+        """
+        Any valid report written as TOML or JSON reads back equal, and
+        writing it again gives the same text.
+        """
+        text = dumps_report(report, fmt)
+
+        again = loads_report(text, fmt)
+        assert report == again
+        assert text == dumps_report(again, fmt)
+
+    @given(report=reports())
+    def test_dict_round_trip(self, report):
+        """
+        The plain-data form reads back equal.
+        """
+        assert report == report_from_dict(report_to_dict(report))
+
+    @pytest.mark.parametrize("fmt", FORMATS)
+    def test_seed_round_trip(self, seed, fmt):
+        """
+        The example survives both formats.
+        """
+        assert seed == loads_report(dumps_report(seed, fmt), fmt)
+
+    def test_json_is_readable_and_ordered(self, seed):
+        """
+        JSON keeps Vietnamese letters as they are and a stable key order.
+        """
+        text = dumps_report(seed, "json")
+
+        assert '"place": "Bình Thuận"' in text
+        assert list(json.loads(text))[:4] == [
+            "schema_version",
+            "issuer",
+            "number",
+            "place",
+        ]
+
+    def test_unknown_figures_are_left_out(self, seed):
+        """
+        A figure that was not reported is not written as zero.
+        """
+        data = report_to_dict(seed)
+
+        assert "received_online" not in data["appendix"]["rows"][0]
+        assert "pending" not in data["figures"]
+
+
+class TestFiles:
+    @pytest.mark.parametrize("suffix", [".toml", ".json", ".TOML"])
+    def test_save_and_load(self, seed, tmp_path, suffix):
+        """
+        The suffix decides the format; the report reads back equal.
+        """
+        path = tmp_path / f"report{suffix}"
+
+        save_report(seed, path)
+
+        assert seed == load_report(path)
+        assert [path.name] == [p.name for p in tmp_path.iterdir()]
+
+    def test_unknown_suffix(self, seed, tmp_path):
+        """
+        A file of unknown kind is refused before anything is written.
+        """
+        with pytest.raises(ValueError, match=r"suffix '\.txt'"):
+            save_report(seed, tmp_path / "report.txt")
+        assert [] == list(tmp_path.iterdir())
+
+    def test_failed_save_leaves_the_old_file(
+        self, seed, tmp_path, monkeypatch
+    ):
+        """
+        If writing fails, the old file is untouched and no temporary file
+        is left behind.
+        """
+        path = tmp_path / "report.toml"
+        path.write_text("old", encoding="utf-8")
+
+        def fail(*args, **kwargs):
+            raise OSError("disk full")
+
+        monkeypatch.setattr(os, "fsync", fail)
+        with pytest.raises(OSError, match="disk full"):
+            save_report(seed, path)
+
+        assert "old" == path.read_text(encoding="utf-8")
+        assert ["report.toml"] == [p.name for p in tmp_path.iterdir()]
+
+    def test_byte_order_mark_is_accepted(self, seed, tmp_path):
+        """
+        A UTF-8 file saved with a BOM by a Windows editor reads fine.
+        """
+        path = tmp_path / "report.json"
+        path.write_bytes(b"\xef\xbb\xbf" + dumps_report(seed, "json").encode())
+
+        assert seed == load_report(path)
+
+    def test_not_utf8(self, tmp_path):
+        """
+        A file in a legacy encoding is refused with its name and the byte.
+        """
+        path = tmp_path / "report.toml"
+        path.write_bytes("place = 'Bình Thuận'".encode("utf-16"))
+
+        with pytest.raises(
+            ValidationError, match=r"report\.toml: .*not UTF-8"
+        ):
+            load_report(path)
+
+
+def problems(text: str, fmt: str = "toml") -> list[str]:
+    with pytest.raises(ValidationError) as info:
+        loads_report(text, fmt, source="report." + fmt)
+    assert str(info.value).startswith(f"report.{fmt}: invalid report")
+    return [str(problem) for problem in info.value.problems]
+
+
+def example() -> str:
+    return example_text("binh_thuan_2023_02")
+
+
+class TestErrors:
+    def test_every_problem_with_its_path(self):
+        """
+        Wrong types, unknown keys and bad values anywhere in the file are
+        all reported in one error, each with its path, in file order.
+        """
+        text = (
+            example()
+            .replace("late = 19", 'late = "19"')
+            .replace("received = 8\n", "recieved = 8\n")
+            .replace('authority = "KT"', 'authority = "XX"')
+            .replace("month = 2", "month = 14")
+            .replace("issued = 2023-03-02", 'issued = "2 March 2023"')
+        )
+
+        assert [
+            "issued: must be a date (YYYY-MM-DD), got '2 March 2023'",
+            "period.month: must be from 1 to 12, got 14",
+            "signer.authority: must be one of 'TM', 'KT', 'Q', 'TL', 'TUQ', "
+            "got 'XX'",
+            "appendix.rows[0].recieved: unknown key (did you mean "
+            "'received'?)",
+            "appendix.rows[8].late: must be a whole number of dossiers "
+            "(int), got '19'",
+        ] == problems(text)
+
+    def test_failed_identity_in_a_row(self):
+        """
+        A row whose figures do not add up is named with its index.
+        """
+        text = example().replace("on_time = 172", "on_time = 173")
+
+        assert [
+            "appendix.rows[8].processed: must equal on_time + late = "
+            "173 + 19 = 192, got 191"
+        ] == problems(text)
+
+    def test_report_level_checks(self):
+        """
+        Once the parts are valid, the report's own checks run.
+        """
+        text = example().replace(
+            "[figures]\nreceived = 6227", "[figures]\nreceived = 60000"
+        )
+
+        assert [
+            "cumulative.received: must be at least the period's received = "
+            "60000, got 10078"
+        ] == problems(text)
+
+    def test_missing_keys(self):
+        """
+        Missing required keys are listed by path.
+        """
+        assert [
+            "issuer: is required",
+            "number: is required",
+            "place: is required",
+            "issued: is required",
+            "title: is required",
+            "period: is required",
+            "figures: is required",
+            "signer: is required",
+        ] == problems("schema_version = 1\n")
+
+    def test_nested_structure_errors(self):
+        """
+        Sections, blocks, periods and rows report their own paths.
+        """
+        data = report_to_dict(loads_report(example(), "toml"))
+        data["sections"][0]["subsections"][3]["blocks"][1] = {"bulet": "x"}
+        data["sections"][0]["subsections"][0]["blocks"][0] = {
+            "insert": "table"
+        }
+        data["tasks"]["blocks"][0] = {"bullet": " "}
+        data["period"] = {"kind": "quarter", "year": 2023, "month": 2}
+        data["appendix"]["rows"][3] = "Sở Giao thông vận tải"
+        data["recipients"] = "Như trên"
+
+        with pytest.raises(ValidationError) as info:
+            report_from_dict(data)
+
+        assert [
+            "period.month: unknown key",
+            "period.quarter: is required",
+            "sections[0].subsections[0].blocks[0].insert: must be 'figures', "
+            "got 'table'",
+            "sections[0].subsections[3].blocks[1]: must be a paragraph "
+            '(a string), a bullet ({bullet = "..."}) or an insert '
+            "({insert = \"figures\"}), got {'bulet': 'x'}",
+            "tasks.blocks[0].bullet: must not be blank, got ' '",
+            "appendix.rows[3]: must be a table, got 'Sở Giao thông vận tải'",
+            "recipients: must be an array (list), got 'Như trên'",
+        ] == [str(p) for p in info.value.problems]
+
+    @pytest.mark.parametrize(
+        ("text", "fmt", "expected"),
+        [
+            ("a = [", "toml", "invalid TOML: "),
+            ("{", "json", "invalid JSON: "),
+            ('{"place": 1, "place": 2}', "json", "duplicate key 'place'"),
+            ("[1, 2]", "json", "must be a table, got [1, 2]"),
+            ("schema_version = 2", "toml", "schema_version: this version"),
+        ],
+    )
+    def test_unreadable_text(self, text, fmt, expected):
+        """
+        Syntax errors and foreign documents are a ValidationError too.
+        """
+        assert any(expected in problem for problem in problems(text, fmt))
+
+    def test_period_kinds(self):
+        """
+        Every period kind reads from its own keys.
+        """
+        base = report_to_dict(loads_report(example(), "toml"))
+        for period in (
+            {"kind": "year", "year": 2023},
+            {"kind": "range", "start": "2023-01-01", "end": "2023-02-28"},
+            {"kind": "first-months", "year": 2023, "months": 2},
+            {"kind": "half", "year": 2023, "half": 1},
+        ):
+            report = report_from_dict(base | {"period": period})
+            assert period["kind"] == report.period.kind.value
+
+        with pytest.raises(
+            ValidationError, match=r"period\.kind: must be one"
+        ):
+            report_from_dict(base | {"period": {"kind": "week"}})
+        with pytest.raises(
+            ValidationError, match=r"period\.kind: is required"
+        ):
+            report_from_dict(base | {"period": {"year": 2023}})
+        with pytest.raises(
+            ValidationError, match=r"period\.end: must be a date"
+        ):
+            report_from_dict(
+                base
+                | {
+                    "period": {
+                        "kind": "range",
+                        "start": "2023-01-01",
+                        "end": "soon",
+                    }
+                }
+            )
+
+    def test_bad_format_name(self, seed):
+        """
+        Only TOML and JSON are formats of report files.
+        """
+        with pytest.raises(
+            ValueError, match="format must be 'toml' or 'json'"
+        ):
+            dumps_report(seed, "yaml")  # type: ignore[arg-type]
+        with pytest.raises(
+            ValueError, match="format must be 'toml' or 'json'"
+        ):
+            loads_report("", "yaml")  # type: ignore[arg-type]

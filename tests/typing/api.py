@@ -1,0 +1,87 @@
+"""
+The public API as users call it: type-checked by mypy --strict, never run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from decimal import Decimal
+
+import hcc_report
+
+from hcc_report import (
+    Agency,
+    Appendix,
+    AppendixRow,
+    Authority,
+    Bullet,
+    Counts,
+    DocumentNumber,
+    FiguresParagraph,
+    Issuer,
+    Paragraph,
+    Period,
+    Report,
+    Rounding,
+    Section,
+    Signer,
+    ZeroPolicy,
+)
+
+
+counts: Counts = Counts(received=10, processed=9, on_time=8, late=1)
+both: Counts = counts + Counts.zero()
+known: dict[str, int] = both.known()
+received: int | None = counts.received
+
+share: Decimal | None = hcc_report.rate(1, 3, places=1)
+up: Decimal | None = hcc_report.on_time_rate(
+    counts, places=2, rounding=Rounding.HALF_EVEN, zero=ZeroPolicy.AS_100
+)
+shares: tuple[Decimal, ...] = hcc_report.apportion([1, 2, 3])
+
+period: Period = Period.month(2023, 2)
+ytd: Period = period.year_to_date()
+number: int | None = Period.quarter(2023, 1).number
+inside: bool = dt.date(2023, 2, 3) in period
+
+row = AppendixRow(agency=Agency(name="Sở Y tế"), counts=counts)
+appendix = Appendix(title="Kết quả", rows=[row])
+table_total: Counts = hcc_report.total(appendix.rows)
+groups: dict[str | None, Counts] = hcc_report.totals_by_group(appendix.rows)
+
+report = Report(
+    issuer=Issuer(name="Trung tâm Hành chính công"),
+    number=DocumentNumber.parse("04/BC-TTHCC"),
+    place="Bình Thuận",
+    issued=dt.date(2023, 3, 2),
+    title="Tình hình hoạt động",
+    period=period,
+    figures=counts,
+    cumulative=hcc_report.cumulative(counts, counts),
+    appendix=appendix,
+    sections=[
+        Section(
+            heading="Kết quả",
+            blocks=[FiguresParagraph(), Paragraph("x"), Bullet("y")],
+        )
+    ],
+    recipients=["Như trên"],
+    signer=Signer(
+        authority=Authority.KT,
+        on_behalf_of="Giám đốc",
+        title="Phó Giám đốc",
+        name="A",
+    ),
+)
+
+text: str = hcc_report.dumps_report(report, "toml")
+again: Report = hcc_report.loads_report(text, "toml")
+data: dict[str, object] = hcc_report.report_to_dict(report)
+example: Report = hcc_report.examples.binh_thuan_2023_02()
+
+try:
+    hcc_report.load_report("report.toml")
+except hcc_report.ValidationError as error:
+    paths: list[str] = [problem.path for problem in error.problems]
