@@ -14,7 +14,8 @@ import nox
 
 
 nox.needs_version = ">=2024.10"
-nox.options.default_venv_backend = "uv|virtualenv"
+# pip, not uv: pip honours the machine's pip.conf (certificates, mirrors).
+nox.options.default_venv_backend = "virtualenv"
 # Reusing environments keeps a second run fast; CI starts from nothing.
 nox.options.reuse_existing_virtualenvs = True
 nox.options.error_on_external_run = True

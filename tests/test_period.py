@@ -111,6 +111,15 @@ class TestConstructors:
             make()
 
     @given(periods())
+    def test_repr_is_the_constructor_call(self, period):
+        """
+        A period's repr is the named constructor call that gives it back.
+        """
+        namespace = {"Period": Period, "datetime": dt}
+
+        assert period == eval(repr(period), namespace)  # noqa: S307
+
+    @given(periods())
     def test_rebuilding_from_days_gives_the_same_period(self, period):
         """
         A period is determined by its kind and its days.

@@ -15,6 +15,7 @@ from hcc_report import (
     Appendix,
     AppendixRow,
     Authority,
+    Basis,
     Bullet,
     Counts,
     DocumentNumber,
@@ -318,3 +319,61 @@ class TestReport:
 
         with pytest.raises(ValidationError):
             attrs.evolve(report, cumulative=Counts(received=1))
+
+
+class TestWrongContainers:
+    @pytest.mark.parametrize(
+        ("make", "expected"),
+        [
+            (
+                lambda: Appendix(title="T", rows=5),
+                ["rows: must be a tuple, got 5"],
+            ),
+            (
+                lambda: Appendix(title="T", rows=[Counts(received=1)]),
+                ["rows[0]: must be an AppendixRow, got Counts(received=1)"],
+            ),
+            (
+                lambda: Section(heading="1", blocks="text"),
+                ["blocks: must be a tuple, got 'text'"],
+            ),
+            (
+                lambda: AppendixRow(agency="Sở Y tế", counts=None),
+                [
+                    "agency: must be an Agency, got 'Sở Y tế'",
+                    "counts: must be a Counts, got None",
+                ],
+            ),
+        ],
+    )
+    def test_wrong_containers(self, make, expected):
+        """
+        A string or a number where a list belongs is named, not iterated.
+        """
+        assert expected == problems(make)
+
+    def test_recipients_given_as_one_string(self):
+        """
+        A string is not split into letters.
+        """
+        assert ["recipients: must be a tuple, got 'Như trên'"] == problems(
+            lambda: TestReport().make(recipients="Như trên")
+        )
+
+
+def test_issuer_long_name():
+    """
+    Running text uses the full name when there is one.
+    """
+    assert "Trung tâm" == Issuer(name="Trung tâm").long_name
+    assert "Trung tâm tỉnh X" == (
+        Issuer(name="Trung tâm", full_name="Trung tâm tỉnh X").long_name
+    )
+
+
+def test_enums_print_as_their_file_values():
+    """
+    Authority and Basis print as the values report files use.
+    """
+    assert "KT" == str(Authority.KT)
+    assert "cumulative" == str(Basis.CUMULATIVE)

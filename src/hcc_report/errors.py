@@ -70,12 +70,6 @@ class Problem:
             return f"{self.path}: {self.message}"
         return self.message
 
-    def prefixed(self, prefix: str) -> Problem:
-        """
-        Return this problem with *prefix* put in front of its path.
-        """
-        return Problem(join_path(prefix, self.path), self.message)
-
 
 class ValidationError(HccReportError, ValueError):
     """
@@ -122,18 +116,6 @@ class ValidationError(HccReportError, ValueError):
         ]
         lines.extend(f"  - {problem}" for problem in self.problems)
         return "\n".join(lines)
-
-    def prefixed(self, prefix: str) -> ValidationError:
-        """
-        Return the same error with *prefix* put in front of every path.
-
-        Loaders use it to place a model's own problems in the file.
-        """
-        return ValidationError(
-            (problem.prefixed(prefix) for problem in self.problems),
-            subject=self.subject,
-            source=self.source,
-        )
 
     def __reduce__(self) -> tuple[object, ...]:
         # Keeps errors picklable (multiprocessing, logging handlers).
