@@ -95,6 +95,15 @@ def docs(session: nox.Session) -> None:
 
 
 @nox.session(python=DOCS_PYTHON)
+def bench(session: nox.Session) -> None:
+    """
+    Time the formatters against Babel (not part of the default run).
+    """
+    session.install(".", "babel")
+    session.run("python", "benchmarks/formatting.py")
+
+
+@nox.session(python=DOCS_PYTHON)
 def build(session: nox.Session) -> None:
     """
     Build the sdist and the wheel, and check them with twine.

@@ -79,6 +79,7 @@ from hcc_report import *
 from hcc_report.calculation import *
 from hcc_report.errors import *
 from hcc_report.examples import *
+from hcc_report.formatting import *
 from hcc_report.model import *
 from hcc_report.rounding import *
 from hcc_report.serialization import *

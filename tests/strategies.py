@@ -28,6 +28,7 @@ from hcc_report import (
     Section,
     Signer,
 )
+from hcc_report.formatting import DocumentType
 from hcc_report.model import COUNT_FIELDS
 
 
@@ -207,12 +208,14 @@ sections = st.builds(
     subsections=st.lists(subsections, max_size=3),
 )
 
-codes = st.from_regex(r"[A-ZĐ0-9]{1,6}", fullmatch=True)
+type_codes = st.sampled_from(DocumentType) | st.from_regex(
+    r"[A-ZĐ][A-Za-zĐđ]{0,4}", fullmatch=True
+)
 
 document_numbers = st.builds(
     DocumentNumber,
     number=st.integers(min_value=1, max_value=9999),
-    type_code=codes,
+    type_code=type_codes,
     issuer_code=st.from_regex(
         r"[A-ZĐ0-9]{1,6}(-[A-ZĐ0-9]{1,6}){0,2}", fullmatch=True
     ),

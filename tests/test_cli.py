@@ -28,9 +28,23 @@ class TestSummary:
         status, out, err = run(capsys, "summary", "--example")
 
         assert (0, "") == (status, err)
-        assert "Số: 04/BC-TTHCC, Bình Thuận, 2023-03-02" in out
-        assert "99.79" in out
+        assert out.startswith(
+            "Số: 04/BC-TTHCC\nBình Thuận, ngày 02 tháng 3 năm 2023\n"
+        )
+        assert "Kỳ báo cáo: tháng 02 năm 2023" in out
+        assert "99,79%" in out
         assert "99.49" not in out
+        assert "99,49" not in out
+        total = out.splitlines()[-1].split()
+        assert [
+            "Tổng",
+            "cộng",
+            "10.078",
+            "9.725",
+            "9.705",
+            "20",
+            "99,79%",
+        ] == (total)
         assert "Sở Tài nguyên và Môi trường" in out
 
     def test_file(self, capsys, tmp_path, seed):

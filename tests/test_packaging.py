@@ -4,6 +4,7 @@ Tests of the package as published: version, public names, import cost.
 
 from __future__ import annotations
 
+import ast
 import doctest
 import importlib.metadata
 import inspect
@@ -48,6 +49,7 @@ def test_unknown_attribute():
         "hcc_report.examples",
         "hcc_report.typing",
         "hcc_report.cli",
+        "hcc_report.formatting",
     ],
 )
 def test_all_lists_the_public_names(module):
@@ -132,3 +134,35 @@ def test_readme_example():
 
     assert 0 == result.failed
     assert result.attempted >= 5
+
+
+@pytest.mark.parametrize("layer", ["errors.py", "rounding.py", "formatting"])
+def test_lowest_layers_import_nothing_above_them(layer):
+    """
+    rounding and formatting are pure: from the package they import only
+    its exceptions; errors imports nothing from it.
+    """
+    root = Path(hcc_report.__file__).parent / layer
+    files = sorted(root.rglob("*.py")) if root.is_dir() else [root]
+    allowed = {"hcc_report.errors"} if layer != "errors.py" else set()
+    if layer == "formatting":
+        allowed.add("hcc_report.formatting")
+
+    imported = set()
+    for path in files:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                imported.add(node.module)
+            elif isinstance(node, ast.Import):
+                imported.update(alias.name for alias in node.names)
+    ours = {
+        name
+        for name in imported
+        if name == "hcc_report" or name.startswith("hcc_report.")
+    }
+
+    assert ours <= {
+        name
+        for name in ours
+        if any(name == a or name.startswith(a + ".") for a in allowed)
+    }

@@ -74,10 +74,11 @@ class TestDocumentNumber:
                 ),
                 [
                     "number: must be an int, got '4'",
-                    "type_code: must be upper-case letters and digits, "
+                    "type_code: must be a capital followed by letters, as "
+                    "the abbreviations of Decree 30/2020 (BC, QĐ, TTr), "
                     "got 'bc'",
-                    "issuer_code: must be upper-case letters and digits in "
-                    "groups joined by hyphens without spaces, got 'TT HCC'",
+                    "issuer_code: must be capitals and digits in groups "
+                    "joined by hyphens without spaces, got 'TT HCC'",
                 ],
             ),
             (
@@ -90,10 +91,17 @@ class TestDocumentNumber:
             (
                 lambda: DocumentNumber.parse("04/BC - TTHCC"),
                 [
-                    "type_code: must be upper-case letters and digits, "
-                    "got 'BC '",
-                    "issuer_code: must be upper-case letters and digits in "
-                    "groups joined by hyphens without spaces, got ' TTHCC'",
+                    "must be a number and symbol such as '04/BC-TTHCC', "
+                    "got '04/BC - TTHCC'"
+                ],
+            ),
+            (
+                lambda: DocumentNumber.parse("04/bc-TTHCC"),
+                [
+                    "must be a number and symbol such as '04/BC-TTHCC', "
+                    "got '04/bc-TTHCC' (type_code must be a capital followed "
+                    "by letters, as the abbreviations of Decree 30/2020 (BC, "
+                    "QĐ, TTr), got 'bc')"
                 ],
             ),
         ],

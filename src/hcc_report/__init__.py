@@ -9,7 +9,7 @@ concept (`hcc_report.model`, `hcc_report.calculation`,
 
 from __future__ import annotations
 
-from hcc_report import examples
+from hcc_report import examples, formatting
 from hcc_report.calculation import (
     completion_rate,
     cumulative,
@@ -78,6 +78,7 @@ __all__ = [
     "cumulative",
     "dumps_report",
     "examples",
+    "formatting",
     "late_rate",
     "load_report",
     "loads_report",

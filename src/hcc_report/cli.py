@@ -10,11 +10,19 @@ import argparse
 import sys
 
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import TextIO
 
 from hcc_report.calculation import on_time_rate, online_share, total
 from hcc_report.errors import HccReportError
 from hcc_report.examples import binh_thuan_2023_02
+from hcc_report.formatting import (
+    format_doc_number,
+    format_number,
+    format_percent,
+    format_period,
+    format_place_date,
+)
 from hcc_report.model import Counts, Report
 from hcc_report.serialization import dumps_report, load_report
 
@@ -28,18 +36,24 @@ def _load(args: argparse.Namespace) -> Report:
     return load_report(args.input)
 
 
-def _figure(value: object) -> str:
-    return "-" if value is None else str(value)
+def _count(value: int | None) -> str:
+    return "-" if value is None else format_number(value)
+
+
+def _rate(value: Decimal | None) -> str:
+    return "-" if value is None else format_percent(value)
 
 
 def _summary(report: Report) -> str:
     """
     Return a plain-text summary of the report's figures.
     """
+    doc = report.number
     lines = [
-        f"Số: {report.number}, {report.place}, {report.issued.isoformat()}",
+        format_doc_number(doc.number, doc.type_code, doc.issuer_code),
+        format_place_date(report.place, report.issued),
         report.title,
-        f"Kỳ báo cáo: {report.period.start} – {report.period.end}",
+        f"Kỳ báo cáo: {format_period(report.period)}",
         "",
     ]
     columns: list[tuple[str, Counts | None]] = [
@@ -57,12 +71,10 @@ def _summary(report: Report) -> str:
         ("Đúng hạn", "on_time"),
         ("Trễ hạn", "late"),
     ):
-        rows.append((label, [_figure(getattr(c, field)) for _, c in shown]))
+        rows.append((label, [_count(getattr(c, field)) for _, c in shown]))
+    rows.append(("Tỷ lệ đúng hạn", [_rate(on_time_rate(c)) for _, c in shown]))
     rows.append(
-        ("Tỷ lệ đúng hạn (%)", [_figure(on_time_rate(c)) for _, c in shown])
-    )
-    rows.append(
-        ("Tỷ lệ trực tuyến (%)", [_figure(online_share(c)) for _, c in shown])
+        ("Tỷ lệ trực tuyến", [_rate(online_share(c)) for _, c in shown])
     )
     width = max(len(label) for label, _ in rows)
     lines.extend(
@@ -71,10 +83,10 @@ def _summary(report: Report) -> str:
     )
     appendix = report.appendix
     if appendix is not None:
-        lines += ["", f"Phụ lục: {appendix.title} ({appendix.basis})"]
+        lines += ["", f"Phụ lục: {appendix.title}"]
         table = [
             (
-                f"{i:02d}",
+                format_number(i, zero_pad=True),
                 row.agency.display_name,
                 row.counts,
             )
@@ -87,18 +99,18 @@ def _summary(report: Report) -> str:
             "Đã xử lý",
             "Đúng hạn",
             "Trễ hạn",
-            "Tỷ lệ (%)",
+            "Tỷ lệ",
         )
         lines.append(
             " " * (name_width + 4) + "".join(f"{h:>13}" for h in header)
         )
         for number, name, counts in table:
             figures = [
-                _figure(counts.received),
-                _figure(counts.processed),
-                _figure(counts.on_time),
-                _figure(counts.late),
-                _figure(on_time_rate(counts)),
+                _count(counts.received),
+                _count(counts.processed),
+                _count(counts.on_time),
+                _count(counts.late),
+                _rate(on_time_rate(counts)),
             ]
             lines.append(
                 f"{number:>2}  {name:<{name_width}}"

@@ -2,6 +2,8 @@
 The exceptions of hcc_report.
 
 Every error the library raises on purpose derives from `HccReportError`.
+This module imports nothing else from the package, so every layer can use
+it.
 Bad input data raises `ValidationError`, which carries *every* problem
 found, each with the path of the value it concerns, so that a person can
 fix a whole file in one pass instead of one problem per run.
@@ -14,13 +16,53 @@ from collections.abc import Iterable
 import attrs
 
 
-__all__ = ["HccReportError", "Problem", "ValidationError", "join_path"]
+__all__ = [
+    "HccReportError",
+    "ParseError",
+    "Problem",
+    "ValidationError",
+    "join_path",
+]
 
 
 class HccReportError(Exception):
     """
     Base class of the errors hcc_report raises on purpose.
     """
+
+
+class ParseError(HccReportError, ValueError):
+    """
+    Text could not be read as the value asked for.
+
+    Raised by the strict parsers of `hcc_report.formatting`; the message
+    quotes the text and says what was expected. It is a `ValueError`.
+
+    Attributes:
+        text: The text that could not be read.
+        expected: What it should have been, as a phrase ("a number").
+        reason: What is wrong with it, or ``""``.
+
+    >>> print(ParseError("10.07", "a number", "a dot must be followed by "
+    ...                  "three digits"))
+    cannot read '10.07' as a number: a dot must be followed by three digits
+    """
+
+    text: object
+    expected: str
+    reason: str
+
+    def __init__(self, text: object, expected: str, reason: str = "") -> None:
+        self.text = text
+        self.expected = expected
+        self.reason = reason
+        message = f"cannot read {text!r} as {expected}"
+        if reason:
+            message += f": {reason}"
+        super().__init__(message)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.text, self.expected, self.reason))
 
 
 def join_path(prefix: str, path: str) -> str:

@@ -7,8 +7,6 @@ one users use for their files, so the examples also show the file format.
 
 from __future__ import annotations
 
-from importlib import resources
-
 from hcc_report.model import Report
 from hcc_report.serialization import loads_report
 
@@ -23,6 +21,10 @@ def example_text(name: str) -> str:
     >>> example_text("binh_thuan_2023_02").startswith("# The monthly report")
     True
     """
+    # Imported here: importlib.resources costs more to import than the
+    # whole model, and only reading an example needs it.
+    from importlib import resources  # noqa: PLC0415
+
     return (
         resources.files(__package__)
         .joinpath(f"{name}.toml")

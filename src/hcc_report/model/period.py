@@ -11,6 +11,7 @@ import enum
 
 import attrs
 
+from hcc_report.formatting import parse_period
 from hcc_report.model._checks import Checker
 
 
@@ -194,6 +195,23 @@ class Period:
         Return a calendar year (năm).
         """
         return cls._calendar(PeriodKind.YEAR, year, 1)
+
+    @classmethod
+    def parse(cls, text: str) -> Period:
+        """
+        Read a period as reports name it; see
+        `~hcc_report.formatting.format_period`.
+
+        >>> Period.parse("tháng 02 năm 2023")
+        Period.month(2023, 2)
+        >>> Period.parse("quý I/2023")
+        Period.quarter(2023, 1)
+
+        Raises:
+            ~hcc_report.errors.ParseError: *text* names no period.
+        """
+        kind, start, end = parse_period(text)
+        return cls(PeriodKind(kind), start, end)
 
     @classmethod
     def between(cls, start: dt.date, end: dt.date) -> Period:

@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import re
 
 from collections.abc import Iterable
 
 import attrs
 
-from hcc_report.errors import Problem, ValidationError
+from hcc_report.errors import ParseError, Problem, ValidationError
+from hcc_report.formatting._documents import (
+    doc_number_problems,
+    format_doc_number,
+    parse_doc_number,
+)
 from hcc_report.model._checks import (
     Checker,
     as_tuple,
@@ -190,11 +194,6 @@ class Issuer:
         return self.full_name or self.name
 
 
-_TYPE_CODE = re.compile(r"[A-ZĐ0-9]+")
-_ISSUER_CODE = re.compile(r"[A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)*")
-_NUMBER = re.compile(r"(?P<number>[0-9]+)/(?P<type>[^-]+)-(?P<issuer>.+)")
-
-
 @attrs.frozen(kw_only=True)
 class DocumentNumber:
     """
@@ -216,58 +215,45 @@ class DocumentNumber:
     number: int
     #: The issuer's abbreviation, possibly in several groups ("TTHCC").
     issuer_code: str
-    #: The document type's abbreviation (Decree 30/2020, Appendix III).
+    #: The document type's abbreviation (Decree 30/2020, Appendix III), a
+    #: `~hcc_report.formatting.DocumentType` or its text.
     type_code: str = "BC"
 
     def __attrs_post_init__(self) -> None:
         checker = Checker("DocumentNumber")
-        if isinstance(self.number, bool) or not isinstance(self.number, int):
-            checker.add("number", f"must be an int, got {self.number!r}")
-        elif self.number < 1:
-            checker.add("number", f"must be at least 1, got {self.number!r}")
-        if checker.text("type_code", self.type_code) and not (
-            _TYPE_CODE.fullmatch(self.type_code)
+        for field, message in doc_number_problems(
+            self.number, self.type_code, self.issuer_code
         ):
-            checker.add(
-                "type_code",
-                "must be upper-case letters and digits, "
-                f"got {self.type_code!r}",
-            )
-        if checker.text("issuer_code", self.issuer_code) and not (
-            _ISSUER_CODE.fullmatch(self.issuer_code)
-        ):
-            checker.add(
-                "issuer_code",
-                "must be upper-case letters and digits in groups joined "
-                f"by hyphens without spaces, got {self.issuer_code!r}",
-            )
+            checker.add(field, message)
         checker.raise_if_any()
 
     def __str__(self) -> str:
-        return f"{self.number:02d}/{self.type_code}-{self.issuer_code}"
+        return format_doc_number(
+            self.number, self.type_code, self.issuer_code, label=False
+        )
 
     @classmethod
     def parse(cls, text: str) -> DocumentNumber:
         """
-        Read a number and symbol written as ``NN/TYPE-ISSUER``.
+        Read a number and symbol such as ``04/BC-TTHCC`` or ``Số:
+        04/BC-TTHCC``.
 
         Raises:
             ~hcc_report.errors.ValidationError: *text* is not of that form.
         """
-        match = _NUMBER.fullmatch(text) if isinstance(text, str) else None
-        if match is None:
+        try:
+            number, type_code, issuer_code = parse_doc_number(text)
+        except ParseError as error:
             message = (
                 "must be a number and symbol such as '04/BC-TTHCC', "
                 f"got {text!r}"
             )
+            if error.reason:
+                message += f" ({error.reason})"
             raise ValidationError(
                 [Problem("", message)], subject="DocumentNumber"
-            )
-        return cls(
-            number=int(match["number"]),
-            type_code=match["type"],
-            issuer_code=match["issuer"],
-        )
+            ) from None
+        return cls(number=number, type_code=type_code, issuer_code=issuer_code)
 
 
 # The signature block ---------------------------------------------------------

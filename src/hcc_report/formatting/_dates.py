@@ -1,0 +1,215 @@
+"""
+Dates as Decree 30/2020 writes them: "ngày 02 tháng 3 năm 2023", "09/3/2023".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from hcc_report.errors import ParseError
+from hcc_report.formatting._text import check_locale, clean
+
+
+def _check_date(function: str, day: object) -> dt.date:
+    if not isinstance(day, dt.date) or isinstance(day, dt.datetime):
+        msg = f"{function}() takes a datetime.date, got {day!r}"
+        raise TypeError(msg)
+    return day
+
+
+#: Days and months as Decree 30/2020 writes them, by number.
+_DAYS = tuple(f"{day:02d}" for day in range(32))
+#: Years up to this get leading zeros: a year always has four digits, so
+#: that a parser never has to guess a century.
+_YEAR_PAD = 999
+_MONTHS = tuple(f"{m:02d}" if m < 3 else str(m) for m in range(13))  # noqa: PLR2004
+
+
+def month_text(month: int) -> str:
+    """
+    Write a month number as Decree 30/2020 does: 01 and 02, then 3 to 12.
+
+    The leading zero of January and February keeps "1" and "2" from being
+    turned into "11" or "12" by a later hand (Appendix I, §II.4).
+
+    >>> [month_text(m) for m in (1, 2, 3, 12)]
+    ['01', '02', '3', '12']
+    """
+    return _MONTHS[month]
+
+
+def format_date(day: dt.date, *, locale: str = "vi") -> str:
+    """
+    Write a date in full, as the date line of an official document.
+
+    Days below 10 and the months 1 and 2 get a leading zero; months 3 to
+    12 do not (Decree 30/2020, Appendix I, §II.4b). CLDR has no pattern
+    for this rule, so it is written here, not by Babel.
+
+    >>> format_date(dt.date(2023, 3, 2))
+    'ngày 02 tháng 3 năm 2023'
+    >>> format_date(dt.date(2020, 1, 5))
+    'ngày 05 tháng 01 năm 2020'
+    >>> format_date(dt.date(2019, 12, 25))
+    'ngày 25 tháng 12 năm 2019'
+    >>> format_date(dt.date(2023, 3, 2), locale="en")
+    'March 2, 2023'
+
+    Other locales get their CLDR long date, written by Babel.
+
+    Raises:
+        TypeError: *day* is not a `datetime.date` (a `datetime.datetime`
+            is refused: a document date has no time).
+    """
+    if type(day) is not dt.date:
+        _check_date("format_date", day)
+    if locale != "vi" and not check_locale(locale):
+        from hcc_report.formatting import _babel  # noqa: PLC0415
+
+        return _babel.format_date(day, locale)
+    # Table lookups, and a year of four digits written plainly: this runs
+    # once per date of a report, so it is kept fast.
+    year = day.year
+    return (
+        f"ngày {_DAYS[day.day]} tháng {_MONTHS[day.month]} "
+        f"năm {year if year > _YEAR_PAD else f'{year:04d}'}"
+    )
+
+
+def format_place_date(place: str, day: dt.date) -> str:
+    """
+    Write the place and date line of a document.
+
+    >>> format_place_date("Bình Thuận", dt.date(2023, 3, 2))
+    'Bình Thuận, ngày 02 tháng 3 năm 2023'
+
+    Raises:
+        TypeError: *place* is not a string or *day* not a date.
+        ValueError: *place* is blank.
+    """
+    if not isinstance(place, str):
+        msg = f"format_place_date() takes the place as a str, got {place!r}"
+        raise TypeError(msg)
+    if not place.strip():
+        msg = "format_place_date() needs a place name, got a blank one"
+        raise ValueError(msg)
+    return f"{clean(place)}, {format_date(day)}"
+
+
+def format_short_date(day: dt.date) -> str:
+    """
+    Write a date in figures, with the same padding as `format_date`.
+
+    >>> format_short_date(dt.date(2023, 3, 9))
+    '09/3/2023'
+    >>> format_short_date(dt.date(2023, 2, 28))
+    '28/02/2023'
+    """
+    if type(day) is not dt.date:
+        _check_date("format_short_date", day)
+    year = day.year
+    return (
+        f"{_DAYS[day.day]}/{_MONTHS[day.month]}/"
+        f"{year if year > _YEAR_PAD else f'{year:04d}'}"
+    )
+
+
+_LONG = re.compile(
+    r"ngày (?P<day>[0-9]{1,2}) tháng (?P<month>[0-9]{1,2}) "
+    r"năm (?P<year>[0-9]{4})",
+    re.IGNORECASE,
+)
+_SHORT = re.compile(
+    r"(?P<day>[0-9]{1,2})/(?P<month>[0-9]{1,2})/(?P<year>[0-9]{4})"
+)
+_PLACE_DATE = re.compile(
+    r"(?P<place>[^,]*[^,\s]), ?(?P<date>ngày .*)", re.IGNORECASE
+)
+
+
+def _to_date(text: object, match: re.Match[str], expected: str) -> dt.date:
+    year, month, day = (int(match[k]) for k in ("year", "month", "day"))
+    try:
+        return dt.date(year, month, day)
+    except ValueError as error:
+        raise ParseError(text, expected, str(error)) from None
+
+
+def parse_date(text: str) -> dt.date:
+    """
+    Read a date written in full; the inverse of `format_date`.
+
+    Days and months may be written with or without a leading zero; the
+    year has four digits. An impossible date is an error.
+
+    >>> parse_date("ngày 02 tháng 3 năm 2023")
+    datetime.date(2023, 3, 2)
+    >>> parse_date("Ngày 5 tháng 01 năm 2020")
+    datetime.date(2020, 1, 5)
+    >>> parse_date("ngày 32 tháng 1 năm 2023")
+    Traceback (most recent call last):
+        ...
+    hcc_report.errors.ParseError: cannot read 'ngày 32 tháng 1 năm 2023'
+    as a date: day is out of range for month
+
+    Raises:
+        ~hcc_report.errors.ParseError: *text* is not such a date.
+    """
+    if not isinstance(text, str):
+        raise ParseError(text, "a date", "it is not a string")
+    match = _LONG.fullmatch(clean(text))
+    if match is None:
+        raise ParseError(
+            text, "a date", "write it as 'ngày 02 tháng 3 năm 2023'"
+        )
+    return _to_date(text, match, "a date")
+
+
+def parse_short_date(text: str) -> dt.date:
+    """
+    Read a date written in figures; the inverse of `format_short_date`.
+
+    >>> parse_short_date("09/3/2023")
+    datetime.date(2023, 3, 9)
+    >>> parse_short_date("28/02/2023")
+    datetime.date(2023, 2, 28)
+
+    Raises:
+        ~hcc_report.errors.ParseError: *text* is not such a date (a
+            two-digit year is refused rather than guessed).
+    """
+    if not isinstance(text, str):
+        raise ParseError(text, "a date", "it is not a string")
+    match = _SHORT.fullmatch(clean(text))
+    if match is None:
+        raise ParseError(
+            text, "a date", "write it as '09/3/2023', with a 4-digit year"
+        )
+    return _to_date(text, match, "a date")
+
+
+def parse_place_date(text: str) -> tuple[str, dt.date]:
+    """
+    Read a place and date line; the inverse of `format_place_date`.
+
+    >>> parse_place_date("Bình Thuận, ngày 02 tháng 3 năm 2023")
+    ('Bình Thuận', datetime.date(2023, 3, 2))
+
+    Raises:
+        ~hcc_report.errors.ParseError: *text* is not such a line.
+    """
+    expected = "a place and date"
+    if not isinstance(text, str):
+        raise ParseError(text, expected, "it is not a string")
+    match = _PLACE_DATE.fullmatch(clean(text))
+    if match is None:
+        raise ParseError(
+            text,
+            expected,
+            "write it as 'Bình Thuận, ngày 02 tháng 3 năm 2023'",
+        )
+    try:
+        return match["place"], parse_date(match["date"])
+    except ParseError as error:
+        raise ParseError(text, expected, error.reason) from None

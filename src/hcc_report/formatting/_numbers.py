@@ -1,0 +1,335 @@
+"""
+Numbers and percentages: "10.078", "1.234,5", "99,79%".
+"""
+
+from __future__ import annotations
+
+import re
+
+from decimal import Decimal
+
+from hcc_report.errors import ParseError
+from hcc_report.formatting._text import (
+    check_decimal_mark,
+    check_locale,
+    check_number,
+    clean,
+)
+
+
+def format_number(
+    value: int | Decimal,
+    *,
+    grouping: bool = True,
+    zero_pad: bool = False,
+    decimal_mark: str | None = None,
+    locale: str = "vi",
+) -> str:
+    """
+    Write a number the way Vietnamese official documents do.
+
+    A dot groups thousands and a comma marks decimals (Accounting Law
+    2003, Art. 12.2). A `~decimal.Decimal` is written with exactly the
+    digits it has: nothing is rounded here (use `hcc_report.rate` or
+    `~decimal.Decimal.quantize` first). Zero is never written ``-0``.
+
+    >>> format_number(10078)
+    '10.078'
+    >>> format_number(-1234567)
+    '-1.234.567'
+    >>> format_number(Decimal("1234.5"))
+    '1.234,5'
+    >>> format_number(Decimal("99.50"))
+    '99,50'
+    >>> format_number(3801, grouping=False)
+    '3801'
+    >>> format_number(5, zero_pad=True)
+    '05'
+    >>> format_number(Decimal("-0.00"))
+    '0,00'
+
+    Args:
+        value: An `int` or a finite `~decimal.Decimal`.
+        grouping: Group thousands; the seed's appendix rows print ``3801``.
+        zero_pad: Write a one-digit integer part with a leading zero, as
+            administrative prose does ("Tuy Phong: 05 hồ sơ", "STT 01").
+        decimal_mark: ``","`` (the default) or ``"."`` for documents that
+            print ``99.66``; the other mark then groups thousands.
+        locale: ``"vi"`` for this convention; any other CLDR locale
+            (``"en"``) is written by Babel with that locale's conventions,
+            the digits still exactly as given.
+
+    Raises:
+        TypeError: *value* is not an `int` or a `~decimal.Decimal` (a
+            `float` cannot hold a figure exactly).
+        ValueError: *value* is not finite, or an option is wrong.
+    """
+    if (
+        type(value) is int
+        and locale == "vi"
+        and decimal_mark is None
+        and not zero_pad
+    ):
+        # The common case, kept fast: a count in the default convention.
+        return f"{value:,}".replace(",", ".") if grouping else str(value)
+    check_number("format_number", value)
+    if locale != "vi" and not check_locale(locale):
+        if decimal_mark is not None or zero_pad:
+            msg = (
+                "decimal_mark and zero_pad are for Vietnamese formatting; "
+                f"locale {locale!r} has its own conventions"
+            )
+            raise ValueError(msg)
+        from hcc_report.formatting import _babel  # noqa: PLC0415
+
+        return _babel.format_number(value, locale, grouping=grouping)
+    return _vietnamese(
+        value,
+        grouping=grouping,
+        zero_pad=zero_pad,
+        mark=check_decimal_mark(decimal_mark),
+        places=None,
+    )
+
+
+def _vietnamese(
+    value: int | Decimal,
+    *,
+    grouping: bool,
+    zero_pad: bool,
+    mark: str,
+    places: int | None,
+) -> str:
+    """
+    Write a checked number with *mark* before its decimals.
+
+    ``format()`` writes an int exactly ("d") and a Decimal with its own
+    digits ("f"): neither rounds, and neither goes through a float.
+    """
+    if isinstance(value, int):
+        whole, fraction = format(value, ",d" if grouping else "d"), ""
+    else:
+        text = format(value, ",f" if grouping else "f")
+        whole, _, fraction = text.partition(".")
+    if places is not None:
+        if len(fraction) > places:
+            msg = (
+                f"{value!r} has {len(fraction)} decimal places, more than "
+                f"places={places}; round it first "
+                "(hcc_report.rate rounds half up)"
+            )
+            raise ValueError(msg)
+        # Adding zeros is exact; this never rounds.
+        fraction += "0" * (places - len(fraction))
+    sign = ""
+    if whole.startswith("-"):
+        whole = whole[1:]
+        sign = "" if value == 0 else "-"  # never "-0"
+    if zero_pad and len(whole) == 1:
+        whole = "0" + whole
+    if mark == ",":
+        whole = whole.replace(",", ".")
+    return f"{sign}{whole}{mark}{fraction}" if fraction else sign + whole
+
+
+def format_percent(
+    value: int | Decimal,
+    *,
+    places: int | None = 2,
+    grouping: bool = True,
+    decimal_mark: str | None = None,
+    locale: str = "vi",
+) -> str:
+    """
+    Write a percentage: the number, then ``%`` with no space before it.
+
+    *value* is already a percentage (``99.79`` for 99,79 %), as
+    `hcc_report.rate` returns it. It is written with *places* decimals:
+    missing ones are filled with zeros, but a value with more decimals is
+    an error, because a formatter must not round behind your back (Babel
+    rounds half even; reports round half up, in `hcc_report.rate`).
+
+    >>> format_percent(Decimal("99.79"))
+    '99,79%'
+    >>> format_percent(Decimal("100"))
+    '100,00%'
+    >>> format_percent(Decimal("99.66"), decimal_mark=".")
+    '99.66%'
+    >>> format_percent(Decimal("90.1"), places=1)
+    '90,1%'
+    >>> format_percent(Decimal("-0.00"))
+    '0,00%'
+    >>> format_percent(Decimal("99.795"))
+    Traceback (most recent call last):
+        ...
+    ValueError: Decimal('99.795') has 3 decimal places, more than places=2;
+    round it first (hcc_report.rate rounds half up)
+
+    Args:
+        value: An `int` or a finite `~decimal.Decimal` percentage.
+        places: The number of decimals to write, or ``None`` for those of
+            *value*.
+        grouping, decimal_mark, locale: As for `format_number`.
+
+    Raises:
+        TypeError: *value* is not an `int` or a `~decimal.Decimal`.
+        ValueError: *value* has more decimals than *places*.
+    """
+    if (
+        type(value) is Decimal
+        and places == 2  # noqa: PLR2004
+        and locale == "vi"
+        and decimal_mark is None
+        and grouping
+    ):
+        # The common case, kept fast: a rate as hcc_report.rate returns it.
+        whole, _, fraction = f"{value:,f}".partition(".")
+        if len(fraction) == 2 and not whole.startswith("-"):  # noqa: PLR2004
+            return f"{whole.replace(',', '.')},{fraction}%"
+    check_number("format_percent", value)
+    if places is not None:
+        if isinstance(places, bool) or not isinstance(places, int):
+            msg = f"places must be an int or None, got {places!r}"
+            raise TypeError(msg)
+        if places < 0:
+            msg = f"places must not be negative, got {places!r}"
+            raise ValueError(msg)
+    if locale != "vi" and not check_locale(locale):
+        if decimal_mark is not None:
+            msg = (
+                "decimal_mark is for Vietnamese formatting; "
+                f"locale {locale!r} has its own conventions"
+            )
+            raise ValueError(msg)
+        from hcc_report.formatting import _babel  # noqa: PLC0415
+
+        # Checked and padded the Vietnamese way; Babel writes the result.
+        padded = _vietnamese(
+            value, grouping=False, zero_pad=False, mark=".", places=places
+        )
+        return _babel.format_percent(
+            Decimal(padded), locale, grouping=grouping
+        )
+    text = _vietnamese(
+        value,
+        grouping=grouping,
+        zero_pad=False,
+        mark=check_decimal_mark(decimal_mark),
+        places=places,
+    )
+    return text + "%"
+
+
+def _number_pattern(mark: str) -> re.Pattern[str]:
+    group = "." if mark == "," else ","
+    g, m = re.escape(group), re.escape(mark)
+    return re.compile(
+        rf"(?P<sign>[-−+]?)"
+        rf"(?P<int>[1-9][0-9]{{0,2}}(?:{g}[0-9]{{3}})+|[0-9]+)"
+        rf"(?:{m}(?P<frac>[0-9]+))?"
+    )
+
+
+_NUMBER = {mark: _number_pattern(mark) for mark in (",", ".")}
+_GROUP = 3  # digits between thousands separators
+
+
+def _why_not_a_number(text: str, mark: str) -> str:
+    group = "." if mark == "," else ","
+    if not text:
+        return "it is empty"
+    if group * 2 in text or mark * 2 in text:
+        return "two separators in a row"
+    if text.count(mark) > 1:
+        return f"more than one decimal mark {mark!r}"
+    whole = text.split(mark, maxsplit=1)[0].lstrip("-−+")
+    if group in whole:
+        if any(len(part) != _GROUP for part in whole.split(group)[1:]):
+            return (
+                f"a {group!r} groups thousands and must be followed by "
+                "exactly three digits"
+            )
+        return "a grouped number cannot start with 0"
+    return (
+        f"only digits, {group!r} between thousands and {mark!r} before "
+        "decimals are allowed"
+    )
+
+
+def parse_number(
+    text: str, *, decimal_mark: str | None = None
+) -> int | Decimal:
+    """
+    Read a number written the Vietnamese way; the inverse of
+    `format_number`.
+
+    Thousands are grouped by dots (all of them) or not at all; a comma
+    marks decimals. A number without decimals is an `int`, one with
+    decimals a `~decimal.Decimal` keeping every digit written. Anything
+    else is an error: nothing is guessed.
+
+    >>> parse_number("10.078")
+    10078
+    >>> parse_number("1.234,50")
+    Decimal('1234.50')
+    >>> parse_number("3801"), parse_number("05")
+    (3801, 5)
+    >>> parse_number("99.66", decimal_mark=".")
+    Decimal('99.66')
+    >>> parse_number("10.07")
+    Traceback (most recent call last):
+        ...
+    hcc_report.errors.ParseError: cannot read '10.07' as a number: a '.'
+    groups thousands and must be followed by exactly three digits
+
+    Spaces around the number (also no-break and thin ones) are ignored;
+    the minus may be ``-`` or ``−``.
+
+    Raises:
+        ~hcc_report.errors.ParseError: *text* is not such a number.
+    """
+    mark = check_decimal_mark(decimal_mark)
+    if not isinstance(text, str):
+        raise ParseError(text, "a number", "it is not a string")
+    cleaned = clean(text)
+    match = _NUMBER[mark].fullmatch(cleaned)
+    if match is None:
+        raise ParseError(text, "a number", _why_not_a_number(cleaned, mark))
+    group = "." if mark == "," else ","
+    whole = match["int"].replace(group, "")
+    negative = match["sign"] in {"-", "−"}
+    if match["frac"] is None:
+        number = int(whole)
+        return -number if negative else number
+    result = Decimal(f"{whole}.{match['frac']}")
+    # copy_negate() is exact; unary minus would round to the context.
+    return result.copy_negate() if negative else result
+
+
+def parse_percent(text: str, *, decimal_mark: str | None = None) -> Decimal:
+    """
+    Read a percentage such as ``99,79%``; the inverse of `format_percent`.
+
+    The ``%`` is required; a space before it is allowed. The result keeps
+    every digit written.
+
+    >>> parse_percent("99,79%")
+    Decimal('99.79')
+    >>> parse_percent("100,00 %")
+    Decimal('100.00')
+    >>> parse_percent("99.49%", decimal_mark=".")
+    Decimal('99.49')
+
+    Raises:
+        ~hcc_report.errors.ParseError: *text* is not such a percentage.
+    """
+    if not isinstance(text, str):
+        raise ParseError(text, "a percentage", "it is not a string")
+    cleaned = clean(text)
+    if not cleaned.endswith("%"):
+        raise ParseError(text, "a percentage", "it does not end with '%'")
+    try:
+        number = parse_number(cleaned[:-1], decimal_mark=decimal_mark)
+    except ParseError as error:
+        raise ParseError(text, "a percentage", error.reason) from None
+    return Decimal(number)

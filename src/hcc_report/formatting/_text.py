@@ -1,0 +1,60 @@
+"""
+Cleaning text before it is parsed, and checking arguments.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from decimal import Decimal
+
+
+#: Spaces that real documents contain: no-break, thin, narrow no-break,
+#: figure and ideographic spaces, and tabs.
+_SPACES = re.compile(r"[\s\u00a0\u2007\u2009\u202f\u3000]+")
+
+
+def clean(text: str) -> str:
+    """
+    Return *text* in NFC with every run of spaces made one plain space,
+    and no space at either end.
+    """
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+def check_locale(locale: object) -> bool:
+    """
+    Tell whether *locale* is Vietnamese (this library's own formatting).
+    """
+    if not isinstance(locale, str) or not locale:
+        msg = f"locale must be a name such as 'vi' or 'en', got {locale!r}"
+        raise TypeError(msg)
+    return locale.replace("-", "_").split("_")[0].lower() == "vi"
+
+
+def check_number(function: str, value: object) -> int | Decimal:
+    """
+    Check that *value* is an int or a finite Decimal; never a float.
+    """
+    if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
+        kind = type(value).__name__
+        msg = (
+            f"{function}() takes an int or a Decimal, got {value!r} (a {kind})"
+        )
+        if isinstance(value, float):
+            msg += "; a float cannot hold a figure exactly"
+        raise TypeError(msg)
+    if isinstance(value, Decimal) and not value.is_finite():
+        msg = f"{function}() takes a finite number, got {value!r}"
+        raise ValueError(msg)
+    return value
+
+
+def check_decimal_mark(mark: str | None) -> str:
+    if mark is None:
+        return ","
+    if mark not in {",", "."}:
+        msg = f"decimal_mark must be ',' or '.', got {mark!r}"
+        raise ValueError(msg)
+    return mark
