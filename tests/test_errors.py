@@ -9,7 +9,7 @@ import pickle
 import pytest
 
 from hcc_report import HccReportError, Problem, ValidationError
-from hcc_report.errors import join_path
+from hcc_report.errors import ParseError, join_path
 
 
 def test_message_lists_every_problem_with_the_source():
@@ -81,3 +81,21 @@ def test_join_path(prefix, path, expected):
     Paths join with dots, and indexes attach directly.
     """
     assert expected == join_path(prefix, path)
+
+
+def test_parse_error_quotes_the_text_and_pickles():
+    """
+    A ParseError names the text, what was expected and why, and survives
+    pickling.
+    """
+    error = ParseError("10.07", "a number", "bad grouping")
+
+    again = pickle.loads(pickle.dumps(error))  # noqa: S301
+
+    assert "cannot read '10.07' as a number: bad grouping" == str(again)
+    assert ("10.07", "a number", "bad grouping") == (
+        again.text,
+        again.expected,
+        again.reason,
+    )
+    assert isinstance(again, ValueError)

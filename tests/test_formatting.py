@@ -652,6 +652,20 @@ class TestParsers:
             with contextlib.suppress(ParseError):
                 parse(text)
 
+    @pytest.mark.parametrize(
+        ("function", "text"),
+        [
+            (parse_number, "1" * 5000),
+            (parse_doc_number, "1" * 5000 + "/BC-TTHCC"),
+        ],
+    )
+    def test_too_many_digits(self, function, text):
+        """
+        Python's limit on int digits surfaces as a ParseError too.
+        """
+        with pytest.raises(ParseError, match="cannot read"):
+            function(text)
+
     def test_parse_error_is_a_value_error(self):
         """
         Callers catching ValueError catch parse errors.

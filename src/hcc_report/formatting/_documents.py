@@ -61,6 +61,7 @@ class DocumentType(str, enum.Enum):
 _TYPE_CODE = re.compile(r"[A-ZĐ][A-Za-zĐđ]*")
 #: An issuer code: groups of capitals and digits joined by hyphens.
 _ISSUER_CODE = re.compile(r"[A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)*")
+_MAX_DIGITS = 9  # no issuer numbers a billion documents in a year
 _DOC_NUMBER = re.compile(
     r"(?:số ?: ?)?(?P<number>[0-9]+)/(?P<type>[^-/ ]+)-(?P<issuer>[^/ ]+)",
     re.IGNORECASE,
@@ -161,6 +162,8 @@ def parse_doc_number(text: str) -> tuple[int, str, str]:
     match = _DOC_NUMBER.fullmatch(clean(text))
     if match is None:
         raise ParseError(text, expected)
+    if len(match["number"]) > _MAX_DIGITS:
+        raise ParseError(text, expected, "the number is too long")
     number, type_code, issuer = (
         int(match["number"]),
         match["type"],

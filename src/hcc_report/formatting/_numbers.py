@@ -299,7 +299,10 @@ def parse_number(
     whole = match["int"].replace(group, "")
     negative = match["sign"] in {"-", "−"}
     if match["frac"] is None:
-        number = int(whole)
+        try:
+            number = int(whole)
+        except ValueError as error:  # more digits than int() will read
+            raise ParseError(text, "a number", str(error)) from None
         return -number if negative else number
     result = Decimal(f"{whole}.{match['frac']}")
     # copy_negate() is exact; unary minus would round to the context.
