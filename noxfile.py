@@ -19,7 +19,14 @@ nox.options.default_venv_backend = "virtualenv"
 # Reusing environments keeps a second run fast; CI starts from nothing.
 nox.options.reuse_existing_virtualenvs = True
 nox.options.error_on_external_run = True
-nox.options.sessions = ["tests", "lint", "typecheck", "docs", "build"]
+nox.options.sessions = [
+    "tests",
+    "browser",
+    "lint",
+    "typecheck",
+    "docs",
+    "build",
+]
 
 PYPROJECT = nox.project.load_toml("pyproject.toml")
 PYTHONS = nox.project.python_versions(PYPROJECT)
@@ -44,11 +51,33 @@ def tests(session: nox.Session) -> None:
     """
     Run the tests and doctests with branch coverage on each Python.
     """
-    session.install(".", *_group("tests"))
-    env = {"COVERAGE_FILE": str(ROOT / f".coverage.py{session.python}")}
+    # The demo renderer is a separate distribution with an entry point, to
+    # test how third-party renderers are found.
+    session.install(".", "./tests/plugins/demo-renderer", *_group("tests"))
+    env = {
+        "COVERAGE_FILE": str(ROOT / f".coverage.py{session.python}"),
+        "HCC_REPORT_REQUIRE_PLUGIN": "1",
+    }
     session.run("coverage", "run", "-m", "pytest", *session.posargs, env=env)
     session.run("coverage", "combine", "--quiet", env=env)
     session.run("coverage", "report", env=env)
+
+
+@nox.session(python=DOCS_PYTHON)
+def browser(session: nox.Session) -> None:
+    """
+    Check the HTML page in headless Chromium (Debian's chromium package).
+    """
+    session.install(".", *_group("browser"))
+    session.run(
+        "pytest",
+        "-m",
+        "browser",
+        "tests/test_browser.py",
+        *session.posargs,
+        env={"HCC_REPORT_REQUIRE_BROWSER": "1"},
+    )
+    session.log(f"screenshots and PDFs: {ROOT / 'build' / 'test-output'}")
 
 
 @nox.session(python=DOCS_PYTHON)
@@ -97,10 +126,12 @@ def docs(session: nox.Session) -> None:
 @nox.session(python=DOCS_PYTHON)
 def bench(session: nox.Session) -> None:
     """
-    Time the formatters against Babel (not part of the default run).
+    Time the formatters against Babel, and rendering against plain Jinja2
+    (not part of the default run).
     """
     session.install(".", "babel")
     session.run("python", "benchmarks/formatting.py")
+    session.run("python", "benchmarks/rendering.py")
 
 
 @nox.session(python=DOCS_PYTHON)

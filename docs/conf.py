@@ -80,6 +80,10 @@ from hcc_report.calculation import *
 from hcc_report.errors import *
 from hcc_report.examples import *
 from hcc_report.formatting import *
+from hcc_report.presentation import *
+from hcc_report.renderers import *
+from hcc_report.styles import *
+import attrs
 from hcc_report.model import *
 from hcc_report.rounding import *
 from hcc_report.serialization import *

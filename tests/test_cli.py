@@ -4,12 +4,15 @@ Tests for the hcc-report command line, run in-process.
 
 from __future__ import annotations
 
+import json
+import os
+import stat
 import subprocess
 import sys
 
 import pytest
 
-from hcc_report import dumps_report, load_report
+from hcc_report import dumps_report, load_report, render
 from hcc_report.cli import main
 
 
@@ -19,48 +22,91 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
     return status, captured.out, captured.err
 
 
-class TestSummary:
-    def test_example(self, capsys):
+class TestRender:
+    def test_example_as_text_by_default(self, capsys, seed):
         """
-        The summary of the example shows its figures and the right total
-        rate.
+        Without --format the example renders as text in the default style.
         """
-        status, out, err = run(capsys, "summary", "--example")
+        status, out, err = run(capsys, "render", "--example")
 
         assert (0, "") == (status, err)
-        assert out.startswith(
-            "Số: 04/BC-TTHCC\nBình Thuận, ngày 02 tháng 3 năm 2023\n"
-        )
-        assert "Kỳ báo cáo: tháng 02 năm 2023" in out
+        assert render(seed, "text") == out
+        assert "10.078" in out
         assert "99,79%" in out
-        assert "99.49" not in out
-        assert "99,49" not in out
-        total = out.splitlines()[-1].split()
-        assert [
-            "Tổng",
-            "cộng",
-            "10.078",
-            "9.725",
-            "9.705",
-            "20",
-            "99,79%",
-        ] == (total)
-        assert "Sở Tài nguyên và Môi trường" in out
 
-    def test_file(self, capsys, tmp_path, seed):
+    @pytest.mark.parametrize("fmt", ["text", "markdown", "html", "json"])
+    @pytest.mark.parametrize("style", ["decree-30", "binh-thuan"])
+    def test_every_format_and_style(self, capsys, seed, fmt, style):
         """
-        A report file gives the same summary as the example.
+        The command line prints what render() returns.
         """
-        path = tmp_path / "report.json"
-        path.write_text(dumps_report(seed, "json"), encoding="utf-8")
-
-        assert run(capsys, "summary", str(path)) == run(
-            capsys, "summary", "--example"
+        status, out, _ = run(
+            capsys, "render", "--example", "-f", fmt, "--style", style
         )
+
+        assert 0 == status
+        assert render(seed, fmt, style=style) == out
+
+    def test_file_input_and_output(self, capsys, tmp_path, seed):
+        """
+        A report file renders to a file; the format comes from the suffix.
+        """
+        source = tmp_path / "report.json"
+        source.write_text(dumps_report(seed, "json"), encoding="utf-8")
+        target = tmp_path / "out.html"
+
+        status, out, _ = run(capsys, "render", str(source), "-o", str(target))
+
+        assert (0, "") == (status, out)
+        assert render(seed, "html") == target.read_text(encoding="utf-8")
+        mode = stat.S_IMODE(target.stat().st_mode)
+        umask = os.umask(0)
+        os.umask(umask)
+        assert 0o666 & ~umask == mode
+
+    def test_style_file(self, capsys, tmp_path):
+        """
+        --style takes a TOML style file too.
+        """
+        style = tmp_path / "mine.toml"
+        style.write_text(
+            'base = "binh-thuan"\nnot_applicable = "N/A"\nzero = "not-applicable"\n',
+            encoding="utf-8",
+        )
+
+        status, out, _ = run(
+            capsys, "render", "--example", "--style", str(style)
+        )
+
+        assert 0 == status
+        assert out.count("N/A") == 2
+
+    @pytest.mark.parametrize(
+        ("args", "message"),
+        [
+            (["-f", "pdf2"], "no renderer is called 'pdf2'; available: text"),
+            (["-o", "out.xyz"], "cannot tell the format from"),
+            (["--style", "nope"], "unknown style 'nope'; the presets are"),
+            (["--template-dir", "/no/such/dir"], "does not exist"),
+        ],
+    )
+    def test_errors(self, capsys, tmp_path, monkeypatch, args, message):
+        """
+        Bad options give status 1 and a one-line error, no traceback and
+        no file.
+        """
+        monkeypatch.chdir(tmp_path)
+
+        status, out, err = run(capsys, "render", "--example", *args)
+
+        assert (1, "") == (status, out)
+        assert message in err
+        assert "Traceback" not in err
+        assert [] == list(tmp_path.iterdir())
 
     def test_invalid_file(self, capsys, tmp_path, seed):
         """
-        An invalid file gives status 1 and every problem, no traceback.
+        An invalid report gives status 1 and every problem.
         """
         path = tmp_path / "report.toml"
         path.write_text(
@@ -68,18 +114,17 @@ class TestSummary:
             encoding="utf-8",
         )
 
-        status, out, err = run(capsys, "summary", str(path))
+        status, out, err = run(capsys, "render", str(path))
 
         assert (1, "") == (status, out)
         assert err.startswith(f"hcc-report: error: {path}: invalid report")
         assert "appendix.rows[8].late: must not be negative, got -19" in err
-        assert "Traceback" not in err
 
     def test_missing_file(self, capsys, tmp_path):
         """
         A missing file is an error with its name.
         """
-        status, _, err = run(capsys, "summary", str(tmp_path / "nope.toml"))
+        status, _, err = run(capsys, "render", str(tmp_path / "nope.toml"))
 
         assert 1 == status
         assert "nope.toml" in err
@@ -89,9 +134,21 @@ class TestSummary:
         Without a file or --example the command line is wrong (status 2).
         """
         with pytest.raises(SystemExit) as info:
-            main(["summary"])
+            main(["render"])
 
         assert 2 == info.value.code
+
+
+def test_formats_lists_the_renderers(capsys):
+    """
+    `hcc-report formats` lists each renderer with suffix and media type.
+    """
+    status, out, _ = run(capsys, "formats")
+
+    names = [line.split()[0] for line in out.splitlines()]
+    assert 0 == status
+    assert ["text", "markdown", "html", "json"] == names[:4]
+    assert "html       .html" in out
 
 
 def test_example_command_prints_a_loadable_file(capsys, tmp_path, seed):
@@ -107,15 +164,23 @@ def test_example_command_prints_a_loadable_file(capsys, tmp_path, seed):
         assert seed == load_report(path)
 
 
-def test_python_dash_m(seed):
+def test_python_dash_m():
     """
     `python -m hcc_report` is the command line.
     """
     result = subprocess.run(
-        [sys.executable, "-m", "hcc_report", "summary", "--example"],
+        [
+            sys.executable,
+            "-m",
+            "hcc_report",
+            "render",
+            "--example",
+            "-f",
+            "json",
+        ],
         capture_output=True,
         check=True,
         encoding="utf-8",
     )
 
-    assert "04/BC-TTHCC" in result.stdout
+    assert "04/BC-TTHCC" == json.loads(result.stdout)["report"]["number"]

@@ -50,6 +50,9 @@ def test_unknown_attribute():
         "hcc_report.typing",
         "hcc_report.cli",
         "hcc_report.formatting",
+        "hcc_report.presentation",
+        "hcc_report.renderers",
+        "hcc_report.styles",
     ],
 )
 def test_all_lists_the_public_names(module):
@@ -85,6 +88,8 @@ def test_public_names_have_no_underscore_duplicates():
             "serialization",
             "typing",
             "cli",
+            "presentation",
+            "styles",
         }
     }
 

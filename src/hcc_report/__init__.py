@@ -9,7 +9,7 @@ concept (`hcc_report.model`, `hcc_report.calculation`,
 
 from __future__ import annotations
 
-from hcc_report import examples, formatting
+from hcc_report import examples, formatting, renderers
 from hcc_report.calculation import (
     completion_rate,
     cumulative,
@@ -40,6 +40,8 @@ from hcc_report.model import (
     Section,
     Signer,
 )
+from hcc_report.presentation import present
+from hcc_report.renderers import render
 from hcc_report.rounding import Rounding, ZeroPolicy, apportion, rate
 from hcc_report.serialization import (
     dumps_report,
@@ -49,6 +51,7 @@ from hcc_report.serialization import (
     report_to_dict,
     save_report,
 )
+from hcc_report.styles import Style, get_style
 
 
 __all__ = [
@@ -71,6 +74,7 @@ __all__ = [
     "Rounding",
     "Section",
     "Signer",
+    "Style",
     "ValidationError",
     "ZeroPolicy",
     "apportion",
@@ -79,13 +83,17 @@ __all__ = [
     "dumps_report",
     "examples",
     "formatting",
+    "get_style",
     "late_rate",
     "load_report",
     "loads_report",
     "on_time_rate",
     "online_share",
     "period_from_cumulative",
+    "present",
     "rate",
+    "render",
+    "renderers",
     "report_from_dict",
     "report_to_dict",
     "save_report",

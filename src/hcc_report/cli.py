@@ -10,21 +10,16 @@ import argparse
 import sys
 
 from collections.abc import Sequence
-from decimal import Decimal
+from pathlib import Path
 from typing import TextIO
 
-from hcc_report.calculation import on_time_rate, online_share, total
+from hcc_report._files import write_atomic
 from hcc_report.errors import HccReportError
 from hcc_report.examples import binh_thuan_2023_02
-from hcc_report.formatting import (
-    format_doc_number,
-    format_number,
-    format_percent,
-    format_period,
-    format_place_date,
-)
-from hcc_report.model import Counts, Report
+from hcc_report.model import Report
+from hcc_report.renderers import available, get_renderer
 from hcc_report.serialization import dumps_report, load_report
+from hcc_report.styles import STYLES, Style, get_style, load_style
 
 
 __all__ = ["main"]
@@ -36,97 +31,76 @@ def _load(args: argparse.Namespace) -> Report:
     return load_report(args.input)
 
 
-def _count(value: int | None) -> str:
-    return "-" if value is None else format_number(value)
+def _style(name: str) -> Style:
+    # A preset's name, or a TOML file describing a style.
+    if name in STYLES or not name.endswith(".toml"):
+        return get_style(name)
+    return load_style(name)
 
 
-def _rate(value: Decimal | None) -> str:
-    return "-" if value is None else format_percent(value)
-
-
-def _summary(report: Report) -> str:
-    """
-    Return a plain-text summary of the report's figures.
-    """
-    doc = report.number
-    lines = [
-        format_doc_number(doc.number, doc.type_code, doc.issuer_code),
-        format_place_date(report.place, report.issued),
-        report.title,
-        f"Kỳ báo cáo: {format_period(report.period)}",
-        "",
-    ]
-    columns: list[tuple[str, Counts | None]] = [
-        ("Trong kỳ", report.figures),
-        ("Lũy kế", report.cumulative),
-    ]
-    shown = [(name, counts) for name, counts in columns if counts is not None]
-    rows: list[tuple[str, list[str]]] = [
-        ("", [name for name, _ in shown]),
-    ]
-    for label, field in (
-        ("Tiếp nhận", "received"),
-        ("  trong đó trực tuyến", "received_online"),
-        ("Đã xử lý", "processed"),
-        ("Đúng hạn", "on_time"),
-        ("Trễ hạn", "late"),
-    ):
-        rows.append((label, [_count(getattr(c, field)) for _, c in shown]))
-    rows.append(("Tỷ lệ đúng hạn", [_rate(on_time_rate(c)) for _, c in shown]))
-    rows.append(
-        ("Tỷ lệ trực tuyến", [_rate(online_share(c)) for _, c in shown])
-    )
-    width = max(len(label) for label, _ in rows)
-    lines.extend(
-        f"{label:<{width}}" + "".join(f"{v:>10}" for v in values)
-        for label, values in rows
-    )
-    appendix = report.appendix
-    if appendix is not None:
-        lines += ["", f"Phụ lục: {appendix.title}"]
-        table = [
-            (
-                format_number(i, zero_pad=True),
-                row.agency.display_name,
-                row.counts,
-            )
-            for i, row in enumerate(appendix.rows, start=1)
-        ]
-        table.append(("", "Tổng cộng", total(appendix.rows)))
-        name_width = max(len(name) for _, name, _ in table)
-        header = (
-            "Đã tiếp nhận",
-            "Đã xử lý",
-            "Đúng hạn",
-            "Trễ hạn",
-            "Tỷ lệ",
+def _format_for(args: argparse.Namespace) -> str:
+    if args.format:
+        return str(args.format)
+    if args.output:
+        suffix = Path(args.output).suffix.lower()
+        for name in available():
+            if get_renderer(name).suffix == suffix:
+                return name
+        msg = (
+            f"cannot tell the format from {args.output!r}; "
+            "pass --format (see 'hcc-report formats')"
         )
-        lines.append(
-            " " * (name_width + 4) + "".join(f"{h:>13}" for h in header)
-        )
-        for number, name, counts in table:
-            figures = [
-                _count(counts.received),
-                _count(counts.processed),
-                _count(counts.on_time),
-                _count(counts.late),
-                _rate(on_time_rate(counts)),
-            ]
-            lines.append(
-                f"{number:>2}  {name:<{name_width}}"
-                + "".join(f"{f:>13}" for f in figures)
-            )
-    return "\n".join(lines) + "\n"
+        raise HccReportError(msg)
+    return "text"
 
 
-def _command_summary(args: argparse.Namespace, out: TextIO) -> int:
-    out.write(_summary(_load(args)))
+def _command_render(args: argparse.Namespace, out: TextIO) -> int:
+    report = _load(args)
+    renderer = get_renderer(_format_for(args))
+    options = {}
+    if args.template_dir:
+        options["template_dir"] = args.template_dir
+    document = renderer.render(report, style=_style(args.style), **options)
+    data = document.encode("utf-8") if isinstance(document, str) else document
+    if args.output:
+        write_atomic(args.output, data)
+    elif isinstance(document, str):
+        out.write(document)
+    else:
+        out.flush()
+        sys.stdout.buffer.write(data)
     return 0
+
+
+def _command_formats(args: argparse.Namespace, out: TextIO) -> int:
+    del args
+    out.writelines(f"{name:<10} {_describe(name)}\n" for name in available())
+    return 0
+
+
+def _describe(name: str) -> str:
+    try:
+        renderer = get_renderer(name)
+    except HccReportError as error:
+        return f"(unavailable: {error})"
+    return f"{renderer.suffix:<11} {renderer.media_type}"
 
 
 def _command_example(args: argparse.Namespace, out: TextIO) -> int:
     out.write(dumps_report(binh_thuan_2023_02(), args.format))
     return 0
+
+
+def _add_input(parser: argparse.ArgumentParser) -> None:
+    source = parser.add_mutually_exclusive_group(required=True)
+    source.add_argument(
+        "input", nargs="?", help="a report file (.toml or .json)"
+    )
+    source.add_argument(
+        "--example",
+        action="store_true",
+        help="use the built-in example (Bình Thuận, February 2023)",
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -139,21 +113,44 @@ def _parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True)
 
-    summary = commands.add_parser(
-        "summary",
-        help="print the figures of a report",
-        description="Print the figures and rates of a report file.",
+    render = commands.add_parser(
+        "render",
+        help="render a report as text, Markdown, HTML, JSON ...",
+        description=(
+            "Render a report file (or the built-in example) in a format, "
+            "to standard output or to a file written atomically."
+        ),
     )
-    source = summary.add_mutually_exclusive_group(required=True)
-    source.add_argument(
-        "input", nargs="?", help="a report file (.toml or .json)"
+    _add_input(render)
+    render.add_argument(
+        "-f",
+        "--format",
+        help="the output format (default: from --output's suffix, else text)",
     )
-    source.add_argument(
-        "--example",
-        action="store_true",
-        help="use the built-in example (Bình Thuận, February 2023)",
+    render.add_argument(
+        "-s",
+        "--style",
+        default="decree-30",
+        help=(
+            "a style preset (decree-30, binh-thuan) or a style file (.toml); "
+            "default: decree-30"
+        ),
     )
-    summary.set_defaults(handler=_command_summary)
+    render.add_argument(
+        "-o", "--output", help="write to this file instead of standard output"
+    )
+    render.add_argument(
+        "--template-dir",
+        help="a folder of templates that replace the built-in ones",
+    )
+    render.set_defaults(handler=_command_render)
+
+    formats = commands.add_parser(
+        "formats",
+        help="list the output formats",
+        description="List the renderers: name, file suffix and media type.",
+    )
+    formats.set_defaults(handler=_command_formats)
 
     example = commands.add_parser(
         "example",
@@ -173,12 +170,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     Run the command line with *argv* (default: ``sys.argv[1:]``).
 
     Returns the exit status: 0 on success, 1 when the input is invalid or
-    cannot be read, 2 for a wrong command line.
+    cannot be read or written, 2 for a wrong command line.
     """
     args = _parser().parse_args(argv)
     try:
         status: int = args.handler(args, sys.stdout)
-    except (HccReportError, OSError) as error:
+    except (HccReportError, OSError, ValueError) as error:
         print(f"hcc-report: error: {error}", file=sys.stderr)  # noqa: T201
         return 1
     return status

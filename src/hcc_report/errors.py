@@ -18,8 +18,12 @@ import attrs
 
 __all__ = [
     "HccReportError",
+    "MissingDependencyError",
     "ParseError",
     "Problem",
+    "RendererError",
+    "TemplateError",
+    "UnknownRendererError",
     "ValidationError",
     "join_path",
 ]
@@ -63,6 +67,33 @@ class ParseError(HccReportError, ValueError):
 
     def __reduce__(self) -> tuple[object, ...]:
         return (type(self), (self.text, self.expected, self.reason))
+
+
+class RendererError(HccReportError):
+    """
+    A renderer cannot be found, loaded or used.
+    """
+
+
+class UnknownRendererError(RendererError, LookupError):
+    """
+    No renderer has the name asked for; the message lists those that do.
+    """
+
+
+class MissingDependencyError(RendererError, ImportError):
+    """
+    A renderer needs a package that is not installed; the message says
+    which extra to install (``pip install "hcc-report[docx]"``).
+    """
+
+
+class TemplateError(HccReportError):
+    """
+    A template failed: a syntax error, a missing value, or something the
+    sandbox forbids. The message names the template and, when known, the
+    line.
+    """
 
 
 def join_path(prefix: str, path: str) -> str:

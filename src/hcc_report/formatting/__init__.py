@@ -43,6 +43,7 @@ from hcc_report.formatting._periods import (
     PeriodParts,
     format_cumulative,
     format_period,
+    format_period_end,
     parse_period,
 )
 
@@ -58,6 +59,7 @@ __all__ = [
     "format_number",
     "format_percent",
     "format_period",
+    "format_period_end",
     "format_place_date",
     "format_short_date",
     "month_text",

@@ -161,17 +161,30 @@ def format_cumulative(period: PeriodLike) -> str:
     ...                                  dt.date(2023, 3, 15)))
     'lũy kế từ đầu năm đến ngày 15/3/2023'
     """
+    return f"lũy kế từ đầu năm {format_period_end(period)}"
+
+
+def format_period_end(period: PeriodLike) -> str:
+    """
+    Name the end of a period, as cumulative figures are dated.
+
+    >>> from hcc_report import Period
+    >>> format_period_end(Period.month(2023, 2))
+    'đến hết tháng 02 năm 2023'
+    >>> format_period_end(Period.half(2023, 2))
+    'đến hết năm 2023'
+    >>> format_period_end(Period.between(dt.date(2023, 3, 1),
+    ...                                  dt.date(2023, 3, 15)))
+    'đến ngày 15/3/2023'
+    """
     _kind(period)
     end = period.end
     last_day = calendar.monthrange(end.year, end.month)[1]
     if end.day != last_day:
-        return f"lũy kế từ đầu năm đến ngày {format_short_date(end)}"
+        return f"đến ngày {format_short_date(end)}"
     if end.month == 12:  # noqa: PLR2004
-        return f"lũy kế từ đầu năm đến hết năm {end.year:04d}"
-    return (
-        f"lũy kế từ đầu năm đến hết tháng {month_text(end.month)} "
-        f"năm {end.year:04d}"
-    )
+        return f"đến hết năm {end.year:04d}"
+    return f"đến hết tháng {month_text(end.month)} năm {end.year:04d}"
 
 
 def _month_end(year: int, month: int) -> dt.date:

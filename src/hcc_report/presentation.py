@@ -1,0 +1,499 @@
+"""
+The presentation step: a report and a style become the strings a document
+shows.
+
+Every renderer reads the same `ReportView`, so text, Markdown, HTML, JSON
+(and later DOCX and XLSX) can never disagree on a figure: each figure is
+computed and written once, here. Cells keep the figure beside its text for
+outputs that need numbers (a spreadsheet, JSON).
+
+The paragraph of figures (section 1 a) of the seed) and the appendix table
+are generated from the counts; nothing here is stored text.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import attrs
+
+from hcc_report.calculation import on_time_rate, total
+from hcc_report.formatting import (
+    format_date,
+    format_doc_number,
+    format_number,
+    format_percent,
+    format_period,
+    format_period_end,
+    format_place_date,
+)
+from hcc_report.model import (
+    Appendix,
+    Authority,
+    Basis,
+    Block,
+    Bullet,
+    Counts,
+    FiguresParagraph,
+    Paragraph,
+    Period,
+    PeriodKind,
+    Report,
+    Signer,
+)
+from hcc_report.styles import Style, get_style
+
+
+__all__ = [
+    "AppendixRowView",
+    "AppendixView",
+    "Cell",
+    "HeaderView",
+    "Line",
+    "ReportView",
+    "SectionView",
+    "SignatureView",
+    "figures_lines",
+    "present",
+]
+
+#: The national title and motto (Quốc hiệu, Tiêu ngữ), Decree 30/2020.
+NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+#: The type name of a report (tên loại văn bản).
+TYPE_NAME = "BÁO CÁO"
+#: The letters of points (điểm), in the Vietnamese alphabet: no f, j, w, z.
+POINT_LETTERS = tuple("abcdđeghiklmnopqrstuvxy")
+
+
+@attrs.frozen
+class Cell:
+    """
+    A figure as shown, with the figure itself (``None`` when unknown).
+    """
+
+    text: str
+    value: int | Decimal | None = None
+
+
+@attrs.frozen
+class Line:
+    """
+    A paragraph (``kind == "paragraph"``) or a list item (``"bullet"``).
+
+    A bullet's text is written after a dash by the renderers.
+    """
+
+    kind: str
+    text: str
+
+
+@attrs.frozen
+class SectionView:
+    """
+    A numbered section ("1.") or a lettered point ("a)") with its content.
+    """
+
+    label: str
+    heading: str
+    lines: tuple[Line, ...] = ()
+    subsections: tuple[SectionView, ...] = ()
+
+
+@attrs.frozen
+class HeaderView:
+    """
+    The header of the first page: issuer on the left, nation on the right.
+    """
+
+    #: The parent body, in upper case, or ``None``.
+    parent: str | None
+    #: The issuer, in upper case.
+    issuer: str
+    #: The national title (Quốc hiệu).
+    nation: str
+    #: The motto (Tiêu ngữ).
+    motto: str
+    #: The number and symbol, such as ``Số: 04/BC-TTHCC``.
+    number: str
+    #: The place and date, such as ``Bình Thuận, ngày 02 tháng 3 năm 2023``.
+    place_date: str
+
+
+@attrs.frozen
+class SignatureView:
+    """
+    The signature block: authority and titles in upper case, then the name.
+    """
+
+    titles: tuple[str, ...]
+    name: str
+
+
+@attrs.frozen
+class AppendixRowView:
+    """
+    One row of the appendix table as shown.
+    """
+
+    number: str
+    name: str
+    cells: tuple[Cell, ...]
+
+
+@attrs.frozen
+class AppendixView:
+    """
+    The appendix: its label, title, reference line and table.
+    """
+
+    label: str
+    title: str
+    reference: str
+    number_heading: str
+    name_heading: str
+    #: The heading over the figure columns ("Lũy kế từ năm 2023").
+    group_heading: str
+    #: The headings of the figure columns.
+    columns: tuple[str, ...]
+    rows: tuple[AppendixRowView, ...]
+    total: AppendixRowView
+
+
+@attrs.frozen
+class ReportView:
+    """
+    Everything a report shows, as strings, in reading order.
+    """
+
+    style: Style
+    header: HeaderView
+    type_name: str
+    title: str
+    #: The lines after "Kính gửi", empty when there is no addressee.
+    addressees: tuple[str, ...]
+    opening: tuple[Line, ...]
+    #: The numbered sections, the next period's tasks last.
+    sections: tuple[SectionView, ...]
+    recipients_label: str
+    #: The recipient lines, each after a dash, then where copies are filed.
+    recipients: tuple[str, ...]
+    signature: SignatureView
+    appendix: AppendixView | None
+
+
+# Figures -------------------------------------------------------------------
+
+
+def _count(value: int | None, style: Style, *, grouping: bool = True) -> Cell:
+    if value is None:
+        return Cell(style.not_applicable)
+    return Cell(format_number(value, grouping=grouping), value)
+
+
+def _rate(counts: Counts, style: Style) -> Cell:
+    value = on_time_rate(
+        counts,
+        places=style.rate_places,
+        rounding=style.rounding,
+        zero=style.zero,
+    )
+    if value is None:
+        return Cell(style.not_applicable)
+    text = format_percent(
+        value, places=style.rate_places, decimal_mark=style.rate_decimal_mark
+    )
+    return Cell(text, value)
+
+
+def _period_noun(period: Period) -> str:
+    """
+    The period as the noun of "trong tháng", "trong quý" ...
+    """
+    kind = period.kind
+    if kind is PeriodKind.MONTH:
+        return "tháng"
+    if kind is PeriodKind.QUARTER:
+        return "quý"
+    if kind is PeriodKind.HALF:
+        return "6 tháng"
+    if kind is PeriodKind.FIRST_MONTHS:
+        return f"{period.number} tháng"
+    if kind is PeriodKind.YEAR:
+        return "năm"
+    return "kỳ"
+
+
+def _figures_lines(opening: str, counts: Counts) -> list[Line]:
+    """
+    A sentence of received dossiers, then a bullet per known figure.
+    """
+    bullets = [
+        f"{label}: {format_number(value)} hồ sơ"
+        for label, value in (
+            ("Số lượng hồ sơ đã xử lý và trả kết quả", counts.processed),
+            ("Số hồ sơ trả đúng và sớm hẹn", counts.on_time),
+            ("Số hồ sơ trễ hẹn", counts.late),
+        )
+        if value is not None
+    ]
+    sentence = opening
+    if counts.received is not None:
+        sentence += f" là {format_number(counts.received)} hồ sơ"
+        if counts.received_online is not None:
+            online = format_number(counts.received_online)
+            sentence += f" (bao gồm {online} hồ sơ trực tuyến)"
+    sentence += ". Trong đó:" if bullets else "."
+    lines = [Line("paragraph", sentence)]
+    lines.extend(
+        Line("bullet", text + (";" if i < len(bullets) - 1 else "."))
+        for i, text in enumerate(bullets)
+    )
+    return lines
+
+
+def figures_lines(report: Report) -> tuple[Line, ...]:
+    """
+    Return the paragraph of figures that a `hcc_report.FiguresParagraph`
+    stands for.
+
+    It states the period's figures, then the cumulative ones if given, in
+    the wording of the seed report.
+
+    >>> from hcc_report.examples import binh_thuan_2023_02
+    >>> lines = figures_lines(binh_thuan_2023_02())
+    >>> print(lines[0].text)
+    Tổng số lượng hồ sơ tiếp nhận trong tháng là 6.227 hồ sơ (bao gồm 2.786
+    hồ sơ trực tuyến). Trong đó:
+    >>> print(lines[4].text)
+    Lũy kế đến hết tháng 02 năm 2023, tổng số hồ sơ tiếp nhận là 10.078 hồ sơ
+    (bao gồm 4.756 hồ sơ trực tuyến). Trong đó:
+    """
+    noun = _period_noun(report.period)
+    lines = _figures_lines(
+        f"Tổng số lượng hồ sơ tiếp nhận trong {noun}", report.figures
+    )
+    if report.cumulative is not None:
+        lines += _figures_lines(
+            f"Lũy kế {format_period_end(report.period)}, "
+            "tổng số hồ sơ tiếp nhận",
+            report.cumulative,
+        )
+    return tuple(lines)
+
+
+# Narrative -----------------------------------------------------------------
+
+
+def _lines(blocks: tuple[Block, ...], report: Report) -> list[Line]:
+    lines: list[Line] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            lines.append(Line("paragraph", block.text))
+        elif isinstance(block, Bullet):
+            lines.append(Line("bullet", block.text))
+        elif isinstance(block, FiguresParagraph):
+            lines.extend(figures_lines(report))
+    return lines
+
+
+def _point_label(index: int) -> str:
+    # After y the letters come doubled (aa, bb ...), as long lists do.
+    letter = POINT_LETTERS[index % len(POINT_LETTERS)]
+    return letter * (index // len(POINT_LETTERS) + 1) + ")"
+
+
+def _body(report: Report) -> tuple[tuple[Line, ...], tuple[SectionView, ...]]:
+    """
+    Return the opening lines and the numbered sections, tasks last.
+
+    The body's last line ends with "./." (Decree 30/2020, Appendix III).
+    """
+    opening = _lines(report.opening, report)
+    # (label, heading, lines, points), points being (label, heading, lines)
+    parts: list[tuple[str, str, list[Line], list[tuple[str, str, list[Line]]]]]
+    parts = []
+    sections = list(report.sections)
+    if report.tasks is not None:
+        sections.append(report.tasks)
+    for number, section in enumerate(sections, start=1):
+        points = [
+            (_point_label(i), sub.heading, _lines(sub.blocks, report))
+            for i, sub in enumerate(section.subsections)
+        ]
+        parts.append(
+            (
+                f"{number}.",
+                section.heading,
+                _lines(section.blocks, report),
+                points,
+            )
+        )
+    in_order = [opening]
+    for _, _, lines, points in parts:
+        in_order.append(lines)
+        in_order.extend(point_lines for _, _, point_lines in points)
+    last = next((lines for lines in reversed(in_order) if lines), None)
+    if last is not None:
+        text = last[-1].text
+        last[-1] = Line(
+            last[-1].kind, text + ("/." if text.endswith(".") else "./.")
+        )
+    return tuple(opening), tuple(
+        SectionView(
+            label=label,
+            heading=heading,
+            lines=tuple(lines),
+            subsections=tuple(
+                SectionView(
+                    label=p_label, heading=p_heading, lines=tuple(p_lines)
+                )
+                for p_label, p_heading, p_lines in points
+            ),
+        )
+        for label, heading, lines, points in parts
+    )
+
+
+# Parts of the document -----------------------------------------------------
+
+
+def _header(report: Report) -> HeaderView:
+    number = report.number
+    issuer = report.issuer
+    return HeaderView(
+        parent=None if issuer.parent is None else issuer.parent.upper(),
+        issuer=issuer.name.upper(),
+        nation=NATION,
+        motto=MOTTO,
+        number=format_doc_number(
+            number.number, number.type_code, number.issuer_code
+        ),
+        place_date=format_place_date(report.place, report.issued),
+    )
+
+
+def _signature(signer: Signer) -> SignatureView:
+    titles = []
+    if signer.authority is None:
+        titles.append(signer.title.upper())
+    elif signer.authority is Authority.Q:
+        titles.append(f"{signer.authority.prefix} {signer.title.upper()}")
+    else:
+        assert signer.on_behalf_of is not None  # noqa: S101  (model checks)
+        titles.append(
+            f"{signer.authority.prefix} {signer.on_behalf_of.upper()}"
+        )
+        titles.append(signer.title.upper())
+    return SignatureView(titles=tuple(titles), name=signer.name)
+
+
+def _recipients(report: Report, style: Style) -> tuple[str, ...]:
+    lines = [f"- {recipient};" for recipient in report.recipients]
+    if report.archive:
+        lines.append(f"- Lưu: {style.archive_separator.join(report.archive)}.")
+    return tuple(lines)
+
+
+def _addressees(report: Report) -> tuple[str, ...]:
+    names = report.addressees
+    if len(names) == 1:
+        return (f"{names[0]}.",)
+    return tuple(
+        f"- {name}{'.' if i == len(names) - 1 else ';'}"
+        for i, name in enumerate(names)
+    )
+
+
+def _row(
+    number: str, name: str, counts: Counts, style: Style, *, grouping: bool
+) -> AppendixRowView:
+    cells = (
+        _count(counts.received, style, grouping=grouping),
+        _count(counts.processed, style, grouping=grouping),
+        _count(counts.on_time, style, grouping=grouping),
+        _count(counts.late, style, grouping=grouping),
+        _rate(counts, style),
+    )
+    return AppendixRowView(number=number, name=name, cells=cells)
+
+
+def _appendix(
+    appendix: Appendix, report: Report, style: Style
+) -> AppendixView:
+    year = report.period.end.year
+    if appendix.basis is Basis.CUMULATIVE:
+        group = f"Lũy kế từ năm {year}"
+    else:
+        group = format_period(report.period).capitalize()
+    rows = tuple(
+        _row(
+            format_number(i, zero_pad=style.pad_row_numbers),
+            row.agency.display_name,
+            row.counts,
+            style,
+            grouping=style.group_row_counts,
+        )
+        for i, row in enumerate(appendix.rows, start=1)
+    )
+    reference = (
+        f"({style.appendix_reference} Báo cáo số {report.number} "
+        f"{format_date(report.issued)} của {report.issuer.long_name})"
+    )
+    return AppendixView(
+        label=style.appendix_label,
+        title=appendix.title.upper()
+        if style.appendix_title_upper
+        else appendix.title,
+        reference=reference,
+        number_heading="Stt",
+        name_heading="Tên đơn vị",
+        group_heading=group,
+        columns=(
+            "Đã tiếp nhận",
+            "Đã xử lý",
+            "Đúng hẹn",
+            "Trễ hẹn",
+            "Tỷ lệ đúng hẹn (%)",
+        ),
+        rows=rows,
+        total=_row(
+            "", "Tổng cộng", total(appendix.rows), style, grouping=True
+        ),
+    )
+
+
+def present(report: Report, style: Style | str = "decree-30") -> ReportView:
+    """
+    Turn a report and a style into every string the document shows.
+
+    >>> from hcc_report.examples import binh_thuan_2023_02
+    >>> view = present(binh_thuan_2023_02(), "binh-thuan")
+    >>> view.header.number, view.header.place_date
+    ('Số: 04/BC-TTHCC', 'Bình Thuận, ngày 02 tháng 3 năm 2023')
+    >>> [cell.text for cell in view.appendix.total.cells]
+    ['10.078', '9.725', '9.705', '20', '99.79%']
+    >>> decree = present(binh_thuan_2023_02())
+    >>> [cell.text for cell in decree.appendix.total.cells]
+    ['10.078', '9.725', '9.705', '20', '99,79%']
+
+    Raises:
+        ValueError: *style* names no preset.
+    """
+    style = get_style(style)
+    opening, sections = _body(report)
+    return ReportView(
+        style=style,
+        header=_header(report),
+        type_name=TYPE_NAME,
+        title=report.title,
+        addressees=_addressees(report),
+        opening=opening,
+        sections=sections,
+        recipients_label="Nơi nhận:",
+        recipients=_recipients(report, style),
+        signature=_signature(report.signer),
+        appendix=None
+        if report.appendix is None
+        else _appendix(report.appendix, report, style),
+    )

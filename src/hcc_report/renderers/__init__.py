@@ -1,0 +1,110 @@
+"""
+Renderers: the whole report in an output format.
+
+`render` is the entry point; `available` lists the formats. Built-ins:
+``text``, ``markdown``, ``html`` and ``json``. More come from packages that
+advertise a renderer in the ``hcc_report.renderers`` entry-point group, or
+from `register`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hcc_report.errors import (
+    MissingDependencyError,
+    RendererError,
+    TemplateError,
+    UnknownRendererError,
+)
+from hcc_report.model import Report
+from hcc_report.renderers._registry import ENTRY_POINT_GROUP, RendererRegistry
+from hcc_report.styles import Style
+from hcc_report.typing import Renderer
+
+
+__all__ = [
+    "ENTRY_POINT_GROUP",
+    "MissingDependencyError",
+    "Renderer",
+    "RendererError",
+    "RendererRegistry",
+    "TemplateError",
+    "UnknownRendererError",
+    "available",
+    "get_renderer",
+    "register",
+    "registry",
+    "render",
+]
+
+#: The default registry, holding the built-in renderers.
+registry = RendererRegistry()
+registry.register("text", "hcc_report.renderers._text:TEXT")
+registry.register("markdown", "hcc_report.renderers._markdown:MARKDOWN")
+registry.register("html", "hcc_report.renderers._html:HTML")
+registry.register("json", "hcc_report.renderers._json:JSON")
+
+
+def register(
+    name: str,
+    renderer: Renderer | str,
+    *,
+    extra: str | None = None,
+    replace: bool = False,
+) -> None:
+    """
+    Register a renderer in the default registry.
+
+    See `RendererRegistry.register`.
+    """
+    registry.register(name, renderer, extra=extra, replace=replace)
+
+
+def get_renderer(name: str) -> Renderer:
+    """
+    Return the renderer called *name* from the default registry.
+
+    See `RendererRegistry.get`.
+    """
+    return registry.get(name)
+
+
+def available() -> list[str]:
+    """
+    Return the names of every renderer: built-ins first, then plug-ins.
+
+    >>> available()[:4]
+    ['text', 'markdown', 'html', 'json']
+    """
+    return registry.names()
+
+
+def render(
+    report: Report,
+    format: str = "text",  # noqa: A002
+    *,
+    style: Style | str = "decree-30",
+    **options: Any,
+) -> str | bytes:
+    """
+    Render *report* as *format* in *style*.
+
+    >>> from hcc_report.examples import binh_thuan_2023_02
+    >>> text = render(binh_thuan_2023_02(), "text", style="binh-thuan")
+    >>> "Tổng cộng" in text and "99.79%" in text
+    True
+
+    Args:
+        report: The report.
+        format: A renderer's name (see `hcc_report.renderers.available`).
+        style: A `~hcc_report.styles.Style` or a preset's name.
+        options: Options of that renderer, such as ``template_dir`` for the
+            template-based ones.
+
+    Raises:
+        ~hcc_report.errors.UnknownRendererError: No renderer has that name.
+        ~hcc_report.errors.MissingDependencyError: Its extra is missing.
+        ~hcc_report.errors.TemplateError: A template failed.
+    """
+    return registry.get(format).render(report, style=style, **options)

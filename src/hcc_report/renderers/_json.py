@@ -1,0 +1,172 @@
+"""
+The ``json`` renderer: the report, every computed figure, and every string
+of the document, as one JSON object.
+
+The layout is described in :doc:`/reference/json-output`. Keys come in a
+fixed order and the same report gives the same bytes. Each rate is given
+as a number and as the text the style writes (``{"value": 99.79, "text":
+"99,79%"}``); the number is exactly the rounded rate.
+"""
+
+from __future__ import annotations
+
+import json
+
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from hcc_report.calculation import (
+    completion_rate,
+    late_rate,
+    on_time_rate,
+    online_share,
+    total,
+)
+from hcc_report.formatting import format_percent, format_period
+from hcc_report.model import Counts, Report
+from hcc_report.presentation import ReportView, present
+from hcc_report.serialization import dumps_report
+from hcc_report.styles import Style
+
+
+#: The version of the JSON layout; it changes when a key changes meaning.
+JSON_VERSION = 1
+
+
+def _number(value: Decimal) -> float | int:
+    """
+    A Decimal as a JSON number, refusing any that a float would change.
+    """
+    if value == value.to_integral_value():
+        return int(value)
+    number = float(value)
+    if Decimal(repr(number)) != value:  # pragma: no cover (15+ digits)
+        msg = f"{value} cannot be written as a JSON number exactly"
+        raise ValueError(msg)
+    return number
+
+
+def _rates(counts: Counts, style: Style) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, function in (
+        ("on_time", on_time_rate),
+        ("late", late_rate),
+        ("online_share", online_share),
+        ("completion", completion_rate),
+    ):
+        value = function(
+            counts,
+            places=style.rate_places,
+            rounding=style.rounding,
+            zero=style.zero,
+        )
+        result[key] = None
+        if value is not None:
+            text = format_percent(
+                value,
+                places=style.rate_places,
+                decimal_mark=style.rate_decimal_mark,
+            )
+            result[key] = {"value": _number(value), "text": text}
+    return result
+
+
+def _figures(counts: Counts, style: Style) -> dict[str, Any]:
+    return {"counts": counts.known(), "rates": _rates(counts, style)}
+
+
+def _plain(value: Any) -> Any:
+    """
+    The document's strings as plain JSON data.
+    """
+    if isinstance(value, Decimal):
+        return _number(value)
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    if attrs.has(type(value)):
+        return {
+            field.name: _plain(getattr(value, field.name))
+            for field in attrs.fields(type(value))
+        }
+    return value
+
+
+def _document(view: ReportView) -> dict[str, Any]:
+    data: dict[str, Any] = _plain(view)
+    data["style"] = view.style.name
+    return data
+
+
+def report_json(
+    report: Report, style: Style | str = "decree-30"
+) -> dict[str, Any]:
+    """
+    Return the data the ``json`` renderer writes, before it is written.
+    """
+    view = present(report, style)
+    style = view.style
+    computed: dict[str, Any] = {
+        "period": {
+            "label": format_period(report.period),
+            "start": report.period.start.isoformat(),
+            "end": report.period.end.isoformat(),
+            **_figures(report.figures, style),
+        },
+        "cumulative": None
+        if report.cumulative is None
+        else _figures(report.cumulative, style),
+        "appendix": None,
+    }
+    if report.appendix is not None and view.appendix is not None:
+        rows = report.appendix.rows
+        computed["appendix"] = {
+            "basis": report.appendix.basis.value,
+            "rows": [
+                {
+                    "number": shown.number,
+                    "name": row.agency.name,
+                    "shown_name": shown.name,
+                    **_figures(row.counts, style),
+                }
+                for row, shown in zip(rows, view.appendix.rows, strict=True)
+            ],
+            "total": _figures(total(rows), style),
+        }
+    return {
+        "format": "hcc-report",
+        "version": JSON_VERSION,
+        "style": style.name,
+        # The report file's own data, so the output reads back as a report.
+        "report": json.loads(dumps_report(report, "json")),
+        "computed": computed,
+        "document": _document(view),
+    }
+
+
+@attrs.frozen
+class JsonRenderer:
+    """
+    Writes `report_json` as indented UTF-8 JSON.
+    """
+
+    name: str = "json"
+    media_type: str = "application/json"
+    suffix: str = ".json"
+
+    def render(
+        self, report: Report, *, style: Style | str = "decree-30"
+    ) -> str:
+        """
+        Render *report* in *style* as JSON text.
+        """
+        return (
+            json.dumps(
+                report_json(report, style), ensure_ascii=False, indent=2
+            )
+            + "\n"
+        )
+
+
+JSON = JsonRenderer()

@@ -1,0 +1,176 @@
+"""
+Jinja2 templates: the environment, and renderers built on a template.
+
+Templates ship in ``hcc_report/templates``. A user can override any of them
+by passing a folder of their own (``template_dir``); templates then come
+from that folder first. Every template runs in Jinja2's immutable sandbox,
+undefined values fail loudly, and HTML templates are autoescaped.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+import jinja2
+
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from hcc_report import formatting
+from hcc_report.errors import TemplateError
+from hcc_report.model import Report
+from hcc_report.presentation import ReportView, present
+from hcc_report.styles import Style
+
+
+_INLINE = re.compile(r"([\\`*_\[\]<>|])")
+_LINE_START = re.compile(r"^(\s*)([#+-]|\d+[.)])(?=\s|$)")
+
+
+def md(text: str) -> str:
+    """
+    Escape *text* so that Markdown shows it as it is.
+
+    >>> md("Sở Văn hóa TT&DL | <b> *x*")
+    'Sở Văn hóa TT&DL \\\\| \\\\<b\\\\> \\\\*x\\\\*'
+    >>> md("1. Kết quả")
+    '1\\\\. Kết quả'
+    """
+    escaped = _INLINE.sub(r"\\\1", str(text))
+    return _LINE_START.sub(
+        lambda m: m[1] + m[2][:-1] + "\\" + m[2][-1], escaped
+    )
+
+
+#: Filters available to every template: the formatters, and ``md``.
+FILTERS: Mapping[str, Callable[..., Any]] = {
+    "number": formatting.format_number,
+    "percent": formatting.format_percent,
+    "date": formatting.format_date,
+    "short_date": formatting.format_short_date,
+    "period": formatting.format_period,
+    "md": md,
+}
+
+
+@functools.lru_cache(maxsize=16)
+def environment(template_dir: str | None) -> jinja2.Environment:
+    """
+    Return the (cached) environment for a user folder, or none.
+    """
+    loaders: list[jinja2.BaseLoader] = [
+        jinja2.PackageLoader("hcc_report", "templates")
+    ]
+    if template_dir is not None:
+        loaders.insert(0, jinja2.FileSystemLoader(template_dir))
+    env = ImmutableSandboxedEnvironment(
+        loader=jinja2.ChoiceLoader(loaders),
+        undefined=jinja2.StrictUndefined,
+        autoescape=jinja2.select_autoescape(
+            enabled_extensions=("html", "htm", "xml", "html.j2"),
+            default_for_string=False,
+        ),
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(FILTERS)
+    return env
+
+
+def _location(error: BaseException) -> str:
+    """
+    Find the template and line where *error* happened, if in a template.
+    """
+    lineno = getattr(error, "lineno", None)
+    name = getattr(error, "filename", None) or getattr(error, "name", None)
+    if lineno is None:
+        traceback = error.__traceback__
+        while traceback is not None:
+            filename = traceback.tb_frame.f_code.co_filename
+            if filename.endswith(".j2"):
+                name, lineno = filename, traceback.tb_lineno
+            traceback = traceback.tb_next
+    if name and lineno:
+        return f"{Path(name).name}, line {lineno}: "
+    if name:
+        return f"{Path(name).name}: "
+    return ""
+
+
+def render_template(
+    name: str,
+    *,
+    template_dir: str | os.PathLike[str] | None,
+    **context: Any,
+) -> str:
+    """
+    Render the template *name* with *context*.
+
+    Raises:
+        ~hcc_report.errors.TemplateError: The template is missing, wrong,
+            refers to a missing value or does something forbidden.
+        ValueError: *template_dir* is not a folder.
+    """
+    folder = None
+    if template_dir is not None:
+        path = Path(template_dir)
+        if not path.is_dir():
+            msg = f"template folder {str(path)!r} does not exist"
+            raise ValueError(msg)
+        folder = str(path.resolve())
+    try:
+        template = environment(folder).get_template(name)
+        return template.render(**context)
+    except jinja2.TemplateNotFound as error:
+        msg = f"template {error.name!r} not found"
+        raise TemplateError(msg) from error
+    except jinja2.TemplateError as error:
+        msg = f"{_location(error)}{error.message or error}"
+        raise TemplateError(msg) from error
+
+
+@attrs.frozen
+class TemplateRenderer:
+    """
+    A renderer that renders a `~hcc_report.presentation.ReportView` with
+    a template.
+
+    Options of `render`: ``template_dir``, a folder whose templates
+    replace the built-in ones of the same name.
+    """
+
+    name: str
+    media_type: str
+    suffix: str
+    template: str
+    #: Extra values for the template, such as layout helpers.
+    helpers: Mapping[str, Any] = attrs.field(factory=dict)
+    #: A last touch on the rendered text (for example tidying blank lines).
+    finish: Callable[[str], str] | None = None
+
+    def render(
+        self,
+        report: Report,
+        *,
+        style: Style | str = "decree-30",
+        template_dir: str | os.PathLike[str] | None = None,
+    ) -> str:
+        """
+        Render *report* in *style*.
+        """
+        view: ReportView = present(report, style)
+        text = render_template(
+            self.template,
+            template_dir=template_dir,
+            view=view,
+            style=view.style,
+            **self.helpers,
+        )
+        return text if self.finish is None else self.finish(text)

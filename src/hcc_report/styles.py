@@ -1,0 +1,248 @@
+"""
+Styles: the conventions that decide how a report's figures and labels look.
+
+A style never changes a figure; it decides how figures are written (dot or
+comma decimals, grouped or bare counts), how rates are rounded and what a
+rate over zero dossiers shows, and a few labels that documents write
+differently. Two presets ship:
+
+- ``decree-30`` (the default) follows Decree 30/2020/NĐ-CP and the
+  Accounting Law: dot thousands everywhere, comma decimals, "Phụ lục",
+  "(Kèm theo Báo cáo số … ngày … của …)", "Lưu: VT, …".
+- ``binh-thuan`` reproduces the seed report's own conventions: bare counts in
+  the appendix rows but dotted totals, rates such as ``100.00%``, STT ``01``,
+  "PHỤ LỤC", "(Ban hành kèm theo Báo cáo số …)", "Lưu: VT. …", and the
+  on-time rate of an agency with nothing processed shown as 100.00%.
+
+Make your own with `attrs.evolve` on a preset, or from a TOML file with
+`load_style`.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from collections.abc import Mapping
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import attrs
+
+from hcc_report.errors import Problem, ValidationError
+from hcc_report.model._checks import Checker
+from hcc_report.rounding import Rounding, ZeroPolicy
+
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover (only on 3.10)
+    import tomli as tomllib
+
+
+__all__ = [
+    "BINH_THUAN",
+    "DECREE_30",
+    "STYLES",
+    "Style",
+    "get_style",
+    "load_style",
+    "style_from_dict",
+]
+
+
+@attrs.frozen(kw_only=True)
+class Style:
+    """
+    The conventions a report is written in.
+
+    >>> DECREE_30.rate_decimal_mark, BINH_THUAN.rate_decimal_mark
+    (',', '.')
+    >>> mine = attrs.evolve(DECREE_30, name="mine", rate_places=1)
+    >>> mine.rate_places
+    1
+    """
+
+    #: The style's name, shown by tools.
+    name: str
+    #: Decimals of every rate.
+    rate_places: int = 2
+    #: How exact halves are rounded; half up is school rounding.
+    rounding: Rounding = Rounding.HALF_UP
+    #: What a rate over zero dossiers is (see `hcc_report.ZeroPolicy`).
+    zero: ZeroPolicy = ZeroPolicy.NOT_APPLICABLE
+    #: What is shown for a rate that does not apply or an unknown figure.
+    not_applicable: str = "-"
+    #: The decimal mark of rates, ``","`` (Accounting Law) or ``"."``.
+    rate_decimal_mark: str = ","
+    #: Group thousands in the appendix rows ("3.801") or not ("3801").
+    group_row_counts: bool = True
+    #: Write row numbers with two digits ("01") rather than plainly ("1").
+    pad_row_numbers: bool = False
+    #: The word over the appendix title.
+    appendix_label: str = "Phụ lục"
+    #: Write the appendix title in upper case, as Decree 30/2020 does.
+    appendix_title_upper: bool = True
+    #: How the appendix refers to the report ("Kèm theo", "Ban hành kèm
+    #: theo").
+    appendix_reference: str = "Kèm theo"
+    #: What separates the places a copy is filed at (", " in "Lưu VT,
+    #: Tuyền.").
+    archive_separator: str = ", "
+
+    def __attrs_post_init__(self) -> None:
+        checker = Checker("Style")
+        checker.text("name", self.name)
+        for name in (
+            "not_applicable",
+            "appendix_label",
+            "appendix_reference",
+            "archive_separator",
+        ):
+            checker.instance(name, getattr(self, name), str)
+        places = self.rate_places
+        if (
+            isinstance(places, bool)
+            or not isinstance(places, int)
+            or places < 0
+        ):
+            checker.add("rate_places", f"must be an int >= 0, got {places!r}")
+        checker.instance("rounding", self.rounding, Rounding)
+        checker.instance("zero", self.zero, ZeroPolicy)
+        if self.rate_decimal_mark not in {",", "."}:
+            checker.add(
+                "rate_decimal_mark",
+                f"must be ',' or '.', got {self.rate_decimal_mark!r}",
+            )
+        for name in (
+            "group_row_counts",
+            "pad_row_numbers",
+            "appendix_title_upper",
+        ):
+            checker.instance(name, getattr(self, name), bool)
+        checker.raise_if_any()
+
+
+#: The default style, after Decree 30/2020/NĐ-CP and the Accounting Law.
+DECREE_30 = Style(name="decree-30")
+
+#: The seed report's own conventions (Bình Thuận, February 2023).
+BINH_THUAN = Style(
+    name="binh-thuan",
+    zero=ZeroPolicy.AS_100,
+    rate_decimal_mark=".",
+    group_row_counts=False,
+    pad_row_numbers=True,
+    appendix_label="PHỤ LỤC",
+    appendix_title_upper=False,
+    appendix_reference="Ban hành kèm theo",
+    archive_separator=". ",
+)
+
+#: The presets, by name.
+STYLES: Mapping[str, Style] = MappingProxyType(
+    {style.name: style for style in (DECREE_30, BINH_THUAN)}
+)
+
+
+def get_style(style: Style | str) -> Style:
+    """
+    Return *style* itself, or the preset of that name.
+
+    >>> get_style("binh-thuan") is BINH_THUAN
+    True
+
+    Raises:
+        ValueError: No preset has that name (the message lists them).
+        TypeError: *style* is neither a style nor a name.
+    """
+    if isinstance(style, Style):
+        return style
+    if isinstance(style, str):
+        try:
+            return STYLES[style]
+        except KeyError:
+            names = ", ".join(sorted(STYLES))
+            msg = f"unknown style {style!r}; the presets are {names}"
+            raise ValueError(msg) from None
+    msg = f"style must be a Style or a preset's name, got {style!r}"
+    raise TypeError(msg)
+
+
+_ENUMS: dict[str, type[Rounding | ZeroPolicy]] = {
+    "rounding": Rounding,
+    "zero": ZeroPolicy,
+}
+
+
+def style_from_dict(data: Mapping[str, Any], *, source: str = "") -> Style:
+    """
+    Build a style from plain data: ``base`` (a preset's name) and fields.
+
+    >>> style_from_dict({"base": "binh-thuan", "name": "mine",
+    ...                  "rate_places": 1}).rate_places
+    1
+
+    Raises:
+        ~hcc_report.errors.ValidationError: Unknown keys or bad values
+            (all listed).
+    """
+    problems = []
+    fields = {field.name for field in attrs.fields(Style)}
+    values: dict[str, Any] = {}
+    base = DECREE_30
+    for key, value in data.items():
+        if key == "base":
+            try:
+                base = get_style(value)
+            except (ValueError, TypeError) as error:
+                problems.append(Problem("base", str(error)))
+        elif key not in fields:
+            problems.append(Problem(key, "unknown key"))
+        elif key in _ENUMS:
+            try:
+                values[key] = _ENUMS[key](value)
+            except ValueError:
+                choices = ", ".join(repr(m.value) for m in _ENUMS[key])
+                problems.append(
+                    Problem(key, f"must be one of {choices}, got {value!r}")
+                )
+        else:
+            values[key] = value
+    if problems:
+        raise ValidationError(problems, subject="style", source=source)
+    try:
+        return attrs.evolve(base, **values)
+    except ValidationError as error:
+        raise ValidationError(
+            error.problems, subject="style", source=source
+        ) from None
+
+
+def load_style(path: str | os.PathLike[str]) -> Style:
+    """
+    Read a style from a TOML file.
+
+    The file names a preset to start from and the fields that differ::
+
+        base = "decree-30"
+        name = "tinh-x"
+        rate_places = 1
+        zero = "as-100"
+
+    Raises:
+        ~hcc_report.errors.ValidationError: The file is not a valid style.
+        OSError: The file cannot be read.
+    """
+    source = Path(path)
+    try:
+        data = tomllib.loads(source.read_text(encoding="utf-8-sig"))
+    except tomllib.TOMLDecodeError as error:
+        raise ValidationError(
+            [Problem("", f"invalid TOML: {error}")],
+            subject="style",
+            source=str(source),
+        ) from None
+    data.setdefault("name", source.stem)
+    return style_from_dict(data, source=str(source))

@@ -1,0 +1,256 @@
+"""
+Tests for hcc_report.presentation: the strings every output shows.
+"""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+
+from hcc_report import (
+    Authority,
+    Basis,
+    Bullet,
+    Counts,
+    FiguresParagraph,
+    Paragraph,
+    Period,
+    Section,
+    Signer,
+    present,
+)
+from hcc_report.presentation import figures_lines
+
+
+def texts(lines):
+    return [(line.kind, line.text) for line in lines]
+
+
+class TestFiguresParagraph:
+    def test_unknown_figures_are_left_out(self, seed):
+        """
+        Only known figures are stated; the sentence ends accordingly.
+        """
+        report = attrs.evolve(
+            seed, figures=Counts(received=10), cumulative=None
+        )
+
+        assert [
+            (
+                "paragraph",
+                "Tổng số lượng hồ sơ tiếp nhận trong tháng là 10 hồ sơ.",
+            )
+        ] == texts(figures_lines(report))
+
+    def test_period_nouns(self, seed):
+        """
+        "trong tháng", "trong quý", "trong năm", "trong kỳ".
+        """
+        for period, noun in (
+            (Period.quarter(2023, 1), "quý"),
+            (Period.half(2023, 1), "6 tháng"),
+            (Period.first_months(2023, 9), "9 tháng"),
+            (Period.year(2023), "năm"),
+            (Period.between(seed.issued, seed.issued), "kỳ"),
+        ):
+            report = attrs.evolve(seed, period=period, cumulative=None)
+            first = figures_lines(report)[0].text
+            assert first.startswith(
+                f"Tổng số lượng hồ sơ tiếp nhận trong {noun} là"
+            )
+
+    def test_cumulative_end_of_a_range(self, seed):
+        """
+        A period ending mid-month dates the cumulative figures by its day.
+        """
+        report = attrs.evolve(
+            seed,
+            period=Period.between(
+                seed.period.start, seed.period.end.replace(day=15)
+            ),
+        )
+
+        assert figures_lines(report)[4].text.startswith(
+            "Lũy kế đến ngày 15/02/2023,"
+        )
+
+
+class TestBody:
+    def test_end_mark(self, seed):
+        """
+        The last line gets "./." and only it.
+        """
+        view = present(seed)
+        last = view.sections[-1].lines[-1].text
+
+        assert last.endswith("hành chính./.")
+        assert 1 == sum(
+            line.text.endswith("./.")
+            for section in view.sections
+            for line in section.lines
+        )
+
+    @pytest.mark.parametrize(
+        ("sections", "tasks", "opening", "where"),
+        [
+            (
+                (Section(heading="A", blocks=[Paragraph("x")]),),
+                None,
+                (),
+                "section",
+            ),
+            (
+                (
+                    Section(
+                        heading="A",
+                        subsections=[
+                            Section(heading="p", blocks=[Bullet("y")])
+                        ],
+                    ),
+                ),
+                None,
+                (),
+                "point",
+            ),
+            ((), None, (Paragraph("only"),), "opening"),
+        ],
+    )
+    def test_end_mark_goes_to_the_last_line(
+        self, seed, sections, tasks, opening, where
+    ):
+        """
+        Wherever the last line is, it is marked; text without a full stop
+        gets one.
+        """
+        view = present(
+            attrs.evolve(seed, sections=sections, tasks=tasks, opening=opening)
+        )
+
+        if where == "section":
+            assert "x./." == view.sections[0].lines[-1].text
+        elif where == "point":
+            assert "y./." == view.sections[0].subsections[0].lines[-1].text
+        else:
+            assert "only./." == view.opening[-1].text
+
+    def test_numbering(self, seed):
+        """
+        Sections are 1., 2. ...; points follow the Vietnamese alphabet.
+        """
+        points = [Section(heading=str(i)) for i in range(25)]
+        report = attrs.evolve(
+            seed, sections=[Section(heading="A", subsections=points)]
+        )
+
+        labels = [p.label for p in present(report).sections[0].subsections]
+
+        assert ["a)", "b)", "c)", "d)", "đ)", "e)", "g)"] == labels[:7]
+        assert "f)" not in labels
+        assert ["y)", "aa)", "bb)"] == labels[22:25]
+        assert ["1.", "2."] == [s.label for s in present(report).sections]
+
+    def test_figures_paragraph_is_generated(self, seed):
+        """
+        A FiguresParagraph anywhere becomes the generated lines.
+        """
+        report = attrs.evolve(
+            seed, opening=[FiguresParagraph()], sections=(), tasks=None
+        )
+
+        assert "6.227" in present(report).opening[0].text
+
+
+class TestParts:
+    @pytest.mark.parametrize(
+        ("signer", "titles"),
+        [
+            (
+                Signer(
+                    authority=Authority.KT,
+                    on_behalf_of="Giám đốc",
+                    title="Phó Giám đốc",
+                    name="A",
+                ),
+                ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"),
+            ),
+            (
+                Signer(
+                    authority=Authority.TM,
+                    on_behalf_of="Ủy ban nhân dân",
+                    title="Chủ tịch",
+                    name="A",
+                ),
+                ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"),
+            ),
+            (
+                Signer(authority=Authority.Q, title="Giám đốc", name="A"),
+                ("Q. GIÁM ĐỐC",),
+            ),
+            (Signer(title="Giám đốc", name="A"), ("GIÁM ĐỐC",)),
+        ],
+    )
+    def test_signature(self, seed, signer, titles):
+        """
+        Authority and titles in upper case, as Decree 30/2020 writes them.
+        """
+        view = present(attrs.evolve(seed, signer=signer))
+
+        assert titles == view.signature.titles
+
+    def test_addressees(self, seed):
+        """
+        One addressee on the line; several as a list.
+        """
+        one = present(attrs.evolve(seed, addressees=["UBND tỉnh"]))
+        two = present(
+            attrs.evolve(seed, addressees=["UBND tỉnh", "Sở Nội vụ"])
+        )
+
+        assert ("UBND tỉnh.",) == one.addressees
+        assert ("- UBND tỉnh;", "- Sở Nội vụ.") == two.addressees
+
+    def test_no_archive(self, seed):
+        """
+        Without an archive there is no "Lưu" line.
+        """
+        view = present(attrs.evolve(seed, archive=[]))
+
+        assert not any("Lưu" in line for line in view.recipients)
+
+    def test_period_appendix(self, seed):
+        """
+        An appendix of the period's figures is headed by the period.
+        """
+        appendix = attrs.evolve(seed.appendix, basis=Basis.PERIOD)
+
+        view = present(attrs.evolve(seed, appendix=appendix))
+
+        assert "Tháng 02 năm 2023" == view.appendix.group_heading
+
+    def test_cells_keep_their_figures(self, seed):
+        """
+        Each cell has its text and the figure behind it.
+        """
+        row = present(seed, "binh-thuan").appendix.rows[8]
+
+        assert ["197", "191", "172", "19", "90.05%"] == [
+            c.text for c in row.cells
+        ]
+        assert [197, 191, 172, 19] == [c.value for c in row.cells[:4]]
+        assert "90.05" == str(row.cells[4].value)
+
+    def test_unknown_figures_show_the_style_mark(self, seed):
+        """
+        An unknown count, or a rate that does not apply, shows "-".
+        """
+        rows = list(seed.appendix.rows)
+        rows[0] = attrs.evolve(rows[0], counts=Counts(received=8))
+        report = attrs.evolve(
+            seed, appendix=attrs.evolve(seed.appendix, rows=rows)
+        )
+
+        cells = present(report).appendix.rows[0].cells
+
+        assert ["8", "-", "-", "-", "-"] == [c.text for c in cells]
+        total = [c.text for c in present(report).appendix.total.cells]
+        assert ["10.078", "-", "-", "-", "-"] == total
