@@ -192,8 +192,8 @@ def appendices(draw: st.DrawFn) -> Appendix:
 
 
 blocks = st.one_of(
-    st.builds(Paragraph, texts),
-    st.builds(Bullet, texts),
+    st.builds(Paragraph, text=texts),
+    st.builds(Bullet, text=texts),
     st.just(FiguresParagraph()),
 )
 
@@ -217,7 +217,8 @@ document_numbers = st.builds(
     number=st.integers(min_value=1, max_value=9999),
     type_code=type_codes,
     issuer_code=st.from_regex(
-        r"[A-ZĐ0-9]{1,6}(-[A-ZĐ0-9]{1,6}){0,2}", fullmatch=True
+        r"[A-ZĐ0-9][A-Za-zĐđ0-9]{0,5}(-[A-ZĐ0-9][A-Za-zĐđ0-9]{0,5}){0,2}",
+        fullmatch=True,
     ),
 )
 

@@ -106,6 +106,12 @@ class TestSeed:
 
 
 class TestCumulative:
+    def test_first_period_of_the_year(self, seed):
+        """
+        With no previous cumulative figures, the period's are cumulative.
+        """
+        assert seed.figures == cumulative(None, seed.figures)
+
     @given(counts(), counts())
     def test_flows_add_and_stocks_carry(self, previous, period):
         """
@@ -210,17 +216,20 @@ class TestNamedRates:
             c, **options
         )
 
-    @given(seed_like_counts())
-    def test_on_time_and_late_shares_add_up(self, c):
+    @given(seed_like_counts(), st.integers(0, 4))
+    def test_on_time_and_late_rates_add_up(self, c, places):
         """
-        Exactly, on time and late make up all processed dossiers.
+        The on-time and late rates, each rounded once, add up to 100 within
+        one unit of the last place.
         """
+        on_time = on_time_rate(c, places=places)
+        late = late_rate(c, places=places)
+
         if c.processed:
-            assert (
-                Fraction(c.on_time, c.processed)
-                + Fraction(c.late, c.processed)
-                == 1
-            )
+            unit = Fraction(1, 10**places)
+            assert abs(Fraction(on_time + late) - 100) <= unit
+        else:
+            assert (on_time, late) == (None, None)
 
     def test_completion_rate(self):
         """

@@ -184,3 +184,36 @@ def test_python_dash_m():
     )
 
     assert "04/BC-TTHCC" == json.loads(result.stdout)["report"]["number"]
+
+
+def test_errors_in_a_real_process_have_no_traceback(tmp_path):
+    """
+    Run as a program, a bad file gives one line of error and status 1.
+    """
+    path = tmp_path / "report.txt"
+    path.write_text("not a report", encoding="utf-8")
+
+    result = subprocess.run(
+        [sys.executable, "-m", "hcc_report", "render", str(path)],
+        capture_output=True,
+        check=False,
+        encoding="utf-8",
+    )
+
+    assert 1 == result.returncode
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith("hcc-report: error:")
+
+
+def test_output_is_utf8_whatever_the_terminal(tmp_path):
+    """
+    A terminal that is not UTF-8 still gets the UTF-8 document.
+    """
+    result = subprocess.run(
+        [sys.executable, "-m", "hcc_report", "render", "--example"],
+        capture_output=True,
+        check=True,
+        env={**os.environ, "PYTHONIOENCODING": "ascii"},
+    )
+
+    assert "Bình Thuận, ngày 02 tháng 3 năm 2023" in result.stdout.decode()

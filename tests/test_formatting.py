@@ -11,7 +11,7 @@ import subprocess
 import sys
 import unicodedata
 
-from decimal import ROUND_HALF_UP, Decimal, localcontext
+from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 
 import babel.dates
 import babel.numbers
@@ -32,6 +32,7 @@ from hcc_report.formatting import (
     format_period,
     format_place_date,
     format_short_date,
+    month_text,
     parse_date,
     parse_doc_number,
     parse_number,
@@ -56,6 +57,12 @@ percentages = st.builds(
     st.integers(min_value=0, max_value=4),
 )
 dates = st.dates(dt.date(1900, 1, 1), dt.date(2100, 12, 31))
+#: Decimals of up to 60 digits, with any exponent from 10^-30 to 10^30.
+wide_decimals = st.builds(
+    lambda units, exponent: Decimal(units).scaleb(exponent, Context(prec=100)),
+    st.integers(min_value=-(10**60), max_value=10**60),
+    st.integers(min_value=-30, max_value=30),
+)
 
 
 def babel_vi_pattern(value: Decimal, *, percent: bool = False) -> str:
@@ -77,9 +84,11 @@ class TestFormatNumber:
             (117367, {}, "117.367"),
             (3801, {"grouping": False}, "3801"),
             (5, {"zero_pad": True}, "05"),
-            (0, {"zero_pad": True}, "00"),
+            (0, {"zero_pad": True}, "0"),
+            (9, {"zero_pad": True}, "09"),
             (19, {"zero_pad": True}, "19"),
-            (Decimal("5.5"), {"zero_pad": True}, "05,5"),
+            (-5, {"zero_pad": True}, "-5"),
+            (Decimal("5.5"), {"zero_pad": True}, "5,5"),
             (Decimal("-0"), {}, "0"),
             (Decimal("-0.00"), {}, "0,00"),
             (Decimal("1E+3"), {}, "1.000"),
@@ -167,6 +176,33 @@ class TestFormatNumber:
         with pytest.raises(error, match=message):
             format_number(value)
 
+    @given(st.decimals(allow_nan=False, allow_infinity=False))
+    @example(Decimal("1E+30"))
+    @example(Decimal("12345678901234567890123456789.5"))
+    def test_other_locales_keep_every_digit(self, value):
+        """
+        Babel, too, writes exactly the digits given, whatever the caller's
+        decimal context.
+        """
+        plain = format(value.copy_abs(), "f")
+        with localcontext() as context:
+            context.prec = 3
+            text = format_number(value, locale="en")
+            percent = format_percent(value, places=None, locale="en")
+
+        assert plain == text.replace(",", "").lstrip("-")
+        assert plain == percent.replace(",", "").lstrip("-").rstrip("%")
+
+    def test_vietnamese_ignores_the_decimal_context(self):
+        """
+        The caller's decimal context changes nothing.
+        """
+        with localcontext() as context:
+            context.prec = 2
+            assert "12.345,67" == format_number(Decimal("12345.67"))
+            assert "12.345,67%" == format_percent(Decimal("12345.67"))
+            assert Decimal("12345.67") == parse_number("12.345,67")
+
     def test_bad_options(self):
         """
         Unknown marks, and Vietnamese options with another locale, are
@@ -180,6 +216,10 @@ class TestFormatNumber:
             format_number(1, locale="xx")
         with pytest.raises(TypeError, match="locale must be a name"):
             format_number(1, locale=None)
+        with pytest.raises(ValueError, match="locale must be a name"):
+            format_number(1, locale="")
+        with pytest.raises(ValueError, match="decimal_mark must be"):
+            parse_number("1", decimal_mark=[","])
 
 
 class TestFormatPercent:
@@ -319,6 +359,26 @@ class TestDates:
         with pytest.raises(TypeError, match=r"takes a datetime\.date"):
             format_short_date(bad)
 
+    def test_place_with_commas(self):
+        """
+        A place whose name holds a comma reads back whole.
+        """
+        line = format_place_date("Phường 1, Quận 3", dt.date(2023, 3, 2))
+
+        assert ("Phường 1, Quận 3", dt.date(2023, 3, 2)) == parse_place_date(
+            line
+        )
+
+    @pytest.mark.parametrize("month", [0, 13, -1, True, 3.0, "3"])
+    def test_month_text_needs_a_month(self, month):
+        """
+        Only 1 to 12 are months.
+        """
+        with pytest.raises(
+            ValueError, match="month must be an int from 1 to 12"
+        ):
+            month_text(month)
+
     def test_blank_place(self):
         """
         A place line needs a place.
@@ -448,7 +508,8 @@ class TestDocumentNumbers:
         number=st.integers(min_value=1, max_value=10**6),
         kind=st.sampled_from(DocumentType),
         issuer=st.from_regex(
-            r"[A-ZĐ0-9]{1,8}(-[A-ZĐ0-9]{1,8}){0,2}", fullmatch=True
+            r"[A-ZĐ0-9][A-Za-zĐđ0-9]{0,7}(-[A-ZĐ0-9][A-Za-zĐđ0-9]{0,7}){0,2}",
+            fullmatch=True,
         ),
         label=st.booleans(),
     )
@@ -481,9 +542,10 @@ class TestDocumentNumbers:
     @pytest.mark.parametrize(
         ("args", "message"),
         [
-            ((0, "BC", "TTHCC"), "number must be at least 1"),
+            ((0, "BC", "TTHCC"), "number must be from 1 to 999999999"),
             ((4, "bc", "TTHCC"), "type_code must be a capital"),
-            ((4, "BC", "TT HCC"), "issuer_code must be capitals"),
+            ((4, "BC", "TT HCC"), "issuer_code must be groups of letters"),
+            ((10**9, "BC", "TTHCC"), "got 1000000000"),
         ],
     )
     def test_bad_parts(self, args, message):
@@ -551,17 +613,40 @@ class TestParseNumber:
         assert repr(text) in str(info.value)
         assert text == info.value.text
 
-    @given(integers | decimals, st.sampled_from([",", "."]), st.booleans())
+    @given(
+        integers | decimals | wide_decimals,
+        st.sampled_from([",", "."]),
+        st.booleans(),
+    )
     @example(Decimal("-0.0"), ",", True)
     def test_round_trip(self, value, mark, grouping):
         """
-        What format_number writes, parse_number reads back exactly.
+        What format_number writes, parse_number reads back exactly, with
+        every decimal place (a Decimal without places reads as an int).
         """
         text = format_number(value, decimal_mark=mark, grouping=grouping)
 
         result = parse_number(text, decimal_mark=mark)
         assert value == result
-        assert str(abs(value)) == str(abs(result))
+        places = 0 if isinstance(value, int) else -value.as_tuple().exponent
+        if places > 0:
+            assert -places == result.as_tuple().exponent
+        else:
+            assert isinstance(result, int)
+
+    @given(percentages, st.sampled_from([",", "."]))
+    def test_percent_round_trip_two_places(self, value, mark):
+        """
+        With the default two places, what is written reads back as the
+        value with two places.
+        """
+        assume(-value.as_tuple().exponent <= 2)
+
+        text = format_percent(value, decimal_mark=mark)
+
+        result = parse_percent(text, decimal_mark=mark)
+        assert value == result
+        assert -2 == result.as_tuple().exponent
 
     @given(percentages, st.sampled_from([",", "."]))
     def test_percent_round_trip(self, value, mark):
@@ -588,6 +673,30 @@ class TestParseNumber:
         A space before % is tolerated, the seed's dot decimals on request.
         """
         assert expected == parse_percent(text, **options)
+
+    @pytest.mark.parametrize("text", ["-0,00", "-0", "−0,0"])
+    def test_no_negative_zero(self, text):
+        """
+        Zero is read without a sign, as the formatters write it.
+        """
+        result = parse_number(text)
+
+        assert 0 == result
+        assert "-" not in str(result)
+
+    @pytest.mark.parametrize(
+        ("text", "reason"),
+        [
+            ("1234.567", "at most three digits come before the first '.'"),
+            ("1.23", "must be followed by exactly three digits"),
+        ],
+    )
+    def test_reasons(self, text, reason):
+        """
+        The error says what is wrong with the grouping.
+        """
+        with pytest.raises(ParseError, match=reason):
+            parse_number(text)
 
     @pytest.mark.parametrize("text", ["99,79", "99.49%", "%", "abc%", ""])
     def test_percent_refusals(self, text):

@@ -82,22 +82,26 @@ class TestConstructors:
             ),
             (
                 lambda: Period(
-                    PeriodKind.QUARTER,
-                    dt.date(2023, 2, 1),
-                    dt.date(2023, 4, 30),
+                    kind=PeriodKind.QUARTER,
+                    start=dt.date(2023, 2, 1),
+                    end=dt.date(2023, 4, 30),
                 ),
                 "kind: a quarter period cannot run "
                 "from 2023-02-01 to 2023-04-30",
             ),
             (
                 lambda: Period(
-                    PeriodKind.MONTH, dt.date(2023, 2, 1), dt.date(2023, 2, 27)
+                    kind=PeriodKind.MONTH,
+                    start=dt.date(2023, 2, 1),
+                    end=dt.date(2023, 2, 27),
                 ),
                 "kind: a month period cannot run",
             ),
             (
                 lambda: Period(
-                    "month", dt.date(2023, 2, 1), dt.date(2023, 2, 28)
+                    kind="month",
+                    start=dt.date(2023, 2, 1),
+                    end=dt.date(2023, 2, 28),
                 ),
                 "kind: must be a PeriodKind",
             ),
@@ -124,7 +128,9 @@ class TestConstructors:
         """
         A period is determined by its kind and its days.
         """
-        assert period == Period(period.kind, period.start, period.end)
+        assert period == Period(
+            kind=period.kind, start=period.start, end=period.end
+        )
 
 
 class TestDerived:

@@ -94,7 +94,7 @@ class TestBody:
         ("sections", "tasks", "opening", "where"),
         [
             (
-                (Section(heading="A", blocks=[Paragraph("x")]),),
+                (Section(heading="A", blocks=[Paragraph(text="x")]),),
                 None,
                 (),
                 "section",
@@ -104,7 +104,7 @@ class TestBody:
                     Section(
                         heading="A",
                         subsections=[
-                            Section(heading="p", blocks=[Bullet("y")])
+                            Section(heading="p", blocks=[Bullet(text="y")])
                         ],
                     ),
                 ),
@@ -112,7 +112,7 @@ class TestBody:
                 (),
                 "point",
             ),
-            ((), None, (Paragraph("only"),), "opening"),
+            ((), None, (Paragraph(text="only"),), "opening"),
         ],
     )
     def test_end_mark_goes_to_the_last_line(

@@ -66,7 +66,7 @@ class TestDocumentNumber:
         [
             (
                 lambda: DocumentNumber(number=0, issuer_code="TTHCC"),
-                ["number: must be at least 1, got 0"],
+                ["number: must be from 1 to 999999999, got 0"],
             ),
             (
                 lambda: DocumentNumber(
@@ -77,8 +77,9 @@ class TestDocumentNumber:
                     "type_code: must be a capital followed by letters, as "
                     "the abbreviations of Decree 30/2020 (BC, QĐ, TTr), "
                     "got 'bc'",
-                    "issuer_code: must be capitals and digits in groups "
-                    "joined by hyphens without spaces, got 'TT HCC'",
+                    "issuer_code: must be groups of letters and digits, each "
+                    "starting with a capital or a digit, joined by hyphens "
+                    "without spaces, got 'TT HCC'",
                 ],
             ),
             (
@@ -181,8 +182,15 @@ class TestText:
                     "short_name: must not be blank, got ''",
                 ],
             ),
-            (lambda: Paragraph(""), ["text: must not be blank, got ''"]),
-            (lambda: Bullet(None), ["text: must be a string, got None"]),
+            (lambda: Paragraph(text=""), ["text: must not be blank, got ''"]),
+            (
+                lambda: Paragraph(text="a\ud800"),
+                [
+                    "text: must be Unicode text, got 'a\\ud800' (a lone "
+                    "surrogate at 1)"
+                ],
+            ),
+            (lambda: Bullet(text=None), ["text: must be a string, got None"]),
             (
                 lambda: Issuer(name="Trung tâm", parent=" "),
                 ["parent: must not be blank, got ' '"],
@@ -223,9 +231,9 @@ class TestSections:
         """
         Lists given for sequences are stored as tuples (hashable).
         """
-        section = Section(heading="1", blocks=[Paragraph("x")])
+        section = Section(heading="1", blocks=[Paragraph(text="x")])
 
-        assert (Paragraph("x"),) == section.blocks
+        assert (Paragraph(text="x"),) == section.blocks
         hash(section)
 
 
@@ -237,7 +245,9 @@ class TestAppendix:
         """
         An agency appears once in the table.
         """
-        assert ["rows[2].name: 'Sở Y tế' is already in rows[0]"] == problems(
+        assert [
+            "rows[2].agency.name: 'Sở Y tế' is already in rows[0]"
+        ] == problems(
             lambda: Appendix(
                 title="T",
                 rows=[

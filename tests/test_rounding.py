@@ -137,6 +137,16 @@ class TestRate:
         assert rate(None, known) is None
         assert rate(known, None) is None
 
+    def test_arguments_are_checked_even_when_unknown(self):
+        """
+        A bad count or option is refused even when the rate is unknown or
+        over zero.
+        """
+        with pytest.raises(ValueError, match="part must not be negative"):
+            rate(-1, None)
+        with pytest.raises(TypeError, match="rounding must be a Rounding"):
+            rate(1, 0, rounding="x")
+
     @pytest.mark.parametrize(
         ("kwargs", "error", "message"),
         [

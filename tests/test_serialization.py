@@ -130,6 +130,15 @@ class TestFiles:
 
         assert seed == load_report(path)
 
+    def test_format_can_be_given(self, seed, tmp_path):
+        """
+        A file without a known suffix is read in the format given.
+        """
+        path = tmp_path / "report.txt"
+        path.write_text(dumps_report(seed, "json"), encoding="utf-8")
+
+        assert seed == load_report(path, format="json")
+
     def test_not_utf8(self, tmp_path):
         """
         A file in a legacy encoding is refused with its name and the byte.
@@ -257,6 +266,10 @@ class TestErrors:
             ('{"place": 1, "place": 2}', "json", "duplicate key 'place'"),
             ("[1, 2]", "json", "must be a table, got [1, 2]"),
             ("schema_version = 2", "toml", "schema_version: this version"),
+            ("schema_version = true", "toml", "schema_version: this version"),
+            ('{"a": ' + "1" * 5000 + "}", "json", "more digits than"),
+            ("a = " + "1" * 5000, "toml", "more digits than"),
+            ("[" * 100_000, "json", "nested too deeply"),
         ],
     )
     def test_unreadable_text(self, text, fmt, expected):
@@ -264,6 +277,17 @@ class TestErrors:
         Syntax errors and foreign documents are a ValidationError too.
         """
         assert any(expected in problem for problem in problems(text, fmt))
+
+    @pytest.mark.parametrize("issued", ["20230302", "2023-W09-4", "2023-3-2"])
+    def test_dates_are_iso_dates_only(self, issued):
+        """
+        Only YYYY-MM-DD is read as a date, on every Python.
+        """
+        data = report_to_dict(loads_report(example(), "toml"))
+        data["issued"] = issued
+
+        with pytest.raises(ValidationError, match="issued: must be a date"):
+            report_from_dict(data)
 
     def test_period_kinds(self):
         """

@@ -21,7 +21,12 @@ from hcc_report.calculation import (
     total,
     totals_by_group,
 )
-from hcc_report.errors import HccReportError, Problem, ValidationError
+from hcc_report.errors import (
+    HccReportError,
+    ParseError,
+    Problem,
+    ValidationError,
+)
 from hcc_report.model import (
     Agency,
     Appendix,
@@ -67,6 +72,7 @@ __all__ = [
     "HccReportError",
     "Issuer",
     "Paragraph",
+    "ParseError",
     "Period",
     "PeriodKind",
     "Problem",

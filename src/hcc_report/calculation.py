@@ -17,6 +17,7 @@ from hcc_report.model.counts import (
     FLOW_FIELDS,
     OPENING_FIELDS,
     Counts,
+    add_figures,
 )
 from hcc_report.model.report import AppendixRow
 from hcc_report.rounding import Rounding, ZeroPolicy, rate
@@ -99,21 +100,16 @@ def totals_by_group(
     return {group: total(counts) for group, counts in groups.items()}
 
 
-def _opt_add(left: int | None, right: int | None) -> int | None:
-    if left is None or right is None:
-        return None
-    return left + right
-
-
-def cumulative(previous: Counts, period: Counts) -> Counts:
+def cumulative(previous: Counts | None, period: Counts) -> Counts:
     """
     Return the cumulative figures after a period: *previous* + *period*.
 
     *previous* are the cumulative figures up to the end of the previous
-    period (lũy kế kỳ trước) and *period* the figures of the period. Flows
-    (received, processed, on time, late ...) add up; stocks do not: what
-    was carried over into the year stays that of *previous*, and what is
-    pending is that at the end of *period*.
+    period (lũy kế kỳ trước), or ``None`` for the first period of the
+    year, whose figures are then the cumulative ones. Flows (received,
+    processed, on time, late ...) add up; stocks do not: what was carried
+    over into the year stays that of *previous*, and what is pending is
+    that at the end of *period*.
 
     >>> from hcc_report import Counts
     >>> january = Counts(received=3851, received_online=1970,
@@ -124,9 +120,13 @@ def cumulative(previous: Counts, period: Counts) -> Counts:
     Counts(received=10078, received_online=4756, processed=9725,
            on_time=9705, late=20)
     """
+    if previous is None:
+        return period
     values: dict[str, int | None] = {}
     for name in FLOW_FIELDS:
-        values[name] = _opt_add(getattr(previous, name), getattr(period, name))
+        values[name] = add_figures(
+            getattr(previous, name), getattr(period, name)
+        )
     for name in OPENING_FIELDS:
         values[name] = getattr(previous, name)
     for name in CLOSING_FIELDS:
@@ -189,7 +189,7 @@ def to_handle(counts: Counts) -> int | None:
     >>> to_handle(Counts(received=5650, carried_over=120))
     5770
     """
-    return _opt_add(counts.received, counts.carried_over)
+    return add_figures(counts.received, counts.carried_over)
 
 
 def on_time_rate(

@@ -64,12 +64,22 @@ def _command_render(args: argparse.Namespace, out: TextIO) -> int:
     data = document.encode("utf-8") if isinstance(document, str) else document
     if args.output:
         write_atomic(args.output, data)
-    elif isinstance(document, str):
-        out.write(document)
     else:
-        out.flush()
-        sys.stdout.buffer.write(data)
+        _write(out, data)
     return 0
+
+
+def _write(out: TextIO, data: bytes) -> None:
+    """
+    Write a document's bytes: UTF-8 whatever the terminal's encoding.
+    """
+    out.flush()
+    buffer = getattr(out, "buffer", None)
+    if buffer is None:  # a stream of text only (io.StringIO)
+        out.write(data.decode("utf-8"))
+    else:
+        buffer.write(data)
+        buffer.flush()
 
 
 def _command_formats(args: argparse.Namespace, out: TextIO) -> int:
@@ -87,7 +97,7 @@ def _describe(name: str) -> str:
 
 
 def _command_example(args: argparse.Namespace, out: TextIO) -> int:
-    out.write(dumps_report(binh_thuan_2023_02(), args.format))
+    _write(out, dumps_report(binh_thuan_2023_02(), args.format).encode())
     return 0
 
 

@@ -169,10 +169,15 @@ def rate(
     if not isinstance(zero, ZeroPolicy):
         msg = f"zero must be a ZeroPolicy, got {zero!r}"
         raise TypeError(msg)
+    if not isinstance(rounding, Rounding):
+        msg = f"rounding must be a Rounding, got {rounding!r}"
+        raise TypeError(msg)
+    if part is not None:
+        _check_count("part", part)
+    if whole is not None:
+        _check_count("whole", whole)
     if part is None or whole is None:
         return None
-    _check_count("part", part)
-    _check_count("whole", whole)
     if whole == 0:
         if zero is ZeroPolicy.AS_100:
             return _decimal(100 * 10**places, places)

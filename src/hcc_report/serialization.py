@@ -17,6 +17,7 @@ import difflib
 import enum
 import json
 import os
+import re
 import sys
 
 from collections.abc import Callable, Iterable, Mapping
@@ -73,6 +74,7 @@ SCHEMA_VERSION = 1
 Format = Literal["toml", "json"]
 
 _SUFFIXES: dict[str, Format] = {".toml": "toml", ".json": "json"}
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 T = TypeVar("T")
 E = TypeVar("E", bound=enum.Enum)
@@ -312,7 +314,8 @@ class _Reader:
         return value
 
     def date(self, value: object, path: str) -> dt.date | None:
-        if isinstance(value, str):
+        if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+            # (fromisoformat alone also takes "20230302" from Python 3.11.)
             try:
                 return dt.date.fromisoformat(value)
             except ValueError:
@@ -562,9 +565,20 @@ def _read_appendix(r: _Reader, value: object, path: str) -> Appendix | None:
         Basis,
     )
     rows = _read_list(r, raw["rows"], join_path(path, "rows"), _read_row)
-    if not r.clean_since(mark):
+    if not r.clean_since(mark) or rows is None:
         return None
-    return r.build(path, Appendix, title=raw["title"], rows=rows, basis=basis)
+    # A row's agency fields sit in the row itself in the file.
+    rename = {
+        f"rows[{i}].agency.name": f"rows[{i}].name" for i in range(len(rows))
+    }
+    return r.build(
+        path,
+        Appendix,
+        title=raw["title"],
+        rows=rows,
+        basis=basis,
+        rename=rename,
+    )
 
 
 def _read_signer(r: _Reader, value: object, path: str) -> Signer | None:
@@ -631,7 +645,7 @@ def _read_report(r: _Reader, data: object) -> Report | None:
     if raw is None:
         return None
     version = raw.get("schema_version", SCHEMA_VERSION)
-    if version != SCHEMA_VERSION:
+    if type(version) is not int or version != SCHEMA_VERSION:
         r.add(
             "schema_version",
             f"this version of hcc-report reads version {SCHEMA_VERSION}, "
@@ -667,12 +681,18 @@ def report_from_dict(data: object, *, source: str = "") -> Report:
     return report
 
 
+class _DuplicateKeyError(ValueError):
+    """
+    A JSON object names a key twice (json would keep the last silently).
+    """
+
+
 def _reject_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key, value in pairs:
         if key in result:
             msg = f"duplicate key {key!r} in a JSON object"
-            raise ValueError(msg)
+            raise _DuplicateKeyError(msg)
         result[key] = value
     return result
 
@@ -689,28 +709,28 @@ def loads_report(
     Raises:
         ~hcc_report.errors.ValidationError: The text cannot be parsed, or
             is not a valid report (every problem is listed).
+        ValueError: *format* is neither ``"toml"`` nor ``"json"``.
     """
+    if format not in {"toml", "json"}:
+        msg = f"format must be 'toml' or 'json', got {format!r}"
+        raise ValueError(msg)
     try:
         if format == "toml":
             data: object = tomllib.loads(text)
-        elif format == "json":
-            data = json.loads(text, object_pairs_hook=_reject_duplicates)
         else:
-            msg = f"format must be 'toml' or 'json', got {format!r}"
-            raise ValueError(msg)  # noqa: TRY301
-    except (tomllib.TOMLDecodeError, json.JSONDecodeError) as error:
-        raise ValidationError(
-            [Problem("", f"invalid {format.upper()}: {error}")],
-            subject="report",
-            source=source,
-        ) from None
+            data = json.loads(text, object_pairs_hook=_reject_duplicates)
+    except _DuplicateKeyError as error:
+        problem = Problem("", str(error))
+    except RecursionError:
+        problem = Problem("", f"invalid {format.upper()}: nested too deeply")
     except ValueError as error:
-        if "duplicate key" not in str(error):
-            raise
-        raise ValidationError(
-            [Problem("", str(error))], subject="report", source=source
-        ) from None
-    return report_from_dict(data, source=source)
+        reason = str(error)
+        if "integer string conversion" in reason:
+            reason = "a number has more digits than Python reads"
+        problem = Problem("", f"invalid {format.upper()}: {reason}")
+    else:
+        return report_from_dict(data, source=source)
+    raise ValidationError([problem], subject="report", source=source)
 
 
 def load_report(

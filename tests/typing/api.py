@@ -64,7 +64,7 @@ report = Report(
     sections=[
         Section(
             heading="Kết quả",
-            blocks=[FiguresParagraph(), Paragraph("x"), Bullet("y")],
+            blocks=[FiguresParagraph(), Paragraph(text="x"), Bullet(text="y")],
         )
     ],
     recipients=["Như trên"],

@@ -68,7 +68,8 @@ def _apply(
     with localcontext() as context:
         # The pattern has the value's own places: nothing is rounded. The
         # precision fits every digit; half up is the rule should it round.
-        context.prec = max(28, len(value.as_tuple().digits) + places + 4)
+        # (Digits of the integer part, plus the places, plus room to spare.)
+        context.prec = max(28, value.adjusted() + places + 8)
         context.rounding = ROUND_HALF_UP
         function = (
             babel_format_percent if kind == "percent" else babel_format_decimal
@@ -93,10 +94,13 @@ def format_number(value: int | Decimal, locale: str, *, grouping: bool) -> str:
 
 def format_percent(value: Decimal, locale: str, *, grouping: bool) -> str:
     number = value.copy_abs() if value == 0 else value
-    # The pattern multiplies by 100, so it gets the value divided by 100
-    # (exactly) and shows the places of the percentage.
+    # The pattern multiplies by 100, so it gets the value divided by 100,
+    # built from the same digits (scaleb() would round to the context), and
+    # shows the places of the percentage.
+    sign, digits, exponent = number.as_tuple()
+    assert isinstance(exponent, int)  # noqa: S101  (checked finite)
     return _apply(
-        number.scaleb(-2),
+        Decimal((sign, digits, exponent - 2)),
         _places(number),
         locale,
         "percent",

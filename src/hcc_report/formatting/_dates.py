@@ -35,7 +35,17 @@ def month_text(month: int) -> str:
 
     >>> [month_text(m) for m in (1, 2, 3, 12)]
     ['01', '02', '3', '12']
+
+    Raises:
+        ValueError: *month* is not a month number from 1 to 12.
     """
+    if (
+        isinstance(month, bool)
+        or not isinstance(month, int)
+        or not 1 <= month <= 12  # noqa: PLR2004
+    ):
+        msg = f"month must be an int from 1 to 12, got {month!r}"
+        raise ValueError(msg)
     return _MONTHS[month]
 
 
@@ -123,8 +133,10 @@ _LONG = re.compile(
 _SHORT = re.compile(
     r"(?P<day>[0-9]{1,2})/(?P<month>[0-9]{1,2})/(?P<year>[0-9]{4})"
 )
+# The place may hold commas ("Phường 1, Quận 3"): the date is what follows
+# the last comma before "ngày".
 _PLACE_DATE = re.compile(
-    r"(?P<place>[^,]*[^,\s]), ?(?P<date>ngày .*)", re.IGNORECASE
+    r"(?P<place>.*\S), ?(?P<date>ngày [^,]*)", re.IGNORECASE
 )
 
 

@@ -59,8 +59,11 @@ class DocumentType(str, enum.Enum):
 
 #: A type code: a capital, then letters ("BC", "QĐ", "TTr", "QyĐ").
 _TYPE_CODE = re.compile(r"[A-ZĐ][A-Za-zĐđ]*")
-#: An issuer code: groups of capitals and digits joined by hyphens.
-_ISSUER_CODE = re.compile(r"[A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)*")
+#: An issuer code: groups joined by hyphens, each a capital or a digit,
+#: then letters and digits ("TTHCC", "UBND-NCKSTTHC", "TTg").
+_ISSUER_CODE = re.compile(
+    r"[A-ZĐ0-9][A-Za-zĐđ0-9]*(?:-[A-ZĐ0-9][A-Za-zĐđ0-9]*)*"
+)
 _MAX_DIGITS = 9  # no issuer numbers a billion documents in a year
 _DOC_NUMBER = re.compile(
     r"(?:số ?: ?)?(?P<number>[0-9]+)/(?P<type>[^-/ ]+)-(?P<issuer>[^/ ]+)",
@@ -77,8 +80,13 @@ def doc_number_problems(
     problems = []
     if isinstance(number, bool) or not isinstance(number, int):
         problems.append(("number", f"must be an int, got {number!r}"))
-    elif number < 1:
-        problems.append(("number", f"must be at least 1, got {number!r}"))
+    elif not 1 <= number < 10**_MAX_DIGITS:
+        problems.append(
+            (
+                "number",
+                f"must be from 1 to {10**_MAX_DIGITS - 1}, got {number!r}",
+            )
+        )
     if not isinstance(type_code, str) or not _TYPE_CODE.fullmatch(type_code):
         problems.append(
             (
@@ -97,8 +105,9 @@ def doc_number_problems(
             (
                 "issuer_code",
                 (
-                    "must be capitals and digits in groups joined by "
-                    f"hyphens without spaces, got {issuer_code!r}"
+                    "must be groups of letters and digits, each starting "
+                    "with a capital or a digit, joined by hyphens without "
+                    f"spaces, got {issuer_code!r}"
                 ),
             )
         )

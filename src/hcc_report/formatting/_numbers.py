@@ -51,8 +51,9 @@ def format_number(
     Args:
         value: An `int` or a finite `~decimal.Decimal`.
         grouping: Group thousands; the seed's appendix rows print ``3801``.
-        zero_pad: Write a one-digit integer part with a leading zero, as
+        zero_pad: Write a count from 1 to 9 with a leading zero, as
             administrative prose does ("Tuy Phong: 05 hồ sơ", "STT 01").
+            Other values are written as usual.
         decimal_mark: ``","`` (the default) or ``"."`` for documents that
             print ``99.66``; the other mark then groups thousands.
         locale: ``"vi"`` for this convention; any other CLDR locale
@@ -125,7 +126,7 @@ def _vietnamese(
     if whole.startswith("-"):
         whole = whole[1:]
         sign = "" if value == 0 else "-"  # never "-0"
-    if zero_pad and len(whole) == 1:
+    if zero_pad and isinstance(value, int) and 0 < value < 10:  # noqa: PLR2004
         whole = "0" + whole
     if mark == ",":
         whole = whole.replace(",", ".")
@@ -234,26 +235,41 @@ _NUMBER = {mark: _number_pattern(mark) for mark in (",", ".")}
 _GROUP = 3  # digits between thousands separators
 
 
+def _why_not_grouped(whole: str, group: str) -> str:
+    groups = whole.split(group)
+    if len(groups[0]) > _GROUP:
+        return (
+            f"at most three digits come before the first {group!r}, which "
+            "groups thousands"
+        )
+    if any(len(part) != _GROUP for part in groups[1:]):
+        return (
+            f"a {group!r} groups thousands and must be followed by exactly "
+            "three digits"
+        )
+    return "a grouped number cannot start with 0"
+
+
 def _why_not_a_number(text: str, mark: str) -> str:
+    """
+    Say why *text*, which the pattern refused, is not a number.
+    """
     group = "." if mark == "," else ","
-    if not text:
-        return "it is empty"
-    if group * 2 in text or mark * 2 in text:
-        return "two separators in a row"
-    if text.count(mark) > 1:
-        return f"more than one decimal mark {mark!r}"
     whole = text.split(mark, maxsplit=1)[0].lstrip("-−+")
-    if group in whole:
-        if any(len(part) != _GROUP for part in whole.split(group)[1:]):
-            return (
-                f"a {group!r} groups thousands and must be followed by "
-                "exactly three digits"
-            )
-        return "a grouped number cannot start with 0"
-    return (
-        f"only digits, {group!r} between thousands and {mark!r} before "
-        "decimals are allowed"
-    )
+    if not text:
+        reason = "it is empty"
+    elif group * 2 in text or mark * 2 in text:
+        reason = "two separators in a row"
+    elif text.count(mark) > 1:
+        reason = f"more than one decimal mark {mark!r}"
+    elif group in whole:
+        reason = _why_not_grouped(whole, group)
+    else:
+        reason = (
+            f"only digits, {group!r} between thousands and {mark!r} before "
+            "decimals are allowed"
+        )
+    return reason
 
 
 def parse_number(
@@ -301,12 +317,14 @@ def parse_number(
     if match["frac"] is None:
         try:
             number = int(whole)
-        except ValueError as error:  # more digits than int() will read
-            raise ParseError(text, "a number", str(error)) from None
+        except ValueError:  # more digits than int() will read
+            reason = "it has more digits than Python reads"
+            raise ParseError(text, "a number", reason) from None
         return -number if negative else number
     result = Decimal(f"{whole}.{match['frac']}")
-    # copy_negate() is exact; unary minus would round to the context.
-    return result.copy_negate() if negative else result
+    # copy_negate() is exact (unary minus would round to the context), and
+    # zero has no sign, as the formatters never write "-0".
+    return result.copy_negate() if negative and result else result
 
 
 def parse_percent(text: str, *, decimal_mark: str | None = None) -> Decimal:

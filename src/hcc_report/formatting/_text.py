@@ -27,9 +27,12 @@ def check_locale(locale: object) -> bool:
     """
     Tell whether *locale* is Vietnamese (this library's own formatting).
     """
-    if not isinstance(locale, str) or not locale:
+    if not isinstance(locale, str):
         msg = f"locale must be a name such as 'vi' or 'en', got {locale!r}"
         raise TypeError(msg)
+    if not locale:
+        msg = "locale must be a name such as 'vi' or 'en', got ''"
+        raise ValueError(msg)
     return locale.replace("-", "_").split("_")[0].lower() == "vi"
 
 
@@ -54,7 +57,7 @@ def check_number(function: str, value: object) -> int | Decimal:
 def check_decimal_mark(mark: str | None) -> str:
     if mark is None:
         return ","
-    if mark not in {",", "."}:
+    if not isinstance(mark, str) or mark not in {",", "."}:
         msg = f"decimal_mark must be ',' or '.', got {mark!r}"
         raise ValueError(msg)
     return mark

@@ -62,6 +62,15 @@ class Checker:
         if not value.strip():
             self.add(path, f"must not be blank, got {value!r}")
             return False
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as error:
+            self.add(
+                path,
+                f"must be Unicode text, got {value!r} (a lone surrogate "
+                f"at {error.start})",
+            )
+            return False
         return True
 
     def instance(

@@ -4,6 +4,8 @@ Dossier counts of one unit for one period.
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 
 from hcc_report.model._checks import Checker
@@ -16,6 +18,7 @@ __all__ = [
     "OPENING_FIELDS",
     "SPLITS",
     "Counts",
+    "add_figures",
 ]
 
 
@@ -27,13 +30,34 @@ def _sum_text(known: dict[str, int]) -> str:
     return f"{names} = {values} = {sum(known.values())}"
 
 
-def _add(left: int | None, right: int | None) -> int | None:
+def add_figures(left: int | None, right: int | None) -> int | None:
+    """
+    Add two figures; the sum is unknown if either is.
+
+    >>> add_figures(2, 3), add_figures(2, None)
+    (5, None)
+    """
     if left is None or right is None:
         return None
     return left + right
 
 
-@attrs.frozen(kw_only=True, repr=False)
+def _plain_int(value: object) -> object:
+    # An int subclass (an IntEnum, say) is stored as a plain int; anything
+    # else is left for the checks to report.
+    if isinstance(value, int) and type(value) not in (int, bool):
+        return int(value)
+    return value
+
+
+def _with_plain_ints(
+    cls: type, fields: list[attrs.Attribute[Any]]
+) -> list[attrs.Attribute[Any]]:
+    del cls
+    return [field.evolve(converter=_plain_int) for field in fields]
+
+
+@attrs.frozen(kw_only=True, repr=False, field_transformer=_with_plain_ints)
 class Counts:
     """
     The dossier counts (số hồ sơ) of one unit for one period.
@@ -58,6 +82,9 @@ class Counts:
     ``processed <= received`` is deliberately **not** required: cumulative
     figures include dossiers carried over from the previous year.
 
+    A whole computed from its parts is stored like a given one: to change
+    a part with `attrs.evolve`, give the whole its new value too.
+
     Counts form a commutative monoid under ``+`` with `Counts.zero()` as its
     identity, so a table can be summed in any order and any grouping.
 
@@ -77,7 +104,8 @@ class Counts:
     received: int | None = None
     #: Of those, received online (tiếp nhận trực tuyến).
     received_online: int | None = None
-    #: Of those, received in person (tiếp nhận trực tiếp).
+    #: Of those, received in person (tiếp nhận trực tiếp). A system that
+    #: counts postal dossiers with these leaves `received_postal` unknown.
     received_in_person: int | None = None
     #: Of those, received by public postal service (qua dịch vụ bưu chính
     #: công ích).
@@ -119,13 +147,23 @@ class Counts:
                 )
             elif value < 0:
                 checker.add(name, f"must not be negative, got {value!r}")
-        if not checker.problems:
-            for whole, parts in SPLITS:
-                self._check_split(checker, whole, parts)
+        invalid = {problem.path for problem in checker.problems}
+        # Splits are checked among valid figures even when others are not,
+        # so that every problem is reported; wholes are only computed when
+        # all is valid.
+        derive = not invalid
+        for whole, parts in SPLITS:
+            if invalid.isdisjoint((whole, *parts)):
+                self._check_split(checker, whole, parts, derive=derive)
         checker.raise_if_any()
 
     def _check_split(
-        self, checker: Checker, whole: str, parts: tuple[str, ...]
+        self,
+        checker: Checker,
+        whole: str,
+        parts: tuple[str, ...],
+        *,
+        derive: bool,
     ) -> None:
         known = {
             part: value
@@ -137,7 +175,7 @@ class Counts:
         parts_sum = sum(known.values())
         total = getattr(self, whole)
         if total is None:
-            if len(known) == len(parts):
+            if derive and len(known) == len(parts):
                 # Every part is known, so the whole is too.
                 object.__setattr__(self, whole, parts_sum)
             return
@@ -168,7 +206,7 @@ class Counts:
             return NotImplemented
         return Counts(
             **{
-                name: _add(getattr(self, name), getattr(other, name))
+                name: add_figures(getattr(self, name), getattr(other, name))
                 for name in COUNT_FIELDS
             }
         )

@@ -77,7 +77,7 @@ _NUMBER_RANGE = {
 }
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(kw_only=True, repr=False)
 class Period:
     """
     A reporting period: a kind and the first and last day it covers.
@@ -159,7 +159,11 @@ class Period:
             _check_int(checker, name, number, 1, high)
         checker.raise_if_any()
         first, last = _months_span(kind, number)
-        return cls(kind, dt.date(year, first, 1), _month_end(year, last))
+        return cls(
+            kind=kind,
+            start=dt.date(year, first, 1),
+            end=_month_end(year, last),
+        )
 
     @classmethod
     def month(cls, year: int, month: int) -> Period:
@@ -211,14 +215,14 @@ class Period:
             ~hcc_report.errors.ParseError: *text* names no period.
         """
         kind, start, end = parse_period(text)
-        return cls(PeriodKind(kind), start, end)
+        return cls(kind=PeriodKind(kind), start=start, end=end)
 
     @classmethod
     def between(cls, start: dt.date, end: dt.date) -> Period:
         """
         Return the range of dates from *start* to *end*, both included.
         """
-        return cls(PeriodKind.RANGE, start, end)
+        return cls(kind=PeriodKind.RANGE, start=start, end=end)
 
     # Derived values -------------------------------------------------------
 

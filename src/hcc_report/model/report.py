@@ -151,7 +151,7 @@ class Appendix:
                 name = row.agency.name
                 if name in seen:
                     checker.add(
-                        f"rows[{i}].name",
+                        f"rows[{i}].agency.name",
                         f"{name!r} is already in rows[{seen[name]}]",
                     )
                 seen.setdefault(name, i)
@@ -194,6 +194,11 @@ class Issuer:
         return self.full_name or self.name
 
 
+def _enum_value(value: str) -> str:
+    # A DocumentType (a str enum) is stored as its plain text.
+    return value.value if isinstance(value, enum.Enum) else value
+
+
 @attrs.frozen(kw_only=True)
 class DocumentNumber:
     """
@@ -216,8 +221,8 @@ class DocumentNumber:
     #: The issuer's abbreviation, possibly in several groups ("TTHCC").
     issuer_code: str
     #: The document type's abbreviation (Decree 30/2020, Appendix III), a
-    #: `~hcc_report.formatting.DocumentType` or its text.
-    type_code: str = "BC"
+    #: `~hcc_report.formatting.DocumentType` or its text; stored as text.
+    type_code: str = attrs.field(default="BC", converter=_enum_value)
 
     def __attrs_post_init__(self) -> None:
         checker = Checker("DocumentNumber")
@@ -348,7 +353,7 @@ class Signer:
 # Narrative -------------------------------------------------------------------
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class Paragraph:
     """
     A paragraph of running text.
@@ -362,7 +367,7 @@ class Paragraph:
         checker.raise_if_any()
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class Bullet:
     """
     An item of a list, printed after a dash ("- Tham gia tập huấn ...").
@@ -376,7 +381,7 @@ class Bullet:
         checker.raise_if_any()
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class FiguresParagraph:
     """
     The place of the generated paragraph of figures.
