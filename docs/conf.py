@@ -48,6 +48,7 @@ nitpick_ignore_regex = [
     ),
     (r"py:class", r"hcc_report\.serialization\.(T|E|_Reader)"),
     (r"py:class", r"os\.PathLike\[str\]"),
+    (r"py:(class|obj|func)", r"(attrs|jinja2)\..*"),
 ]
 
 autodoc_member_order = "bysource"

@@ -83,7 +83,7 @@ class Counts:
     figures include dossiers carried over from the previous year.
 
     A whole computed from its parts is stored like a given one: to change
-    a part with `attrs.evolve`, give the whole its new value too.
+    a part with ``attrs.evolve``, give the whole its new value too.
 
     Counts form a commutative monoid under ``+`` with `Counts.zero()` as its
     identity, so a table can be summed in any order and any grouping.
