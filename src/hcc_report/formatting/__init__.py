@@ -14,7 +14,7 @@ never guesses.
 
 Numbers, percentages and dates in other locales (``locale="en"``) are
 written by Babel, imported only then. This package imports nothing from
-hcc_report but its exceptions.
+hcc_report but its exceptions and its calendar helper.
 """
 
 from hcc_report.errors import ParseError
@@ -29,6 +29,7 @@ from hcc_report.formatting._dates import (
 )
 from hcc_report.formatting._documents import (
     DocumentType,
+    doc_number_problems,
     format_doc_number,
     parse_doc_number,
 )
@@ -53,6 +54,7 @@ __all__ = [
     "ParseError",
     "PeriodLike",
     "PeriodParts",
+    "doc_number_problems",
     "format_cumulative",
     "format_date",
     "format_doc_number",

@@ -75,7 +75,16 @@ def doc_number_problems(
     number: object, type_code: object, issuer_code: object
 ) -> list[tuple[str, str]]:
     """
-    Return what is wrong with a number and symbol, as (field, message).
+    Return what is wrong with a number and symbol, as (field, message)
+    pairs; an empty list when nothing is.
+
+    `format_doc_number`, `parse_doc_number` and `hcc_report.DocumentNumber`
+    all check with it.
+
+    >>> doc_number_problems(4, "BC", "TTHCC")
+    []
+    >>> doc_number_problems(0, "bc", "TTHCC")[0]
+    ('number', 'must be from 1 to 999999999, got 0')
     """
     problems = []
     if isinstance(number, bool) or not isinstance(number, int):

@@ -9,12 +9,12 @@ builds a period.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 
 from typing import NamedTuple, Protocol
 
+from hcc_report._calendar import is_month_end, month_end
 from hcc_report.errors import ParseError
 from hcc_report.formatting._dates import (
     format_short_date,
@@ -179,16 +179,11 @@ def format_period_end(period: PeriodLike) -> str:
     """
     _kind(period)
     end = period.end
-    last_day = calendar.monthrange(end.year, end.month)[1]
-    if end.day != last_day:
+    if not is_month_end(end):
         return f"đến ngày {format_short_date(end)}"
     if end.month == 12:  # noqa: PLR2004
         return f"đến hết năm {end.year:04d}"
     return f"đến hết tháng {month_text(end.month)} năm {end.year:04d}"
-
-
-def _month_end(year: int, month: int) -> dt.date:
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
 _Y = r"(?P<year>[0-9]{4})"
@@ -221,7 +216,7 @@ def _parts(kind: str, match: re.Match[str]) -> PeriodParts:
         return PeriodParts(kind, start, end)
     year = int(match["year"])
     if kind == "year":
-        return PeriodParts(kind, dt.date(year, 1, 1), _month_end(year, 12))
+        return PeriodParts(kind, dt.date(year, 1, 1), month_end(year, 12))
     n = match["n"].upper()
     if kind == "half":
         first, last = (1, 6) if n == "ĐẦU" else (7, 12)
@@ -236,7 +231,7 @@ def _parts(kind: str, match: re.Match[str]) -> PeriodParts:
     if not 1 <= first <= last <= 12:  # noqa: PLR2004
         msg = f"there is no month {last}"
         raise ValueError(msg)
-    return PeriodParts(kind, dt.date(year, first, 1), _month_end(year, last))
+    return PeriodParts(kind, dt.date(year, first, 1), month_end(year, last))
 
 
 def parse_period(text: str) -> PeriodParts:

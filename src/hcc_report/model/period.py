@@ -5,12 +5,12 @@ year, or any range of dates.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import enum
 
 import attrs
 
+from hcc_report._calendar import is_month_end, month_end
 from hcc_report.formatting import parse_period
 from hcc_report.model._checks import Checker
 
@@ -36,10 +36,6 @@ class PeriodKind(str, enum.Enum):
 
     def __str__(self) -> str:
         return self.value
-
-
-def _month_end(year: int, month: int) -> dt.date:
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
 def _check_int(
@@ -141,7 +137,7 @@ class Period:
                     (start.month, end.month) == _months_span(self.kind, n)
                     for n in range(1, _NUMBER_RANGE[self.kind][1] + 1)
                 )
-            if shape and end == _month_end(end.year, end.month):
+            if shape and is_month_end(end):
                 return
         checker.add(
             "kind",
@@ -162,7 +158,7 @@ class Period:
         return cls(
             kind=kind,
             start=dt.date(year, first, 1),
-            end=_month_end(year, last),
+            end=month_end(year, last),
         )
 
     @classmethod
@@ -270,7 +266,7 @@ class Period:
         True
         """
         end = self.end
-        if end != _month_end(end.year, end.month):
+        if not is_month_end(end):
             return Period.between(dt.date(end.year, 1, 1), end)
         if end.month == 1:
             return Period.month(end.year, 1)

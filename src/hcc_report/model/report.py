@@ -16,7 +16,7 @@ from collections.abc import Iterable
 import attrs
 
 from hcc_report.errors import ParseError, Problem, ValidationError
-from hcc_report.formatting._documents import (
+from hcc_report.formatting import (
     doc_number_problems,
     format_doc_number,
     parse_doc_number,
