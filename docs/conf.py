@@ -84,6 +84,8 @@ from hcc_report.formatting import *
 from hcc_report.presentation import *
 from hcc_report.renderers import *
 from hcc_report.styles import *
+from hcc_report.auditing import *
+from hcc_report.published import *
 import attrs
 from hcc_report.model import *
 from hcc_report.rounding import *

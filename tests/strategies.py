@@ -27,6 +27,7 @@ from hcc_report import (
     Report,
     Section,
     Signer,
+    total,
 )
 from hcc_report.formatting import DocumentType
 from hcc_report.model import COUNT_FIELDS
@@ -252,11 +253,26 @@ def reports(draw: st.DrawFn) -> Report:
     Draw a complete, valid report.
     """
     period = draw(periods())
-    figures = draw(counts())
-    cumulative = None
-    if draw(st.booleans()):
-        # The cumulative figures include the period's.
-        cumulative = figures + draw(counts())
+    appendix = draw(st.none() | appendices())
+    if appendix is None:
+        figures = draw(counts())
+        cumulative = None
+        if draw(st.booleans()):
+            # The cumulative figures include the period's.
+            cumulative = figures + draw(counts())
+    else:
+        # The body states the appendix's total, and the period is a part
+        # of the cumulative figures.
+        rows = [row.counts for row in appendix.rows]
+        table = total(rows)
+        part = total(rows[: draw(st.integers(0, len(rows)))])
+        if appendix.basis is Basis.CUMULATIVE:
+            figures, cumulative = part, table
+        else:
+            figures = table
+            cumulative = (
+                table + draw(counts()) if draw(st.booleans()) else None
+            )
     return Report(
         issuer=draw(issuers),
         number=draw(document_numbers),
@@ -266,7 +282,7 @@ def reports(draw: st.DrawFn) -> Report:
         period=period,
         figures=figures,
         cumulative=cumulative,
-        appendix=draw(st.none() | appendices()),
+        appendix=appendix,
         opening=draw(st.lists(blocks, max_size=2)),
         sections=draw(st.lists(sections, max_size=3)),
         tasks=draw(st.none() | sections),

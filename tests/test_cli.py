@@ -217,3 +217,114 @@ def test_output_is_utf8_whatever_the_terminal(tmp_path):
     )
 
     assert "Bình Thuận, ngày 02 tháng 3 năm 2023" in result.stdout.decode()
+
+
+class TestCheck:
+    def test_example(self, capsys):
+        """
+        `hcc-report check --example` shows the one wrong figure and exits 1.
+        """
+        status, out, _ = run(capsys, "check", "--example")
+
+        lines = out.splitlines()
+        assert 1 == status
+        assert lines[2].startswith("LỖI      Phụ lục, dòng Tổng cộng")
+        assert "in 99.49%, đúng là 99.79%" in lines[2]
+        assert "1 lỗi, 0 cảnh báo, 2 ghi chú" == lines[-1]
+        assert 4 == len(lines)
+
+    def test_english_and_json(self, capsys):
+        """
+        --lang en writes English; --format json writes the findings.
+        """
+        _, out, _ = run(capsys, "check", "--example", "--lang", "en")
+        assert "printed 99.49%, expected 99.79%" in out
+
+        status, out, _ = run(capsys, "check", "--example", "--format", "json")
+        data = json.loads(out)
+        assert 1 == status
+        assert (1, 0, 2) == (data["errors"], data["warnings"], data["notes"])
+        assert {
+            "kind": "rate",
+            "severity": "error",
+            "location": {
+                "part": "table",
+                "row": None,
+                "row_name": "Tổng cộng",
+                "column": "on_time_rate",
+            },
+            "printed": "99.49%",
+            "expected": "99.79%",
+            "detail": "9.705 / 9.725",
+        } == data["findings"][-1]
+
+    def test_a_table_that_adds_up(self, capsys, tmp_path):
+        """
+        A CSV whose figures add up passes: status 0.
+        """
+        path = tmp_path / "table.csv"
+        path.write_text(
+            "Tên đơn vị;Đã xử lý;Đúng hẹn;Trễ hẹn;Tỷ lệ đúng hẹn (%)\n"
+            "A;4;3;1;75,00%\nB;8;8;0;100,00%\nTổng cộng;12;11;1;91,67%\n",
+            encoding="utf-8",
+        )
+
+        status, out, _ = run(capsys, "check", str(path))
+
+        assert (0, "0 lỗi, 0 cảnh báo, 0 ghi chú\n") == (status, out)
+
+    def test_with_the_previous_report(self, capsys, tmp_path):
+        """
+        PREVIOUS is compared: cumulative figures must grow by the period.
+        """
+        current = tmp_path / "feb.toml"
+        current.write_text(
+            'period = "tháng 02 năm 2023"\n'
+            "[paragraph.period]\nreceived = 5\n"
+            "[paragraph.cumulative]\nreceived = 12\n",
+            encoding="utf-8",
+        )
+        previous = tmp_path / "jan.toml"
+        previous.write_text(
+            'period = "tháng 01 năm 2023"\n[paragraph.cumulative]\nreceived = 8\n',
+            encoding="utf-8",
+        )
+
+        status, out, _ = run(
+            capsys, "check", str(current), str(previous), "--lang", "en"
+        )
+
+        assert 1 == status
+        assert "previous cumulative plus this period" in out
+        assert "printed 12, expected 13" in out
+
+    @pytest.mark.parametrize(
+        ("args", "message"),
+        [
+            ([], "give an INPUT file, or --example"),
+            (["x.csv", "--example"], "not both"),
+            (["missing.csv"], "missing.csv"),
+        ],
+    )
+    def test_errors(self, capsys, tmp_path, monkeypatch, args, message):
+        """
+        Wrong uses are one-line errors with status 1.
+        """
+        monkeypatch.chdir(tmp_path)
+
+        status, _, err = run(capsys, "check", *args)
+
+        assert 1 == status
+        assert message in err
+
+    def test_bad_table(self, capsys, tmp_path):
+        """
+        A table that cannot be read names the line and column.
+        """
+        path = tmp_path / "t.csv"
+        path.write_text("Tên đơn vị;Đã xử lý\nA;1,5\n", encoding="utf-8")
+
+        status, _, err = run(capsys, "check", str(path))
+
+        assert 1 == status
+        assert "line 2, column 'Đã xử lý': must be a whole count" in err

@@ -53,6 +53,8 @@ def test_unknown_attribute():
         "hcc_report.presentation",
         "hcc_report.renderers",
         "hcc_report.styles",
+        "hcc_report.published",
+        "hcc_report.auditing",
     ],
 )
 def test_all_lists_the_public_names(module):
@@ -90,6 +92,8 @@ def test_public_names_have_no_underscore_duplicates():
             "cli",
             "presentation",
             "styles",
+            "published",
+            "auditing",
         }
     }
 

@@ -223,7 +223,14 @@ class TestParts:
         """
         appendix = attrs.evolve(seed.appendix, basis=Basis.PERIOD)
 
-        view = present(attrs.evolve(seed, appendix=appendix))
+        view = present(
+            attrs.evolve(
+                seed,
+                appendix=appendix,
+                figures=seed.cumulative,
+                cumulative=None,
+            )
+        )
 
         assert "Tháng 02 năm 2023" == view.appendix.group_heading
 

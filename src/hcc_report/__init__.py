@@ -10,6 +10,7 @@ concept (`hcc_report.model`, `hcc_report.calculation`,
 from __future__ import annotations
 
 from hcc_report import examples, formatting, renderers
+from hcc_report.auditing import Finding, Severity, audit
 from hcc_report.calculation import (
     completion_rate,
     cumulative,
@@ -69,6 +70,7 @@ __all__ = [
     "Counts",
     "DocumentNumber",
     "FiguresParagraph",
+    "Finding",
     "HccReportError",
     "Issuer",
     "Paragraph",
@@ -79,11 +81,13 @@ __all__ = [
     "Report",
     "Rounding",
     "Section",
+    "Severity",
     "Signer",
     "Style",
     "ValidationError",
     "ZeroPolicy",
     "apportion",
+    "audit",
     "completion_rate",
     "cumulative",
     "dumps_report",

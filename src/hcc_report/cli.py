@@ -7,16 +7,23 @@ This is the only module that reads arguments, prints, or exits.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
 from hcc_report._files import write_atomic
+from hcc_report.auditing import Finding, Severity, audit, describe
 from hcc_report.errors import HccReportError
-from hcc_report.examples import binh_thuan_2023_02
+from hcc_report.examples import (
+    binh_thuan_2023_02,
+    binh_thuan_2023_02_published,
+)
 from hcc_report.model import Report
+from hcc_report.published import PublishedReport, load_published
 from hcc_report.renderers import available, get_renderer
 from hcc_report.serialization import dumps_report, load_report
 from hcc_report.styles import STYLES, Style, get_style, load_style
@@ -96,6 +103,74 @@ def _describe(name: str) -> str:
     return f"{renderer.suffix:<11} {renderer.media_type}"
 
 
+_SUMMARY = {
+    "vi": "{errors} lỗi, {warnings} cảnh báo, {notes} ghi chú",
+    "en": "{errors} errors, {warnings} warnings, {notes} notes",
+}
+
+
+def _load_published(path: str, args: argparse.Namespace) -> PublishedReport:
+    return load_published(
+        path, decimal_mark=args.decimal_mark, places=args.places
+    )
+
+
+def _command_check(args: argparse.Namespace, out: TextIO) -> int:
+    if args.example:
+        if args.input:
+            msg = "give --example or an INPUT file, not both"
+            raise HccReportError(msg)
+        published = binh_thuan_2023_02_published()
+    elif args.input:
+        published = _load_published(args.input, args)
+    else:
+        msg = "give an INPUT file, or --example"
+        raise HccReportError(msg)
+    previous = None
+    if args.previous:
+        previous = _load_published(args.previous, args)
+    findings = audit(published, previous)
+    counts = Counter(finding.severity for finding in findings)
+    errors = counts[Severity.ERROR]
+    if args.format == "json":
+        data = {
+            "findings": [_finding_data(finding) for finding in findings],
+            "errors": errors,
+            "warnings": counts[Severity.WARNING],
+            "notes": counts[Severity.NOTE],
+        }
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    else:
+        lines = [describe(finding, args.lang) for finding in findings]
+        lines.append(
+            _SUMMARY[args.lang].format(
+                errors=errors,
+                warnings=counts[Severity.WARNING],
+                notes=counts[Severity.NOTE],
+            )
+        )
+        text = "\n".join(lines) + "\n"
+    _write(out, text.encode("utf-8"))
+    return 1 if errors else 0
+
+
+def _finding_data(finding: Finding) -> dict[str, object]:
+    location = finding.location
+    return {
+        "kind": finding.kind.value,
+        "severity": finding.severity.value,
+        "location": {
+            "part": location.part,
+            "row": location.row,
+            "row_name": location.row_name,
+            "column": location.column,
+        },
+        "printed": finding.printed,
+        "expected": finding.expected,
+        "detail": finding.detail,
+    }
+
+
 def _command_example(args: argparse.Namespace, out: TextIO) -> int:
     _write(out, dumps_report(binh_thuan_2023_02(), args.format).encode())
     return 0
@@ -154,6 +229,46 @@ def _parser() -> argparse.ArgumentParser:
         help="a folder of templates that replace the built-in ones",
     )
     render.set_defaults(handler=_command_render)
+
+    check = commands.add_parser(
+        "check",
+        help="audit the figures of a published report",
+        description=(
+            "Check the figures of a published report as printed: the rows "
+            "and their splits, the total row, every rate, the body's "
+            "figures against the appendix, and, with PREVIOUS, the "
+            "cumulative figures against the previous report of the year. "
+            "Exits with 1 when a figure is wrong."
+        ),
+    )
+    check.add_argument(
+        "input",
+        nargs="?",
+        help="published figures (.toml, .json, or .csv of the appendix)",
+    )
+    check.add_argument(
+        "previous", nargs="?", help="the previous report's figures"
+    )
+    check.add_argument(
+        "--example",
+        action="store_true",
+        help="check the published Bình Thuận report of February 2023",
+    )
+    check.add_argument(
+        "--lang", choices=("vi", "en"), default="vi", help="default: vi"
+    )
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument(
+        "--decimal-mark",
+        choices=(",", "."),
+        help="the rates' decimal mark, if the file does not say (detected)",
+    )
+    check.add_argument(
+        "--places",
+        type=int,
+        help="the rates' decimals, if the file does not say (detected)",
+    )
+    check.set_defaults(handler=_command_check)
 
     formats = commands.add_parser(
         "formats",

@@ -13,11 +13,8 @@ written is equal to the original.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
-import enum
 import json
 import os
-import re
 import sys
 
 from collections.abc import Callable, Iterable, Mapping
@@ -27,6 +24,7 @@ from typing import Any, Literal, TypeVar
 import tomli_w
 
 from hcc_report._files import write_atomic
+from hcc_report._reading import Reader
 from hcc_report.errors import Problem, ValidationError, join_path
 from hcc_report.model import (
     COUNT_FIELDS,
@@ -74,10 +72,8 @@ SCHEMA_VERSION = 1
 Format = Literal["toml", "json"]
 
 _SUFFIXES: dict[str, Format] = {".toml": "toml", ".json": "json"}
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 T = TypeVar("T")
-E = TypeVar("E", bound=enum.Enum)
 
 
 # Writing ---------------------------------------------------------------------
@@ -255,130 +251,24 @@ def save_report(
 # Reading ---------------------------------------------------------------------
 
 
-class _Reader:
-    """
-    Walks plain data, collecting every problem with its path.
-
-    Each ``read_*`` function below takes the reader, a value and its path,
-    and returns the model object, or ``None`` after recording why not.
-    """
-
-    def __init__(self) -> None:
-        self.problems: list[Problem] = []
-
-    def add(self, path: str, message: str) -> None:
-        self.problems.append(Problem(path, message))
-
-    def mark(self) -> int:
-        return len(self.problems)
-
-    def clean_since(self, mark: int) -> bool:
-        return len(self.problems) == mark
-
-    def table(
-        self,
-        value: object,
-        path: str,
-        *,
-        required: Iterable[str] = (),
-        optional: Iterable[str] = (),
-        strict: bool = True,
-    ) -> Mapping[str, Any] | None:
-        """
-        Return *value* if it is a table with only the keys allowed and all
-        the required ones; else record every problem and return ``None``.
-
-        When not *strict*, a table with wrong keys is returned anyway, so
-        that the caller can go on and find the problems of its values.
-        """
-        if not isinstance(value, Mapping):
-            self.add(path, f"must be a table, got {value!r}")
-            return None
-        mark = self.mark()
-        required = tuple(required)
-        allowed = (*required, *optional)
-        for key in value:
-            if key not in allowed:
-                hint = difflib.get_close_matches(str(key), allowed, n=1)
-                suggestion = f" (did you mean {hint[0]!r}?)" if hint else ""
-                self.add(join_path(path, str(key)), f"unknown key{suggestion}")
-        for key in required:
-            if key not in value:
-                self.add(join_path(path, key), "is required")
-        return value if self.clean_since(mark) or not strict else None
-
-    def array(self, value: object, path: str) -> list[Any] | None:
-        if not isinstance(value, list):
-            self.add(path, f"must be an array (list), got {value!r}")
-            return None
-        return value
-
-    def date(self, value: object, path: str) -> dt.date | None:
-        if isinstance(value, str) and _ISO_DATE.fullmatch(value):
-            # (fromisoformat alone also takes "20230302" from Python 3.11.)
-            try:
-                return dt.date.fromisoformat(value)
-            except ValueError:
-                pass
-        elif isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-            return value
-        self.add(path, f"must be a date (YYYY-MM-DD), got {value!r}")
-        return None
-
-    def choice(self, value: object, path: str, cls: type[E]) -> E | None:
-        for member in cls:
-            if value == member.value:
-                return member
-        names = ", ".join(repr(member.value) for member in cls)
-        self.add(path, f"must be one of {names}, got {value!r}")
-        return None
-
-    def build(
-        self,
-        path: str,
-        factory: Callable[..., T],
-        /,
-        *,
-        rename: Mapping[str, str] | None = None,
-        **kwargs: Any,
-    ) -> T | None:
-        """
-        Call a model constructor, moving its problems under *path*.
-
-        *rename* maps the model's field names to the file's keys where
-        they differ.
-        """
-        try:
-            return factory(**kwargs)
-        except ValidationError as error:
-            for problem in error.problems:
-                local = problem.path
-                if rename and local in rename:
-                    local = rename[local]
-                self.add(join_path(path, local), problem.message)
-            return None
-
-
-def _read_as_is(_r: _Reader, value: object, _path: str) -> object:
+def _read_as_is(_r: Reader, value: object, _path: str) -> object:
     # Strings are checked by the model, which names the field.
     return value
 
 
-def _read_date(r: _Reader, value: object, path: str) -> dt.date | None:
+def _read_date(r: Reader, value: object, path: str) -> dt.date | None:
     return r.date(value, path)
 
 
-def _read_array(r: _Reader, value: object, path: str) -> list[Any] | None:
+def _read_array(r: Reader, value: object, path: str) -> list[Any] | None:
     return r.array(value, path)
 
 
-def _read_number(
-    r: _Reader, value: object, path: str
-) -> DocumentNumber | None:
+def _read_number(r: Reader, value: object, path: str) -> DocumentNumber | None:
     return r.build(path, DocumentNumber.parse, text=value)
 
 
-def _read_issuer(r: _Reader, value: object, path: str) -> Issuer | None:
+def _read_issuer(r: Reader, value: object, path: str) -> Issuer | None:
     raw = r.table(
         value, path, required=("name",), optional=("parent", "full_name")
     )
@@ -408,7 +298,7 @@ def _period_keys(kind: PeriodKind) -> tuple[str, ...]:
     return ("year", _PERIOD_NUMBER_KEYS[kind])
 
 
-def _read_period(r: _Reader, value: object, path: str) -> Period | None:
+def _read_period(r: Reader, value: object, path: str) -> Period | None:
     kind = None
     if not isinstance(value, Mapping):
         r.add(path, f"must be a table, got {value!r}")
@@ -435,7 +325,7 @@ def _read_period(r: _Reader, value: object, path: str) -> Period | None:
     return r.build(path, lambda: constructor(raw["year"], raw[keys[1]]))
 
 
-def _read_counts(r: _Reader, value: object, path: str) -> Counts | None:
+def _read_counts(r: Reader, value: object, path: str) -> Counts | None:
     raw = r.table(value, path, optional=COUNT_FIELDS)
     return None if raw is None else r.build(path, Counts, **raw)
 
@@ -445,7 +335,7 @@ _BULLET = {"text": "bullet"}
 
 
 def _read_insert(
-    r: _Reader, item: object, path: str
+    r: Reader, item: object, path: str
 ) -> FiguresParagraph | None:
     raw = r.table(item, path, required=("insert",))
     if raw is None:
@@ -459,7 +349,7 @@ def _read_insert(
     return FiguresParagraph()
 
 
-def _read_block(r: _Reader, item: object, path: str) -> Block | None:
+def _read_block(r: Reader, item: object, path: str) -> Block | None:
     if isinstance(item, str):
         return r.build(path, Paragraph, text=item, rename=_TEXT)
     if isinstance(item, Mapping) and "bullet" in item:
@@ -478,10 +368,10 @@ def _read_block(r: _Reader, item: object, path: str) -> Block | None:
 
 
 def _read_list(
-    r: _Reader,
+    r: Reader,
     value: object,
     path: str,
-    read_item: Callable[[_Reader, object, str], T | None],
+    read_item: Callable[[Reader, object, str], T | None],
 ) -> list[T] | None:
     """
     Read every item of an array; ``None`` if any of them failed.
@@ -498,11 +388,11 @@ def _read_list(
     return [item for item in result if item is not None]
 
 
-def _read_blocks(r: _Reader, value: object, path: str) -> list[Block] | None:
+def _read_blocks(r: Reader, value: object, path: str) -> list[Block] | None:
     return _read_list(r, value, path, _read_block)
 
 
-def _read_section(r: _Reader, value: object, path: str) -> Section | None:
+def _read_section(r: Reader, value: object, path: str) -> Section | None:
     raw = r.table(
         value, path, required=("heading",), optional=("blocks", "subsections")
     )
@@ -525,7 +415,7 @@ def _read_section(r: _Reader, value: object, path: str) -> Section | None:
 
 
 def _read_sections(
-    r: _Reader, value: object, path: str
+    r: Reader, value: object, path: str
 ) -> list[Section] | None:
     return _read_list(r, value, path, _read_section)
 
@@ -533,7 +423,7 @@ def _read_sections(
 _AGENCY_KEYS = ("name", "short_name", "code", "group")
 
 
-def _read_row(r: _Reader, value: object, path: str) -> AppendixRow | None:
+def _read_row(r: Reader, value: object, path: str) -> AppendixRow | None:
     # A row holds an agency's fields and its counts side by side.
     raw = r.table(
         value,
@@ -554,7 +444,7 @@ def _read_row(r: _Reader, value: object, path: str) -> AppendixRow | None:
     return AppendixRow(agency=agency, counts=counts)
 
 
-def _read_appendix(r: _Reader, value: object, path: str) -> Appendix | None:
+def _read_appendix(r: Reader, value: object, path: str) -> Appendix | None:
     raw = r.table(value, path, required=("title", "rows"), optional=("basis",))
     if raw is None:
         return None
@@ -581,7 +471,7 @@ def _read_appendix(r: _Reader, value: object, path: str) -> Appendix | None:
     )
 
 
-def _read_signer(r: _Reader, value: object, path: str) -> Signer | None:
+def _read_signer(r: Reader, value: object, path: str) -> Signer | None:
     raw = r.table(
         value,
         path,
@@ -609,7 +499,7 @@ def _read_signer(r: _Reader, value: object, path: str) -> Signer | None:
     )
 
 
-_Read = Callable[[_Reader, object, str], object]
+_Read = Callable[[Reader, object, str], object]
 
 #: How each key of a report file is read; the first group is required.
 _REQUIRED_PARTS: dict[str, _Read] = {
@@ -634,7 +524,7 @@ _OPTIONAL_PARTS: dict[str, _Read] = {
 }
 
 
-def _read_report(r: _Reader, data: object) -> Report | None:
+def _read_report(r: Reader, data: object) -> Report | None:
     raw = r.table(
         data,
         "",
@@ -674,7 +564,7 @@ def report_from_dict(data: object, *, source: str = "") -> Report:
             the error lists every problem with its path. *source* (a file
             name) is put in its message.
     """
-    r = _Reader()
+    r = Reader()
     report = _read_report(r, data)
     if report is None:
         raise ValidationError(r.problems, subject="report", source=source)

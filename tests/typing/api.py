@@ -85,3 +85,10 @@ try:
     hcc_report.load_report("report.toml")
 except hcc_report.ValidationError as error:
     paths: list[str] = [problem.path for problem in error.problems]
+
+findings: tuple[hcc_report.Finding, ...] = hcc_report.audit(
+    hcc_report.examples.binh_thuan_2023_02_published()
+)
+severities: list[hcc_report.Severity] = [f.severity for f in findings]
+text_out: str | bytes = hcc_report.render(report, "html", style="binh-thuan")
+names: list[str] = hcc_report.renderers.available()

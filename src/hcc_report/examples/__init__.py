@@ -8,15 +8,21 @@ one users use for their files, so the examples also show the file format.
 from __future__ import annotations
 
 from hcc_report.model import Report
+from hcc_report.published import PublishedReport, loads_published
 from hcc_report.serialization import loads_report
 
 
-__all__ = ["binh_thuan_2023_02", "example_text"]
+__all__ = [
+    "binh_thuan_2023_02",
+    "binh_thuan_2023_02_appendix",
+    "binh_thuan_2023_02_published",
+    "example_text",
+]
 
 
-def example_text(name: str) -> str:
+def example_text(name: str, suffix: str = ".toml") -> str:
     """
-    Return the TOML text of the built-in example *name*.
+    Return the text of the built-in example file *name*.
 
     >>> example_text("binh_thuan_2023_02").startswith("# The monthly report")
     True
@@ -27,7 +33,7 @@ def example_text(name: str) -> str:
 
     return (
         resources.files(__package__)
-        .joinpath(f"{name}.toml")
+        .joinpath(f"{name}{suffix}")
         .read_text(encoding="utf-8")
     )
 
@@ -52,3 +58,35 @@ def binh_thuan_2023_02() -> Report:
     """
     name = "binh_thuan_2023_02"
     return loads_report(example_text(name), "toml", source=f"<example {name}>")
+
+
+def binh_thuan_2023_02_published() -> PublishedReport:
+    """
+    Return the figures of the February 2023 report as it printed them.
+
+    The table, its total row with the misprinted 99.49%, and the figures of
+    the body, read from a file shipped with the package; see
+    `hcc_report.audit`.
+
+    >>> published = binh_thuan_2023_02_published()
+    >>> published.table.total.rates["on_time_rate"]
+    '99.49%'
+    """
+    name = "binh_thuan_2023_02_published"
+    return loads_published(
+        example_text(name), "toml", source=f"<example {name}>"
+    )
+
+
+def binh_thuan_2023_02_appendix() -> PublishedReport:
+    """
+    Return the appendix of the February 2023 report, read from a CSV file
+    as a provincial system would export it.
+
+    >>> len(binh_thuan_2023_02_appendix().table.rows)
+    19
+    """
+    name = "binh_thuan_2023_02_appendix"
+    return loads_published(
+        example_text(name, ".csv"), "csv", source=f"<example {name}>"
+    )

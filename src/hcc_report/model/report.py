@@ -454,7 +454,8 @@ class Report:
 
     Besides the checks of each part, a report checks that the period's
     figures do not exceed the cumulative ones, for the figures that add up
-    over time (see `~hcc_report.model.FLOW_FIELDS`).
+    over time (see `~hcc_report.model.FLOW_FIELDS`), and that the figures
+    the body states are the appendix's total where both give one.
     """
 
     #: The issuing body.
@@ -514,8 +515,12 @@ class Report:
             and period_ok
         ):
             self._check_cumulative(checker, cumulative)
-        if self.appendix is not None:
-            checker.instance("appendix", self.appendix, Appendix)
+        if (
+            self.appendix is not None
+            and checker.instance("appendix", self.appendix, Appendix)
+            and figures_ok
+        ):
+            self._check_appendix(checker, self.appendix)
         if checker.instance("opening", self.opening, tuple):
             checker.items("opening", self.opening, _BLOCK_TYPES)
         if checker.instance("sections", self.sections, tuple):
@@ -529,6 +534,27 @@ class Report:
                     checker.text(f"{name}[{i}]", value)
         checker.instance("signer", self.signer, Signer)
         checker.raise_if_any()
+
+    def _check_appendix(self, checker: Checker, appendix: Appendix) -> None:
+        """
+        The body's figures are the appendix's total where both give one.
+        """
+        if appendix.basis is Basis.CUMULATIVE:
+            name, stated = "cumulative", self.cumulative
+        else:
+            name, stated = "figures", self.figures
+        if not isinstance(stated, Counts):
+            return
+        table = Counts.zero()
+        for row in appendix.rows:
+            table += row.counts
+        for field, value in stated.known().items():
+            expected = getattr(table, field)
+            if expected is not None and value != expected:
+                checker.add(
+                    f"{name}.{field}",
+                    f"must equal the appendix's total {expected}, got {value}",
+                )
 
     def _check_cumulative(self, checker: Checker, cumulative: Counts) -> None:
         if self.period.start.year != self.period.end.year:

@@ -1,0 +1,102 @@
+"""
+The words of the audit's findings, in Vietnamese and English.
+
+Keys are column names, parts of a report, severities (``severity-error``)
+and kinds of finding (``rate``). Sentences are kept whole, one per line,
+for those who translate them.
+"""
+
+from __future__ import annotations
+
+
+COLUMNS: dict[str, dict[str, str]] = {
+    "vi": {
+        "received": "Đã tiếp nhận",
+        "received_online": "Trực tuyến",
+        "received_in_person": "Trực tiếp",
+        "received_postal": "Bưu chính",
+        "carried_over": "Kỳ trước chuyển qua",
+        "processed": "Đã xử lý",
+        "early": "Trước hạn",
+        "on_due_date": "Đúng ngày hẹn",
+        "on_time": "Đúng hẹn",
+        "late": "Trễ hẹn",
+        "pending": "Đang giải quyết",
+        "pending_in_time": "Trong hạn",
+        "pending_overdue": "Quá hạn",
+        "withdrawn": "Rút hồ sơ",
+        "returned": "Trả lại",
+        "on_time_rate": "Tỷ lệ đúng hẹn",
+        "late_rate": "Tỷ lệ trễ hẹn",
+        "online_share": "Tỷ lệ trực tuyến",
+    },
+    "en": {
+        "received": "received",
+        "received_online": "online",
+        "received_in_person": "in person",
+        "received_postal": "by post",
+        "carried_over": "carried over",
+        "processed": "processed",
+        "early": "early",
+        "on_due_date": "on the due date",
+        "on_time": "on time",
+        "late": "late",
+        "pending": "pending",
+        "pending_in_time": "pending in time",
+        "pending_overdue": "pending overdue",
+        "withdrawn": "withdrawn",
+        "returned": "returned",
+        "on_time_rate": "on-time rate",
+        "late_rate": "late rate",
+        "online_share": "online share",
+    },
+}
+
+WORDS: dict[str, dict[str, str]] = {
+    "vi": {
+        "severity-error": "LỖI",
+        "severity-warning": "CẢNH BÁO",
+        "severity-note": "GHI CHÚ",
+        "table": "Phụ lục",
+        "period": "Số liệu trong kỳ",
+        "cumulative": "Số liệu lũy kế",
+        "report": "Báo cáo",
+        "row": "dòng",
+        "column": "cột",
+        "printed": "in",
+        "expected": "đúng là",
+        "split": "không khớp tổng các phần",
+        "total": "dòng tổng cộng khác tổng các dòng",
+        "rate": "tỷ lệ khác tỷ lệ tính lại từ số liệu đã in",
+        "zero-rate": "tỷ lệ trên 0 hồ sơ, in theo quy ước",
+        "rate-not-shown": "tỷ lệ không được in",
+        "convention": "các tỷ lệ không cùng cách viết",
+        "paragraph": "số liệu trong văn bản khác phụ lục",
+        "period-exceeds-cumulative": "số liệu lũy kế nhỏ hơn số liệu trong kỳ",
+        "cumulative-sum": "lũy kế kỳ trước cộng trong kỳ khác lũy kế kỳ này",
+        "cumulative-decreased": "số liệu lũy kế giảm so với báo cáo trước",
+    },
+    "en": {
+        "severity-error": "ERROR",
+        "severity-warning": "WARNING",
+        "severity-note": "NOTE",
+        "table": "appendix",
+        "period": "period figures",
+        "cumulative": "cumulative figures",
+        "report": "report",
+        "row": "row",
+        "column": "column",
+        "printed": "printed",
+        "expected": "expected",
+        "split": "does not match the sum of its parts",
+        "total": "the total row differs from the sum of the rows",
+        "rate": "the rate differs from the rate of the printed figures",
+        "zero-rate": "a rate over zero dossiers, printed by convention",
+        "rate-not-shown": "the rate is not shown",
+        "convention": "the rates are not written alike",
+        "paragraph": "the body's figure differs from the appendix",
+        "period-exceeds-cumulative": "the cumulative figure is below the period's",
+        "cumulative-sum": "previous cumulative plus this period is not this cumulative",
+        "cumulative-decreased": "the cumulative figure went down since the previous report",
+    },
+}

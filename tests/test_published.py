@@ -1,0 +1,319 @@
+"""
+Tests for hcc_report.published: figures as printed, and their files.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from hcc_report import ValidationError
+from hcc_report.examples import (
+    binh_thuan_2023_02_appendix,
+    binh_thuan_2023_02_published,
+    example_text,
+)
+from hcc_report.published import (
+    PublishedFigures,
+    PublishedRow,
+    PublishedTable,
+    load_published,
+    loads_published,
+    published_from_dict,
+)
+
+
+HEADINGS = (
+    "Stt;Tên đơn vị;Đã tiếp nhận;Đã xử lý;Đúng hẹn;Trễ hẹn;Tỷ lệ đúng hẹn (%)"
+)
+
+
+def problems(text, fmt="csv"):
+    with pytest.raises(ValidationError) as info:
+        loads_published(text, fmt, source=f"table.{fmt}")
+    assert str(info.value).startswith(f"table.{fmt}: invalid published")
+    return [str(problem) for problem in info.value.problems]
+
+
+class TestExamples:
+    def test_toml_and_csv_hold_the_same_table(self):
+        """
+        The shipped TOML and CSV of the seed's appendix agree.
+        """
+        toml = binh_thuan_2023_02_published().table
+        csv = binh_thuan_2023_02_appendix().table
+
+        assert toml.rows == csv.rows
+        assert toml.total == csv.total
+
+    def test_as_printed(self):
+        """
+        Bare counts in the rows, dotted totals, dot-decimal rates: read as
+        printed, the misprinted total rate kept.
+        """
+        published = binh_thuan_2023_02_published()
+        table = published.table
+
+        assert 19 == len(table.rows)
+        assert {
+            "received": 3801,
+            "processed": 3807,
+            "on_time": 3807,
+            "late": 0,
+        } == dict(table.rows[1].counts)
+        assert "99.49%" == table.total.rates["on_time_rate"]
+        assert 10078 == table.total.counts["received"]
+        assert 2786 == published.period_figures.counts["received_online"]
+        assert (2023, 2) == (
+            published.period.end.year,
+            published.period.end.month,
+        )
+
+
+class TestCsv:
+    @pytest.mark.parametrize("delimiter", [";", ",", "\t"])
+    def test_delimiters(self, delimiter):
+        """
+        Semicolons, commas or tabs separate the cells.
+        """
+        text = (
+            HEADINGS.replace(";", delimiter)
+            + "\n"
+            + delimiter.join(
+                ["01", "Sở Y tế", "244", "290", "290", "0", "100%"]
+            )
+            + "\n"
+        )
+
+        (row,) = loads_published(text, "csv").table.rows
+
+        assert ("01", "Sở Y tế", 290) == (
+            row.number,
+            row.name,
+            row.counts["processed"],
+        )
+
+    def test_field_names_as_headings(self):
+        """
+        Field names work as headings too, in any case.
+        """
+        text = "name,PROCESSED,on_time,late,on_time_rate\nA,4,3,1,75%\n"
+
+        (row,) = loads_published(text, "csv").table.rows
+
+        assert "75%" == row.rates["on_time_rate"]
+
+    def test_total_row_and_bom(self, tmp_path):
+        """
+        A row named "Tổng cộng" is the total; a BOM is ignored.
+        """
+        path = tmp_path / "t.csv"
+        path.write_bytes(
+            "\ufeff".encode()
+            + (
+                HEADINGS + "\n01;A;1;1;1;0;100%\n;Tổng cộng;1;1;1;0;100%\n"
+            ).encode()
+        )
+
+        table = load_published(path).table
+
+        assert ["A"] == [row.name for row in table.rows]
+        assert "Tổng cộng" == table.total.name
+
+    def test_stated_convention(self):
+        """
+        The caller can state the decimal mark and places of a CSV.
+        """
+        table = loads_published(
+            HEADINGS + "\n01;A;1;1;1;0;100.0\n",
+            "csv",
+            decimal_mark=".",
+            places=1,
+        ).table
+
+        assert (".", 1) == (table.decimal_mark, table.places)
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                HEADINGS + "\n01;A;1;7,5;1;0;100%\n",
+                [
+                    "line 2, column 'Đã xử lý': must be a whole count, got 7.5 (a decimal)"
+                ],
+            ),
+            (
+                HEADINGS + "\n01;A;1;1;1;0;cao\n",
+                [
+                    "line 2, column 'Tỷ lệ đúng hẹn (%)': must be a percentage "
+                    "such as '99,79%' or a mark such as '-', got 'cao'"
+                ],
+            ),
+            (
+                HEADINGS + "\n01;A;10.07;1;1;0;100%\n",
+                [
+                    "line 2, column 'Đã tiếp nhận': must be a count: cannot "
+                    "read '10.07' as a number: a '.' groups thousands and must "
+                    "be followed by exactly three digits"
+                ],
+            ),
+            (
+                HEADINGS + "\n01;A;1;1\n",
+                ["line 2: has 4 cells where the headings have 7"],
+            ),
+            (
+                "Stt;Đã xử lý\n01;5\n",
+                ["line 1: has no column of agency names (Tên đơn vị)"],
+            ),
+            (
+                "Stt;Tên đơn vị;Màu\n01;A;xanh\n",
+                [
+                    "line 1, column 3: unknown heading 'Màu'",
+                    "line 1: has no column of counts",
+                ],
+            ),
+            ("", ["the table is empty"]),
+            (HEADINGS + "\n", ["the table has no rows"]),
+            (
+                HEADINGS + "\n;Tổng cộng;1;1;1;0;100%\n",
+                ["the table has no rows"],
+            ),
+        ],
+    )
+    def test_bad_tables(self, text, expected):
+        """
+        Bad input names the line and the column, never a traceback.
+        """
+        assert expected == problems(text)
+
+
+class TestDicts:
+    def test_json_has_the_toml_layout(self):
+        """
+        JSON holds the same layout as TOML.
+        """
+        text = json.dumps(
+            {
+                "period": "tháng 02 năm 2023",
+                "paragraph": {"cumulative": {"received": "10.078"}},
+                "table": {
+                    "basis": "cumulative",
+                    "rows": [{"name": "A", "received": 10078}],
+                    "total": {"received": "10.078"},
+                },
+            }
+        )
+
+        published = loads_published(text, "json")
+
+        assert 10078 == published.cumulative_figures.counts["received"]
+        assert "Tổng cộng" == published.table.total.name
+
+    def test_every_problem_with_its_path(self):
+        """
+        Unknown keys, bad counts, bad rates and bad periods are all named.
+        """
+        data = {
+            "period": "tuần 5",
+            "colour": "red",
+            "paragraph": {"period": {"recieved": "1"}},
+            "table": {
+                "rows": [
+                    {"name": "A", "received": "1,5", "on_time_rate": "cao"},
+                    {"received": 1},
+                ],
+                "basis": "weekly",
+            },
+        }
+
+        with pytest.raises(ValidationError) as info:
+            published_from_dict(data, source="p.toml")
+
+        assert [
+            "colour: unknown key",
+            "table.rows[0].received: must be a whole count, got 1.5 (a decimal)",
+            "table.rows[0].on_time_rate: must be a percentage such as '99,79%' "
+            "or a mark such as '-', got 'cao'",
+            "table.rows[1].name: is required",
+            "table.basis: must be one of 'period', 'cumulative', got 'weekly'",
+            "paragraph.period.recieved: unknown key (did you mean 'received'?)",
+        ] == [str(p) for p in info.value.problems][:6]
+        assert any(p.path == "period" for p in info.value.problems)
+
+    def test_empty_table(self):
+        """
+        A table needs rows.
+        """
+        assert ["table.rows: must be an array (list), got []"] != problems(
+            "[table]\nrows = []\n", "toml"
+        )
+        assert ["table.rows: must have at least one row"] == problems(
+            "[table]\nrows = []\n", "toml"
+        )
+
+    def test_bad_syntax_and_suffix(self, tmp_path):
+        """
+        Unreadable files and unknown suffixes are clear errors.
+        """
+        assert problems("a = ", "toml")[0].startswith("invalid TOML: ")
+        path = tmp_path / "t.xls"
+        path.write_text("x", encoding="utf-8")
+        with pytest.raises(ValueError, match=r"use \.toml, \.json or \.csv"):
+            load_published(path)
+
+
+class TestModel:
+    @pytest.mark.parametrize(
+        ("make", "expected"),
+        [
+            (
+                lambda: PublishedRow(name="A", counts={"received": -1}),
+                ["received: must not be negative, got -1"],
+            ),
+            (
+                lambda: PublishedRow(name="A", counts={"colour": 1}),
+                ["colour: is not a count"],
+            ),
+            (
+                lambda: PublishedRow(name="A", rates={"on_time_rate": 99.5}),
+                ["on_time_rate: must be the printed text, got 99.5"],
+            ),
+            (
+                lambda: PublishedTable(rows=[], decimal_mark=";"),
+                [
+                    "rows: must have at least one row",
+                    "decimal_mark: must be ',' or '.', got ';'",
+                ],
+            ),
+            (
+                lambda: PublishedFigures(rates={"speed": "1%"}),
+                ["speed: is not a rate"],
+            ),
+        ],
+    )
+    def test_checks(self, make, expected):
+        """
+        Published figures are checked for what they are, not for adding up.
+        """
+        with pytest.raises(ValidationError) as info:
+            make()
+
+        assert expected == [str(p) for p in info.value.problems]
+
+    def test_inconsistent_figures_are_allowed(self):
+        """
+        Figures that do not add up can be held: finding them is the audit's
+        job.
+        """
+        row = PublishedRow(name="A", counts={"processed": 10, "on_time": 1})
+
+        assert 10 == row.counts["processed"]
+
+    def test_example_text_of_other_files(self):
+        """
+        The CSV example is shipped too.
+        """
+        assert example_text("binh_thuan_2023_02_appendix", ".csv").startswith(
+            "Stt;"
+        )
