@@ -18,7 +18,7 @@ import jinja2
 
 from hcc_report import present, render
 from hcc_report.examples import binh_thuan_2023_02
-from hcc_report.renderers._templates import FILTERS
+from hcc_report.renderers._templates import configure
 from hcc_report.renderers._text import TEXT
 
 
@@ -27,19 +27,12 @@ NUMBER = 200
 
 
 def plain_environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("hcc_report", "templates"),
-        undefined=jinja2.StrictUndefined,
-        autoescape=jinja2.select_autoescape(
-            enabled_extensions=("html", "htm", "xml", "html.j2"),
-            default_for_string=False,
-        ),
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
+    # The same settings as hcc_report's, without the sandbox.
+    return configure(
+        jinja2.Environment(  # noqa: S701  (configure() sets autoescape)
+            loader=jinja2.PackageLoader("hcc_report", "templates")
+        )
     )
-    env.filters.update(FILTERS)
-    return env
 
 
 def per_call(function: object) -> float:

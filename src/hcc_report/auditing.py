@@ -348,24 +348,15 @@ def _zero_rate(
         if text.strip() in NOT_SHOWN
         else _read_rate(text, convention.mark)
     )
-    if value is None or value in (0, 100):
-        yield Finding(
-            kind=FindingKind.ZERO_RATE,
-            severity=Severity.NOTE,
-            location=location,
-            printed=text.strip(),
-            expected="",
-            detail="0 / 0",
-        )
-    else:
-        yield Finding(
-            kind=FindingKind.RATE,
-            severity=Severity.ERROR,
-            location=location,
-            printed=text.strip(),
-            expected="100% / 0% / -",
-            detail="0 / 0",
-        )
+    usual = value is None or value in (0, 100)
+    yield Finding(
+        kind=FindingKind.ZERO_RATE if usual else FindingKind.RATE,
+        severity=Severity.NOTE if usual else Severity.ERROR,
+        location=location,
+        printed=text.strip(),
+        expected="" if usual else "100% / 0% / -",
+        detail="0 / 0",
+    )
 
 
 def _table(table: PublishedTable) -> list[Finding]:

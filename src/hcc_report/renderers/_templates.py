@@ -59,6 +59,25 @@ FILTERS: Mapping[str, Callable[..., Any]] = {
 }
 
 
+def configure(env: jinja2.Environment) -> jinja2.Environment:
+    """
+    Give *env* the settings every hcc_report template relies on.
+
+    Undefined values fail, HTML (only) is escaped, blocks leave no blank
+    lines, and the formatters are filters.
+    """
+    env.undefined = jinja2.StrictUndefined
+    env.autoescape = jinja2.select_autoescape(
+        enabled_extensions=("html", "htm", "xml", "html.j2"),
+        default_for_string=False,
+    )
+    env.keep_trailing_newline = True
+    env.trim_blocks = True
+    env.lstrip_blocks = True
+    env.filters.update(FILTERS)
+    return env
+
+
 @functools.lru_cache(maxsize=16)
 def environment(template_dir: str | None) -> jinja2.Environment:
     """
@@ -69,19 +88,9 @@ def environment(template_dir: str | None) -> jinja2.Environment:
     ]
     if template_dir is not None:
         loaders.insert(0, jinja2.FileSystemLoader(template_dir))
-    env = ImmutableSandboxedEnvironment(
-        loader=jinja2.ChoiceLoader(loaders),
-        undefined=jinja2.StrictUndefined,
-        autoescape=jinja2.select_autoescape(
-            enabled_extensions=("html", "htm", "xml", "html.j2"),
-            default_for_string=False,
-        ),
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
+    return configure(
+        ImmutableSandboxedEnvironment(loader=jinja2.ChoiceLoader(loaders))
     )
-    env.filters.update(FILTERS)
-    return env
 
 
 def _location(error: BaseException) -> str:
