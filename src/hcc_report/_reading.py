@@ -9,11 +9,20 @@ import datetime as dt
 import difflib
 import enum
 import re
+import sys
 
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
 from hcc_report.errors import Problem, ValidationError, join_path
+
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover (only on 3.10)
+    import tomli as tomllib
+
+__all__ = ["Reader", "tomllib"]
 
 
 T = TypeVar("T")

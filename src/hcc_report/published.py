@@ -20,7 +20,6 @@ import io
 import json
 import os
 import re
-import sys
 import unicodedata
 
 from collections.abc import Iterable, Mapping
@@ -30,19 +29,13 @@ from typing import Any, Literal
 
 import attrs
 
-from hcc_report._reading import Reader
+from hcc_report._reading import Reader, tomllib
 from hcc_report.errors import ParseError, Problem, ValidationError, join_path
 from hcc_report.formatting import parse_number
 from hcc_report.model import COUNT_FIELDS, Basis, Period, Report
 from hcc_report.model._checks import Checker
 from hcc_report.presentation import present
 from hcc_report.styles import Style
-
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover (only on 3.10)
-    import tomli as tomllib
 
 
 __all__ = [

@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import sys
 
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
@@ -24,7 +23,7 @@ from typing import Any, Literal, TypeVar
 import tomli_w
 
 from hcc_report._files import write_atomic
-from hcc_report._reading import Reader
+from hcc_report._reading import Reader, tomllib
 from hcc_report.errors import Problem, ValidationError, join_path
 from hcc_report.model import (
     COUNT_FIELDS,
@@ -46,12 +45,6 @@ from hcc_report.model import (
     Section,
     Signer,
 )
-
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover (only on 3.10)
-    import tomli as tomllib
 
 
 __all__ = [

@@ -21,7 +21,6 @@ Make your own with `attrs.evolve` on a preset, or from a TOML file with
 from __future__ import annotations
 
 import os
-import sys
 
 from collections.abc import Mapping
 from pathlib import Path
@@ -30,15 +29,10 @@ from typing import Any
 
 import attrs
 
+from hcc_report._reading import tomllib
 from hcc_report.errors import Problem, ValidationError
 from hcc_report.model._checks import Checker
 from hcc_report.rounding import Rounding, ZeroPolicy
-
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover (only on 3.10)
-    import tomli as tomllib
 
 
 __all__ = [
