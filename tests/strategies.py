@@ -45,7 +45,7 @@ VIETNAMESE = (
 texts = st.one_of(
     st.text(alphabet=VIETNAMESE, min_size=1, max_size=40),
     st.text(
-        alphabet=st.characters(blacklist_categories=("Cs",)),
+        alphabet=st.characters(blacklist_categories=("Cs", "Cc")),
         min_size=1,
         max_size=20,
     ),

@@ -10,6 +10,8 @@ import stat
 import subprocess
 import sys
 
+from importlib import resources
+
 import pytest
 
 from hcc_report import dumps_report, load_report, render
@@ -239,6 +241,7 @@ class TestCheck:
         """
         _, out, _ = run(capsys, "check", "--example", "--lang", "en")
         assert "printed 99.49%, expected 99.79%" in out
+        assert out.endswith("\n1 error, 0 warnings, 2 notes\n")
 
         status, out, _ = run(capsys, "check", "--example", "--format", "json")
         data = json.loads(out)
@@ -297,6 +300,29 @@ class TestCheck:
         assert 1 == status
         assert "previous cumulative plus this period" in out
         assert "printed 12, expected 13" in out
+
+    @pytest.mark.parametrize(
+        ("basis", "errors"),
+        [(None, 1), ("cumulative", 1), ("period", 5)],
+    )
+    def test_basis(self, capsys, tmp_path, basis, errors):
+        """
+        --basis says which paragraph the table's total must equal, for a
+        file that does not say.
+        """
+        example = resources.files("hcc_report.examples").joinpath(
+            "binh_thuan_2023_02_published.toml"
+        )
+        text = example.read_text(encoding="utf-8")
+        path = tmp_path / "published.toml"
+        path.write_text(
+            text.replace('basis = "cumulative"\n', ""), encoding="utf-8"
+        )
+        args = [] if basis is None else ["--basis", basis]
+
+        status, out, _ = run(capsys, "check", str(path), *args, "-f", "json")
+
+        assert (1, errors) == (status, json.loads(out)["errors"])
 
     @pytest.mark.parametrize(
         ("args", "message"),

@@ -17,9 +17,11 @@ from hcc_report import (
     Period,
     Section,
     Signer,
+    ZeroPolicy,
     present,
 )
-from hcc_report.presentation import figures_lines
+from hcc_report.presentation import figures_lines, rate_cell
+from hcc_report.styles import DECREE_30
 
 
 def texts(lines):
@@ -261,3 +263,72 @@ class TestParts:
         assert ["8", "-", "-", "-", "-"] == [c.text for c in cells]
         total = [c.text for c in present(report).appendix.total.cells]
         assert ["10.078", "-", "-", "-", "-"] == total
+
+
+class TestRateCell:
+    @pytest.mark.parametrize(
+        ("zero", "on_time", "late"),
+        [
+            (ZeroPolicy.AS_100, "100,00%", "0,00%"),
+            (ZeroPolicy.AS_0, "0,00%", "100,00%"),
+            (ZeroPolicy.NOT_APPLICABLE, "-", "-"),
+        ],
+    )
+    def test_zero_dossiers(self, zero, on_time, late):
+        """
+        Over zero dossiers the late rate is the complement of the on-time
+        rate, so the two still add up to 100%.
+        """
+        style = attrs.evolve(DECREE_30, zero=zero)
+        nothing = Counts(processed=0, on_time=0, late=0)
+
+        assert (on_time, late) == (
+            rate_cell(nothing, "on_time_rate", style).text,
+            rate_cell(nothing, "late_rate", style).text,
+        )
+
+    @pytest.mark.parametrize("field", ["online_share", "completion_rate"])
+    def test_other_rates_over_zero_do_not_apply(self, field):
+        """
+        Only the on-time and late rates follow the style's zero policy.
+        """
+        style = attrs.evolve(DECREE_30, zero=ZeroPolicy.AS_100)
+        nothing = Counts(received=0, received_online=0, processed=0)
+
+        cell = rate_cell(nothing, field, style)
+
+        assert ("-", None, field) == (cell.text, cell.value, cell.field)
+
+    def test_unknown_rate(self):
+        """
+        A name that is not a rate is a clear error.
+        """
+        with pytest.raises(ValueError, match="'on_time_rate', 'late_rate'"):
+            rate_cell(Counts(), "speed", DECREE_30)
+
+
+class TestEndMark:
+    @pytest.mark.parametrize(
+        ("text", "marked"),
+        [
+            ("Xong", "Xong./."),
+            ("Xong.", "Xong./."),
+            ("Xong./.", "Xong./."),
+            ("Vì sao?", "Vì sao?/."),
+            ("Tiếp tục…", "Tiếp tục…/."),
+        ],
+    )
+    def test_last_point(self, seed, text, marked):
+        """
+        A report ending in a point ends it with "./.", never doubled.
+        """
+        sections = (
+            Section(
+                heading="Nhiệm vụ",
+                blocks=[Paragraph(text="Trong tháng tới:"), Bullet(text=text)],
+            ),
+        )
+
+        view = present(attrs.evolve(seed, sections=sections, tasks=None))
+
+        assert marked == view.sections[-1].lines[-1].text

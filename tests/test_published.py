@@ -121,6 +121,70 @@ class TestCsv:
         assert ["A"] == [row.name for row in table.rows]
         assert "Tổng cộng" == table.total.name
 
+    def test_line_numbers_count_every_line(self):
+        """
+        Problems name the line of the file, counting the BOM's line, a
+        line of merged headings and blank lines.
+        """
+        text = (
+            "\ufeff;;Lũy kế từ năm 2023;;;;\n"
+            + HEADINGS
+            + "\n\n01;A;1;1;1;0;100%\n\n;;\n02;B;1;x;1;0;100%\n"
+        )
+
+        assert [
+            "line 7, column 'Đã xử lý': must be a count: cannot read 'x' as "
+            "a number: only digits, '.' between thousands and ',' before "
+            "decimals are allowed"
+        ] == problems(text)
+
+    def test_title_line_before_the_headings(self):
+        """
+        A title line with commas does not hide the headings' delimiter.
+        """
+        text = (
+            "Kết quả, lũy kế từ năm 2023\n"
+            + HEADINGS
+            + "\n01;A;1;1;1;0;100%\n"
+        )
+
+        (row,) = loads_published(text, "csv").table.rows
+
+        assert ("A", 1) == (row.name, row.counts["processed"])
+
+    def test_trailing_empty_cells(self):
+        """
+        Empty cells a spreadsheet adds at the end of a row are dropped.
+        """
+        text = HEADINGS + ";;\n01;A;1;1;1;0;100%;;\n02;B;2;2;2;0;100%\n"
+
+        rows = loads_published(text, "csv").table.rows
+
+        assert [1, 2] == [row.counts["processed"] for row in rows]
+
+    def test_form_06_headings(self):
+        """
+        In Biểu 06 "Đúng hạn" beside "Trước hạn" is on the due date, and
+        "Quá hạn" after "Trong hạn" is the pending overdue dossiers.
+        """
+        text = (
+            "Tên đơn vị;Đã xử lý;Trước hạn;Đúng hạn;Quá hạn;"
+            "Đang giải quyết;Trong hạn;Quá hạn\n"
+            "A;10;3;5;2;4;3;1\n"
+        )
+
+        (row,) = loads_published(text, "csv").table.rows
+
+        assert {
+            "processed": 10,
+            "early": 3,
+            "on_due_date": 5,
+            "late": 2,
+            "pending": 4,
+            "pending_in_time": 3,
+            "pending_overdue": 1,
+        } == row.counts
+
     def test_stated_convention(self):
         """
         The caller can state the decimal mark and places of a CSV.
@@ -172,6 +236,16 @@ class TestCsv:
                     "line 1, column 3: unknown heading 'Màu'",
                     "line 1: has no column of counts",
                 ],
+            ),
+            (
+                "Tên đơn vị;Đã xử lý;Đã giải quyết\nA;1;1\n",
+                ["line 1, column 3: 'Đã giải quyết' repeats column 2"],
+            ),
+            (
+                HEADINGS
+                + "\n01;A;1;1;1;0;100%\n;Tổng cộng;1;1;1;0;100%\n"
+                + ";Tổng cộng;1;1;1;0;100%\n",
+                ["line 4: is a second total row"],
             ),
             ("", ["the table is empty"]),
             (HEADINGS + "\n", ["the table has no rows"]),

@@ -9,6 +9,8 @@ import html
 import json
 import os
 import re
+import subprocess
+import sys
 
 from collections import Counter
 from importlib import metadata
@@ -25,7 +27,12 @@ import hcc_report
 from hcc_report import (
     Agency,
     AppendixRow,
+    Bullet,
     Counts,
+    Issuer,
+    Paragraph,
+    Section,
+    Signer,
     on_time_rate,
     render,
     report_from_dict,
@@ -38,7 +45,7 @@ from hcc_report.errors import (
     UnknownRendererError,
 )
 from hcc_report.renderers import RendererRegistry, available, get_renderer
-from hcc_report.renderers._templates import environment
+from hcc_report.renderers._templates import environment, md
 from strategies import reports
 
 
@@ -188,6 +195,94 @@ class TestGolden:
         Same input, same output.
         """
         assert render(seed, fmt) == render(seed, fmt)
+
+    def test_deterministic_across_processes(self):
+        """
+        Same input, same bytes, whatever the process's hash seed.
+        """
+
+        def outputs(hash_seed: str) -> list[bytes]:
+            return [
+                subprocess.run(
+                    [sys.executable, "-m", "hcc_report", *args],
+                    capture_output=True,
+                    check=False,
+                    env={**os.environ, "PYTHONHASHSEED": hash_seed},
+                ).stdout
+                for args in (
+                    *(["render", "--example", "-f", fmt] for fmt in FORMATS),
+                    ["check", "--example", "--format", "json"],
+                )
+            ]
+
+        first = outputs("1")
+
+        assert all(first)
+        assert first == outputs("2")
+
+
+def hostile(report, text):
+    """
+    *report* with *text* in every free-text field a renderer prints.
+    """
+    return attrs.evolve(
+        report,
+        issuer=Issuer(name=text, parent=text, full_name=text),
+        title=text,
+        opening=(Paragraph(text=text),),
+        sections=(
+            Section(
+                heading=text,
+                blocks=[Paragraph(text=text), Bullet(text=text)],
+            ),
+        ),
+        tasks=None,
+        addressees=(text,),
+        recipients=(text,),
+        archive=("VT", text),
+        signer=Signer(name=text, title=text),
+        appendix=attrs.evolve(
+            report.appendix,
+            title=text,
+            rows=[
+                attrs.evolve(row, agency=Agency(name=f"{text} {i}"))
+                for i, row in enumerate(report.appendix.rows)
+            ],
+        ),
+    )
+
+
+class TestEscaping:
+    TEXT = "A & B <img src=x onerror=alert(1)> *y* _z_ | D"
+
+    def test_html(self, seed):
+        """
+        Every text from the report reaches the HTML escaped.
+        """
+        page = render(hostile(seed, self.TEXT), "html")
+
+        assert "<img" not in page
+        assert "A & B" not in page
+        assert page.count(html.escape(self.TEXT, quote=False)) >= 12
+
+    def test_markdown(self, seed):
+        """
+        Every text from the report reaches the Markdown escaped: no raw
+        HTML, no emphasis, no broken table.
+        """
+        page = render(hostile(seed, self.TEXT), "markdown")
+
+        # Centred lines are HTML blocks, where Markdown is not read.
+        lines = page.splitlines()
+        blocks = "\n".join(line for line in lines if line.startswith("<p "))
+        markdown = "\n".join(line for line in lines if line not in blocks)
+
+        assert "<img" not in blocks.lower()
+        assert " & " not in blocks
+        for raw in ("<img", "&", "*y", "y*", "_z", "z_", "| D"):
+            unescaped = r"(?<!\\)" + re.escape(raw)
+            assert not re.search(unescaped, markdown, re.IGNORECASE), raw
+        assert markdown.count(md(self.TEXT)) >= 8
 
 
 class TestAnyReport:
@@ -421,6 +516,22 @@ class TestTemplates:
         )
 
         with pytest.raises(TemplateError, match=r"report\.txt\.j2, line 2"):
+            render(seed, "text", template_dir=tmp_path)
+
+    @pytest.mark.parametrize(
+        "source",
+        ["{{ 1 // 0 }}", "{{ 'x' | number }}", "{{ view.title + 1 }}"],
+    )
+    def test_error_while_rendering(self, seed, tmp_path, source):
+        """
+        A template that fails while it runs is an error naming the template
+        and the line, not a traceback from inside Jinja.
+        """
+        (tmp_path / "report.txt.j2").write_text(
+            "ok\n\n" + source, encoding="utf-8"
+        )
+
+        with pytest.raises(TemplateError, match=r"report\.txt\.j2, line 3"):
             render(seed, "text", template_dir=tmp_path)
 
     def test_html_is_autoescaped_and_text_is_not(self):

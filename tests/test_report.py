@@ -190,6 +190,20 @@ class TestText:
                     "surrogate at 1)"
                 ],
             ),
+            (
+                lambda: Paragraph(text="dòng một\ndòng hai"),
+                [
+                    "text: must be one line of text, got 'dòng một\\ndòng "
+                    "hai' (a control character at 8)"
+                ],
+            ),
+            (
+                lambda: Issuer(name="Trung\ttâm"),
+                [
+                    "name: must be one line of text, got 'Trung\\ttâm' (a "
+                    "control character at 5)"
+                ],
+            ),
             (lambda: Bullet(text=None), ["text: must be a string, got None"]),
             (
                 lambda: Issuer(name="Trung tâm", parent=" "),

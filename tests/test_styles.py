@@ -66,6 +66,20 @@ def test_every_bad_field_is_listed():
     ] == [problem.path for problem in info.value.problems]
 
 
+@pytest.mark.parametrize(
+    ("places", "valid"), [(0, True), (10, True), (11, False), (True, False)]
+)
+def test_rate_places_are_bounded(places, valid):
+    """
+    A rate shows 0 to 10 decimals; more is surely a mistake.
+    """
+    if valid:
+        assert places == Style(name="x", rate_places=places).rate_places
+    else:
+        with pytest.raises(ValidationError, match="rate_places"):
+            Style(name="x", rate_places=places)
+
+
 def test_style_from_dict():
     """
     A style starts from a preset and changes what it names.

@@ -24,11 +24,11 @@ dossiers carried over from the previous year.
 
 from __future__ import annotations
 
-import contextlib
+import datetime as dt
 import enum
 
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from fractions import Fraction
 
@@ -36,7 +36,13 @@ import attrs
 
 from hcc_report._messages import COLUMNS, WORDS
 from hcc_report.errors import ParseError
-from hcc_report.formatting import format_number, format_percent, parse_percent
+from hcc_report.formatting import (
+    format_number,
+    format_percent,
+    format_period,
+    format_short_date,
+    parse_percent,
+)
 from hcc_report.model import FLOW_FIELDS, SPLITS, Basis
 from hcc_report.published import (
     NOT_SHOWN,
@@ -100,6 +106,12 @@ class FindingKind(str, enum.Enum):
     CUMULATIVE_SUM = "cumulative-sum"
     #: A cumulative figure went down since the previous report.
     CUMULATIVE_DECREASED = "cumulative-decreased"
+    #: The previous report is not of the period just before, so only
+    #: figures that went down are checked (for an earlier report of the
+    #: same year).
+    NOT_CONSECUTIVE = "not-consecutive"
+    #: Nothing of the previous report could be compared.
+    NOT_COMPARED = "not-compared"
 
     def __str__(self) -> str:
         return self.value
@@ -112,7 +124,8 @@ class Location:
     """
 
     #: ``"table"``, ``"period"`` (the body's figures of the period),
-    #: ``"cumulative"`` (the body's cumulative figures) or ``"report"``.
+    #: ``"cumulative"`` (the body's cumulative figures) or ``"previous"``
+    #: (the previous report, as a whole).
     part: str
     #: The row's position in the table, from 1; ``None`` for the total row
     #: or outside a table.
@@ -127,6 +140,9 @@ class Location:
 class Finding:
     """
     One thing that does not add up, or is worth a note.
+
+    Its fields hold no words of any language, only figures and codes;
+    `~hcc_report.auditing.describe` writes it in Vietnamese or English.
     """
 
     kind: FindingKind
@@ -136,11 +152,50 @@ class Finding:
     printed: str
     #: What it should be, written the way the document writes figures.
     expected: str
-    #: How the expected value was found ("9.705 / 9.725").
+    #: The arithmetic behind the expected value ("9.705 / 9.725", "8 + 1").
     detail: str = ""
+    #: The fields the terms of *detail* are, for a split ("on_time",
+    #: "late").
+    parts: tuple[str, ...] = ()
+    #: A code saying more about the finding, or ``""``. ``"half-even"`` and
+    #: ``"truncated"`` say how a wrong rate may have been rounded,
+    #: ``"decimal-mark"`` and ``"decimal-places"`` which convention
+    #: differs, and ``"new-year"`` why a previous report is not compared.
+    reason: str = ""
 
 
-# Conventions of a table -----------------------------------------------------
+# Printed rates ---------------------------------------------------------------
+
+
+def _rate_mark(text: str) -> tuple[str | None, int]:
+    """
+    The decimal mark a printed rate shows, and its number of decimals.
+
+    A rate is a percentage, so one separator, or the last of two kinds, is
+    its decimal mark; one kind repeated ("1.234.567%") only groups.
+    """
+    digits = text.strip().rstrip("%").strip().lstrip("-−")
+    marks = [c for c in digits if c in ",."]
+    if not marks or (len(marks) > 1 and len(set(marks)) == 1):
+        return None, 0
+    mark = marks[-1]
+    return mark, len(digits.rpartition(mark)[2])
+
+
+def _read_rate(text: str) -> Decimal | None:
+    """
+    A printed rate's value, read with the decimal mark it shows.
+    """
+    mark, _ = _rate_mark(text)
+    percent = text if "%" in text else text + "%"
+    try:
+        return parse_percent(percent, decimal_mark=mark or ",")
+    except ParseError:
+        return None
+
+
+def _shown(texts: Iterable[str]) -> list[str]:
+    return [text.strip() for text in texts if text.strip() not in NOT_SHOWN]
 
 
 @attrs.frozen
@@ -149,77 +204,48 @@ class _Convention:
     places: int
 
 
-def _mark_of(text: str) -> str | None:
+def _convention(
+    texts: list[str], mark: str | None, places: int | None
+) -> tuple[_Convention, list[Finding]]:
     """
-    The decimal mark a printed rate shows, if it shows one unambiguously.
+    The decimal mark and places of a table's rates: stated, or the most
+    common; a warning where they differ.
     """
-    digits = text.strip().rstrip("%").strip()
-    for mark in (",", "."):
-        if mark in digits:
-            after = digits.rpartition(mark)[2]
-            # Three digits after a mark could be a thousands group.
-            if after.isdigit() and len(after) != 3:  # noqa: PLR2004
-                return mark
-    return None
-
-
-def _shown_rates(table: PublishedTable) -> Iterator[str]:
-    for row in (*table.rows, *(() if table.total is None else (table.total,))):
-        for text in row.rates.values():
-            if text.strip() not in NOT_SHOWN:
-                yield text.strip()
-
-
-def _places_of(text: str, mark: str) -> int:
-    digits = text.rstrip("%").strip()
-    if mark not in digits:
-        return 0
-    return len(digits.rpartition(mark)[2])
-
-
-def _convention(table: PublishedTable) -> tuple[_Convention, list[Finding]]:
     findings = []
-    texts = list(_shown_rates(table))
-    marks = Counter(mark for text in texts if (mark := _mark_of(text)))
-    if table.decimal_mark is not None:
-        mark = table.decimal_mark
-    elif marks:
-        mark = marks.most_common(1)[0][0]
-    else:
-        mark = ","
-    if len(marks) > 1:
+    marks = Counter(m for text in texts if (m := _rate_mark(text)[0]))
+    seen = Counter(_rate_mark(text)[1] for text in texts)
+    chosen = _Convention(
+        mark or (marks.most_common(1)[0][0] if marks else ","),
+        places
+        if places is not None
+        # The most common; on a tie, the most decimals.
+        else max(seen, key=lambda p: (seen[p], p))
+        if seen
+        else 2,
+    )
+    if len(marks) > 1 or (mark is not None and set(marks) - {mark}):
         findings.append(
             Finding(
                 kind=FindingKind.CONVENTION,
                 severity=Severity.WARNING,
                 location=Location(part="table"),
                 printed=" ".join(sorted(marks)),
-                expected=mark,
-                detail="decimal mark",
+                expected=chosen.mark,
+                reason="decimal-mark",
             )
         )
-    places_seen = Counter(_places_of(text, mark) for text in texts)
-    if table.places is not None:
-        places = table.places
-    elif places_seen:
-        # The most common; on a tie, the most decimals.
-        places = max(places_seen, key=lambda p: (places_seen[p], p))
-    else:
-        places = 2
-    if len(places_seen) > 1 or (
-        table.places is not None and set(places_seen) - {table.places}
-    ):
+    if len(seen) > 1 or (places is not None and set(seen) - {places}):
         findings.append(
             Finding(
                 kind=FindingKind.CONVENTION,
                 severity=Severity.WARNING,
                 location=Location(part="table"),
-                printed=" ".join(str(p) for p in sorted(places_seen)),
-                expected=str(places),
-                detail="decimal places",
+                printed=" ".join(str(p) for p in sorted(seen)),
+                expected=str(chosen.places),
+                reason="decimal-places",
             )
         )
-    return _Convention(mark, places), findings
+    return chosen, findings
 
 
 # Checks ----------------------------------------------------------------------
@@ -234,14 +260,13 @@ def _splits(
     for whole, parts in SPLITS:
         if whole not in counts:
             continue
-        known = [part for part in parts if part in effective]
+        known = tuple(part for part in parts if part in effective)
         if not known:
             continue
         parts_sum = sum(effective[part] for part in known)
         complete = len(known) == len(parts)
-        if (complete and parts_sum != counts[whole]) or parts_sum > counts[
-            whole
-        ]:
+        wrong = parts_sum != counts[whole] if complete else False
+        if wrong or parts_sum > counts[whole]:
             yield Finding(
                 kind=FindingKind.SPLIT,
                 severity=Severity.ERROR,
@@ -253,9 +278,9 @@ def _splits(
                     else f">= {format_number(parts_sum)}"
                 ),
                 detail=" + ".join(
-                    f"{part} {format_number(effective[part])}"
-                    for part in known
+                    format_number(effective[part]) for part in known
                 ),
+                parts=known,
             )
 
 
@@ -268,54 +293,40 @@ def _rates(
         numerator, denominator = RATE_FIELDS[field]
         part = row.counts.get(numerator)
         whole = row.counts.get(denominator)
-        where = attrs.evolve(location, column=field)
-        shown = text.strip() not in NOT_SHOWN
         if part is None or whole is None:
             continue  # the counts are not printed: nothing to compare
+        where = attrs.evolve(location, column=field)
         if whole == 0:
-            yield from _zero_rate(text, where, convention)
+            yield _zero_rate(text, where)
             continue
-        places = (
-            _places_of(text, convention.mark) if shown else convention.places
-        )
+        shown = text.strip() not in NOT_SHOWN
+        mark, places = _rate_mark(text) if shown else (None, convention.places)
         expected = rate(part, whole, places=places)
         assert expected is not None  # noqa: S101  (whole > 0)
         expected_text = format_percent(
-            expected, places=places, decimal_mark=convention.mark
+            expected, places=places, decimal_mark=mark or convention.mark
         )
         detail = f"{format_number(part)} / {format_number(whole)}"
+        printed = _read_rate(text) if shown else None
         if not shown:
             yield Finding(
                 kind=FindingKind.RATE_NOT_SHOWN,
                 severity=Severity.WARNING,
                 location=where,
-                printed=text,
+                printed=text.strip(),
                 expected=expected_text,
                 detail=detail,
             )
-            continue
-        printed = _read_rate(text, convention.mark)
-        if printed != expected:
+        elif printed != expected:
             yield Finding(
                 kind=FindingKind.RATE,
                 severity=Severity.ERROR,
                 location=where,
                 printed=text.strip(),
                 expected=expected_text,
-                detail=detail + _how_rounded(printed, part, whole, places),
+                detail=detail,
+                reason=_how_rounded(printed, part, whole, places),
             )
-
-
-def _read_rate(text: str, mark: str) -> Decimal | None:
-    """
-    A printed rate's value, in the table's convention or else the other.
-    """
-    percent = text if "%" in text else text + "%"
-    values = []
-    for candidate in (mark, "," if mark == "." else "."):
-        with contextlib.suppress(ParseError):
-            values.append(parse_percent(percent, decimal_mark=candidate))
-    return values[0] if values else None
 
 
 def _how_rounded(
@@ -327,29 +338,24 @@ def _how_rounded(
     if printed is None:
         return ""
     exact = Fraction(100 * part, whole)
-    if printed == round_fraction(
+    half_even = round_fraction(
         exact, places=places, rounding=Rounding.HALF_EVEN
-    ):
-        return "; rounded half to even instead of half up"
+    )
+    if printed == half_even:
+        return "half-even"
     scale = 10**places
     if Fraction(printed) == Fraction(int(exact * scale), scale):
-        return "; truncated instead of rounded"
+        return "truncated"
     return ""
 
 
-def _zero_rate(
-    text: str, location: Location, convention: _Convention
-) -> Iterator[Finding]:
+def _zero_rate(text: str, location: Location) -> Finding:
     """
     A rate over zero dossiers: 100 %, 0 % or a mark are conventions.
     """
-    value = (
-        None
-        if text.strip() in NOT_SHOWN
-        else _read_rate(text, convention.mark)
-    )
+    value = None if text.strip() in NOT_SHOWN else _read_rate(text)
     usual = value is None or value in (0, 100)
-    yield Finding(
+    return Finding(
         kind=FindingKind.ZERO_RATE if usual else FindingKind.RATE,
         severity=Severity.NOTE if usual else Severity.ERROR,
         location=location,
@@ -360,7 +366,12 @@ def _zero_rate(
 
 
 def _table(table: PublishedTable) -> list[Finding]:
-    convention, findings = _convention(table)
+    rows = [*table.rows, *(() if table.total is None else (table.total,))]
+    convention, findings = _convention(
+        _shown(text for row in rows for text in row.rates.values()),
+        table.decimal_mark,
+        table.places,
+    )
     for index, row in enumerate(table.rows, start=1):
         where = Location(part="table", row=index, row_name=row.name)
         findings.extend(_splits(row.counts, where))
@@ -393,7 +404,6 @@ def _totals(table: PublishedTable) -> Iterator[Finding]:
                 ),
                 printed=format_number(printed),
                 expected=format_number(expected),
-                detail=f"{len(table.rows)} rows",
             )
 
 
@@ -412,11 +422,10 @@ def _table_total(table: PublishedTable) -> dict[str, int]:
 
 
 def _compare(
-    part: str,
+    location: Location,
     printed: Mapping[str, int],
     expected: Mapping[str, int],
     kind: FindingKind,
-    detail: str,
     *,
     at_least: bool = False,
 ) -> Iterator[Finding]:
@@ -430,115 +439,162 @@ def _compare(
             yield Finding(
                 kind=kind,
                 severity=Severity.ERROR,
-                location=Location(part=part, column=column),
+                location=attrs.evolve(location, column=column),
                 printed=format_number(value),
                 expected=(
                     f">= {format_number(expected[column])}"
                     if at_least
                     else format_number(expected[column])
                 ),
-                detail=detail,
             )
 
 
-def _flows(figures: PublishedFigures | None) -> dict[str, int]:
+def _flows(figures: PublishedFigures | PublishedRow | None) -> dict[str, int]:
     if figures is None:
         return {}
     return {k: v for k, v in figures.counts.items() if k in FLOW_FIELDS}
 
 
 def _paragraphs(published: PublishedReport) -> Iterator[Finding]:
-    for part, figures in (
-        ("period", published.period_figures),
-        ("cumulative", published.cumulative_figures),
-    ):
-        if figures is not None:
-            yield from _splits(figures.counts, Location(part=part))
-            yield from _rates(
-                figures, Location(part=part), _Convention(",", 2)
-            )
-    period = _flows(published.period_figures)
-    cumulative = _flows(published.cumulative_figures)
-    # The cumulative figures include the period's (as a flow, within a year).
+    paragraphs = [
+        (part, figures)
+        for part, figures in (
+            ("period", published.period_figures),
+            ("cumulative", published.cumulative_figures),
+        )
+        if figures is not None
+    ]
+    table = published.table
+    convention = _Convention(
+        ","
+        if table is None or table.decimal_mark is None
+        else table.decimal_mark,
+        2 if table is None or table.places is None else table.places,
+    )
+    for part, figures in paragraphs:
+        yield from _splits(figures.counts, Location(part=part))
+        yield from _rates(figures, Location(part=part), convention)
+    # The cumulative figures include the period's (as flows, within a year).
     yield from _compare(
-        "cumulative",
-        cumulative,
-        period,
+        Location(part="cumulative"),
+        _flows(published.cumulative_figures),
+        _flows(published.period_figures),
         FindingKind.PERIOD_EXCEEDS_CUMULATIVE,
-        "the period's figure",
         at_least=True,
     )
-    table = published.table
     if table is not None and table.basis is not None:
-        figures = (
+        stated = (
             published.cumulative_figures
             if table.basis is Basis.CUMULATIVE
             else published.period_figures
         )
-        if figures is not None:
+        if stated is not None:
             yield from _compare(
-                str(table.basis),
-                figures.counts,
+                Location(part=str(table.basis)),
+                stated.counts,
                 _table_total(table),
                 FindingKind.PARAGRAPH,
-                "the table's total",
             )
+
+
+def _previous_findings(
+    published: PublishedReport, previous: PublishedReport
+) -> tuple[list[Finding], bool, bool]:
+    """
+    What the periods of *published* and *previous* allow: the findings
+    about them, whether "never goes down" can be checked, and whether
+    "previous + period = cumulative" can.
+    """
+    now, before = published.period, previous.period
+    if now is None or before is None:
+        return [], True, True  # the caller says they follow each other
+    if before.end + dt.timedelta(days=1) != now.start:
+        warning = Finding(
+            kind=FindingKind.NOT_CONSECUTIVE,
+            severity=Severity.WARNING,
+            location=Location(part="previous"),
+            printed=format_period(before),
+            expected=format_short_date(now.start - dt.timedelta(days=1)),
+        )
+        # An earlier report of the same year still never exceeds this one.
+        earlier = before.end < now.start and before.end.year == now.end.year
+        return [warning], earlier, False
+    if before.end.year != now.end.year:
+        note = Finding(
+            kind=FindingKind.NOT_COMPARED,
+            severity=Severity.NOTE,
+            location=Location(part="previous"),
+            printed=format_period(before),
+            expected="",
+            reason="new-year",
+        )
+        return [note], False, False
+    return [], True, True
 
 
 def _against_previous(
     published: PublishedReport, previous: PublishedReport
-) -> Iterator[Finding]:
-    if (
-        published.period is not None
-        and previous.period is not None
-        and published.period.end.year != previous.period.end.year
-    ):
-        return  # cumulative figures restart on 1 January
+) -> list[Finding]:
+    findings, growing, adding = _previous_findings(published, previous)
+    if not growing:
+        return findings
     before = _flows(previous.cumulative_figures)
     now = _flows(published.cumulative_figures)
     period = _flows(published.period_figures)
-    yield from _compare(
-        "cumulative",
-        now,
-        before,
-        FindingKind.CUMULATIVE_DECREASED,
-        "the previous report's cumulative figure",
-        at_least=True,
+    compared = len(now.keys() & before.keys())
+    findings.extend(
+        _compare(
+            Location(part="cumulative"),
+            now,
+            before,
+            FindingKind.CUMULATIVE_DECREASED,
+            at_least=True,
+        )
     )
-    expected = {
-        column: before[column] + period[column]
-        for column in before.keys() & period.keys()
-    }
-    yield from _compare(
-        "cumulative",
-        now,
-        expected,
-        FindingKind.CUMULATIVE_SUM,
-        "previous cumulative + this period",
-    )
+    if adding:
+        findings.extend(
+            _compare(
+                Location(part="cumulative"),
+                now,
+                {
+                    c: before[c] + period[c]
+                    for c in before.keys() & period.keys()
+                },
+                FindingKind.CUMULATIVE_SUM,
+            )
+        )
+    table, earlier_table = published.table, previous.table
     if (
-        published.table is not None
-        and previous.table is not None
-        and published.table.basis is Basis.CUMULATIVE
-        and previous.table.basis is Basis.CUMULATIVE
+        table is not None
+        and earlier_table is not None
+        and table.basis is Basis.CUMULATIVE
+        and earlier_table.basis is Basis.CUMULATIVE
     ):
-        earlier = {row.name: row for row in previous.table.rows}
-        for index, row in enumerate(published.table.rows, start=1):
+        earlier = {row.name: row for row in earlier_table.rows}
+        for index, row in enumerate(table.rows, start=1):
             if row.name in earlier:
-                for finding in _compare(
-                    "table",
-                    _flows(row.figures),
-                    _flows(earlier[row.name].figures),
-                    FindingKind.CUMULATIVE_DECREASED,
-                    "the previous report's cumulative figure",
-                    at_least=True,
-                ):
-                    yield attrs.evolve(
-                        finding,
-                        location=attrs.evolve(
-                            finding.location, row=index, row_name=row.name
-                        ),
+                old = _flows(earlier[row.name])
+                compared += len(_flows(row).keys() & old.keys())
+                findings.extend(
+                    _compare(
+                        Location(part="table", row=index, row_name=row.name),
+                        _flows(row),
+                        old,
+                        FindingKind.CUMULATIVE_DECREASED,
+                        at_least=True,
                     )
+                )
+    if not compared:
+        findings.append(
+            Finding(
+                kind=FindingKind.NOT_COMPARED,
+                severity=Severity.NOTE,
+                location=Location(part="previous"),
+                printed="",
+                expected="",
+            )
+        )
+    return findings
 
 
 def audit(
@@ -548,8 +604,11 @@ def audit(
     """
     Check published figures and return every finding, in document order.
 
-    *previous* is the previous report of the same year, if it is to be
-    compared.
+    *previous* is the previous report of the same year, compared in full
+    when its period ends the day before this one starts (or when either
+    period is unknown). An earlier report of the same year gets a warning
+    and is only checked for cumulative figures that went down; one of
+    another year is not compared (cumulative figures restart on 1 January).
 
     >>> from hcc_report.examples import binh_thuan_2023_02_published
     >>> findings = audit(binh_thuan_2023_02_published())
@@ -570,7 +629,7 @@ def audit(
     return tuple(findings)
 
 
-# Describing findings -------------------------------------------------------
+# Describing findings ---------------------------------------------------------
 
 
 def describe(finding: Finding, lang: str = "vi") -> str:
@@ -605,10 +664,16 @@ def describe(finding: Finding, lang: str = "vi") -> str:
         where.append(f"{words['column']} {column}")
     severity = words[f"severity-{finding.severity.value}"]
     text = f"{severity:<9}{', '.join(where)}: {words[finding.kind.value]}"
-    if finding.detail:
+    if finding.parts:
+        names = " + ".join(columns.get(part, part) for part in finding.parts)
+        text += f" ({names} = {finding.detail})"
+    elif finding.detail:
         text += f" ({finding.detail})"
+    if finding.reason:
+        text += f", {words['reason-' + finding.reason]}"
     empty = "(trống)" if lang == "vi" else "(empty)"
-    text += f"; {words['printed']} {finding.printed or empty}"
+    if finding.printed or finding.expected:
+        text += f"; {words['printed']} {finding.printed or empty}"
     if finding.expected:
         text += f", {words['expected']} {finding.expected}"
     return text

@@ -22,7 +22,7 @@ from hcc_report.examples import (
     binh_thuan_2023_02,
     binh_thuan_2023_02_published,
 )
-from hcc_report.model import Report
+from hcc_report.model import Basis, Report
 from hcc_report.published import PublishedReport, load_published
 from hcc_report.renderers import available, get_renderer
 from hcc_report.serialization import dumps_report, load_report
@@ -103,15 +103,39 @@ def _describe(name: str) -> str:
     return f"{renderer.suffix:<11} {renderer.media_type}"
 
 
-_SUMMARY = {
-    "vi": "{errors} lỗi, {warnings} cảnh báo, {notes} ghi chú",
-    "en": "{errors} errors, {warnings} warnings, {notes} notes",
+#: The words of the last line of `check`, by language and severity.
+_TALLY = {
+    "vi": {
+        Severity.ERROR: "lỗi",
+        Severity.WARNING: "cảnh báo",
+        Severity.NOTE: "ghi chú",
+    },
+    "en": {
+        Severity.ERROR: "error",
+        Severity.WARNING: "warning",
+        Severity.NOTE: "note",
+    },
 }
+
+
+def _tally(counts: Counter[Severity], lang: str) -> str:
+    """
+    "1 lỗi, 0 cảnh báo, 2 ghi chú"; "1 error, 0 warnings, 2 notes".
+    """
+    parts = []
+    for severity, word in _TALLY[lang].items():
+        count = counts[severity]
+        plural = "s" if lang == "en" and count != 1 else ""
+        parts.append(f"{count} {word}{plural}")
+    return ", ".join(parts)
 
 
 def _load_published(path: str, args: argparse.Namespace) -> PublishedReport:
     return load_published(
-        path, decimal_mark=args.decimal_mark, places=args.places
+        path,
+        decimal_mark=args.decimal_mark,
+        places=args.places,
+        basis=None if args.basis is None else Basis(args.basis),
     )
 
 
@@ -142,13 +166,7 @@ def _command_check(args: argparse.Namespace, out: TextIO) -> int:
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     else:
         lines = [describe(finding, args.lang) for finding in findings]
-        lines.append(
-            _SUMMARY[args.lang].format(
-                errors=errors,
-                warnings=counts[Severity.WARNING],
-                notes=counts[Severity.NOTE],
-            )
-        )
+        lines.append(_tally(counts, args.lang))
         text = "\n".join(lines) + "\n"
     _write(out, text.encode("utf-8"))
     return 1 if errors else 0
@@ -257,7 +275,9 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--lang", choices=("vi", "en"), default="vi", help="default: vi"
     )
-    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument(
+        "-f", "--format", choices=("text", "json"), default="text"
+    )
     check.add_argument(
         "--decimal-mark",
         choices=(",", "."),
@@ -267,6 +287,11 @@ def _parser() -> argparse.ArgumentParser:
         "--places",
         type=int,
         help="the rates' decimals, if the file does not say (detected)",
+    )
+    check.add_argument(
+        "--basis",
+        choices=("cumulative", "period"),
+        help="what the table's rows cover, if the file does not say",
     )
     check.set_defaults(handler=_command_check)
 
@@ -285,7 +310,9 @@ def _parser() -> argparse.ArgumentParser:
             "as a file to start from."
         ),
     )
-    example.add_argument("--format", choices=("toml", "json"), default="toml")
+    example.add_argument(
+        "-f", "--format", choices=("toml", "json"), default="toml"
+    )
     example.set_defaults(handler=_command_example)
     return parser
 

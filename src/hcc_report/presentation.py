@@ -13,11 +13,20 @@ are generated from the counts; nothing here is stored text.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from decimal import Decimal
+from types import MappingProxyType
 
 import attrs
 
-from hcc_report.calculation import on_time_rate, total
+from hcc_report._messages import COLUMNS
+from hcc_report.calculation import (
+    completion_rate,
+    late_rate,
+    on_time_rate,
+    online_share,
+    total,
+)
 from hcc_report.formatting import (
     format_date,
     format_doc_number,
@@ -28,6 +37,7 @@ from hcc_report.formatting import (
     format_place_date,
 )
 from hcc_report.model import (
+    COUNT_FIELDS,
     Appendix,
     Authority,
     Basis,
@@ -41,10 +51,19 @@ from hcc_report.model import (
     Report,
     Signer,
 )
+from hcc_report.published import (
+    PublishedFigures,
+    PublishedReport,
+    PublishedRow,
+    PublishedTable,
+)
+from hcc_report.rounding import ZeroPolicy
 from hcc_report.styles import Style, get_style
 
 
 __all__ = [
+    "APPENDIX_COLUMNS",
+    "RATES",
     "AppendixRowView",
     "AppendixView",
     "Cell",
@@ -53,8 +72,10 @@ __all__ = [
     "ReportView",
     "SectionView",
     "SignatureView",
+    "as_published",
     "figures_lines",
     "present",
+    "rate_cell",
 ]
 
 #: The national title and motto (Quốc hiệu, Tiêu ngữ), Decree 30/2020.
@@ -69,11 +90,14 @@ POINT_LETTERS = tuple("abcdđeghiklmnopqrstuvxy")
 @attrs.frozen
 class Cell:
     """
-    A figure as shown, with the figure itself (``None`` when unknown).
+    A figure as shown, with the figure itself (``None`` when unknown) and
+    what it is (a `~hcc_report.Counts` field, or a rate such as
+    ``"on_time_rate"``).
     """
 
     text: str
     value: int | Decimal | None = None
+    field: str | None = None
 
 
 @attrs.frozen
@@ -170,6 +194,8 @@ class ReportView:
     header: HeaderView
     type_name: str
     title: str
+    #: The label before the addressees, "Kính gửi" and its colon.
+    addressees_label: str
     #: The lines after "Kính gửi", empty when there is no addressee.
     addressees: tuple[str, ...]
     opening: tuple[Line, ...]
@@ -185,25 +211,77 @@ class ReportView:
 # Figures -------------------------------------------------------------------
 
 
-def _count(value: int | None, style: Style, *, grouping: bool = True) -> Cell:
+def _count(
+    counts: Counts, field: str, style: Style, *, grouping: bool = True
+) -> Cell:
+    value = getattr(counts, field)
     if value is None:
-        return Cell(style.not_applicable)
-    return Cell(format_number(value, grouping=grouping), value)
+        return Cell(style.not_applicable, field=field)
+    return Cell(format_number(value, grouping=grouping), value, field)
 
 
-def _rate(counts: Counts, style: Style) -> Cell:
-    value = on_time_rate(
+#: The rates a view can show, each with the function that computes it.
+RATES: Mapping[str, Callable[..., Decimal | None]] = MappingProxyType(
+    {
+        "on_time_rate": on_time_rate,
+        "late_rate": late_rate,
+        "online_share": online_share,
+        "completion_rate": completion_rate,
+    }
+)
+
+#: The late rate over zero dossiers is the complement of the on-time rate's.
+_COMPLEMENT = {
+    ZeroPolicy.AS_100: ZeroPolicy.AS_0,
+    ZeroPolicy.AS_0: ZeroPolicy.AS_100,
+}
+
+
+def _zero_policy(field: str, style: Style) -> ZeroPolicy:
+    """
+    The style's zero policy is for the on-time rate; the late rate takes its
+    complement (nothing processed, nothing late); other rates do not apply.
+    """
+    if field == "on_time_rate":
+        return style.zero
+    if field == "late_rate":
+        return _COMPLEMENT.get(style.zero, ZeroPolicy.NOT_APPLICABLE)
+    return ZeroPolicy.NOT_APPLICABLE
+
+
+def rate_cell(counts: Counts, field: str, style: Style) -> Cell:
+    """
+    Return a rate of *counts* as *style* shows it: ``"on_time_rate"``,
+    ``"late_rate"``, ``"online_share"`` or ``"completion_rate"``.
+
+    >>> from hcc_report import Counts
+    >>> from hcc_report.styles import BINH_THUAN
+    >>> nothing = Counts(processed=0, on_time=0, late=0)
+    >>> rate_cell(nothing, "on_time_rate", BINH_THUAN).text
+    '100.00%'
+    >>> rate_cell(nothing, "late_rate", BINH_THUAN).text
+    '0.00%'
+    >>> rate_cell(nothing, "speed", BINH_THUAN)
+    Traceback (most recent call last):
+    ...
+    ValueError: field must be one of 'on_time_rate', ..., got 'speed'
+    """
+    if field not in RATES:
+        names = ", ".join(map(repr, RATES))
+        msg = f"field must be one of {names}, got {field!r}"
+        raise ValueError(msg)
+    value = RATES[field](
         counts,
         places=style.rate_places,
         rounding=style.rounding,
-        zero=style.zero,
+        zero=_zero_policy(field, style),
     )
     if value is None:
-        return Cell(style.not_applicable)
+        return Cell(style.not_applicable, field=field)
     text = format_percent(
         value, places=style.rate_places, decimal_mark=style.rate_decimal_mark
     )
-    return Cell(text, value)
+    return Cell(text, value, field)
 
 
 def _period_noun(period: Period) -> str:
@@ -224,9 +302,11 @@ def _period_noun(period: Period) -> str:
     return "kỳ"
 
 
-def _figures_lines(opening: str, counts: Counts) -> list[Line]:
+def _figures_lines(opening: str, lead: str, counts: Counts) -> list[Line]:
     """
     A sentence of received dossiers, then a bullet per known figure.
+
+    Without the received figure, *lead* ("Trong tháng") opens the bullets.
     """
     bullets = [
         f"{label}: {format_number(value)} hồ sơ"
@@ -237,13 +317,16 @@ def _figures_lines(opening: str, counts: Counts) -> list[Line]:
         )
         if value is not None
     ]
-    sentence = opening
-    if counts.received is not None:
-        sentence += f" là {format_number(counts.received)} hồ sơ"
+    if counts.received is None:
+        if not bullets:
+            return []
+        sentence = f"{lead}:"
+    else:
+        sentence = f"{opening} là {format_number(counts.received)} hồ sơ"
         if counts.received_online is not None:
             online = format_number(counts.received_online)
             sentence += f" (bao gồm {online} hồ sơ trực tuyến)"
-    sentence += ". Trong đó:" if bullets else "."
+        sentence += ". Trong đó:" if bullets else "."
     lines = [Line("paragraph", sentence)]
     lines.extend(
         Line("bullet", text + (";" if i < len(bullets) - 1 else "."))
@@ -271,13 +354,14 @@ def figures_lines(report: Report) -> tuple[Line, ...]:
     """
     noun = _period_noun(report.period)
     lines = _figures_lines(
-        f"Tổng số lượng hồ sơ tiếp nhận trong {noun}", report.figures
+        f"Tổng số lượng hồ sơ tiếp nhận trong {noun}",
+        f"Trong {noun}",
+        report.figures,
     )
     if report.cumulative is not None:
+        until = f"Lũy kế {format_period_end(report.period)}"
         lines += _figures_lines(
-            f"Lũy kế {format_period_end(report.period)}, "
-            "tổng số hồ sơ tiếp nhận",
-            report.cumulative,
+            f"{until}, tổng số hồ sơ tiếp nhận", until, report.cumulative
         )
     return tuple(lines)
 
@@ -301,6 +385,17 @@ def _point_label(index: int) -> str:
     # After y the letters come doubled (aa, bb ...), as long lists do.
     letter = POINT_LETTERS[index % len(POINT_LETTERS)]
     return letter * (index // len(POINT_LETTERS) + 1) + ")"
+
+
+def _end_mark(text: str) -> str:
+    """
+    End the body's last line with "./." (Decree 30/2020, Appendix III).
+    """
+    if text.endswith("./."):
+        return text
+    if text.endswith((".", "?", "!", "…")):
+        return text + "/."
+    return text + "./."
 
 
 def _body(report: Report) -> tuple[tuple[Line, ...], tuple[SectionView, ...]]:
@@ -335,10 +430,7 @@ def _body(report: Report) -> tuple[tuple[Line, ...], tuple[SectionView, ...]]:
         in_order.extend(point_lines for _, _, point_lines in points)
     last = next((lines for lines in reversed(in_order) if lines), None)
     if last is not None:
-        text = last[-1].text
-        last[-1] = Line(
-            last[-1].kind, text + ("/." if text.endswith(".") else "./.")
-        )
+        last[-1] = Line(last[-1].kind, _end_mark(last[-1].text))
     return tuple(opening), tuple(
         SectionView(
             label=label,
@@ -405,15 +497,18 @@ def _addressees(report: Report) -> tuple[str, ...]:
     )
 
 
+#: The figure columns of the appendix table.
+APPENDIX_COLUMNS = ("received", "processed", "on_time", "late", "on_time_rate")
+
+
 def _row(
     number: str, name: str, counts: Counts, style: Style, *, grouping: bool
 ) -> AppendixRowView:
-    cells = (
-        _count(counts.received, style, grouping=grouping),
-        _count(counts.processed, style, grouping=grouping),
-        _count(counts.on_time, style, grouping=grouping),
-        _count(counts.late, style, grouping=grouping),
-        _rate(counts, style),
+    cells = tuple(
+        rate_cell(counts, field, style)
+        if field in RATES
+        else _count(counts, field, style, grouping=grouping)
+        for field in APPENDIX_COLUMNS
     )
     return AppendixRowView(number=number, name=name, cells=cells)
 
@@ -425,7 +520,8 @@ def _appendix(
     if appendix.basis is Basis.CUMULATIVE:
         group = f"Lũy kế từ năm {year}"
     else:
-        group = format_period(report.period).capitalize()
+        named = format_period(report.period)
+        group = named[0].upper() + named[1:]
     rows = tuple(
         _row(
             format_number(i, zero_pad=style.pad_row_numbers),
@@ -449,12 +545,9 @@ def _appendix(
         number_heading="Stt",
         name_heading="Tên đơn vị",
         group_heading=group,
-        columns=(
-            "Đã tiếp nhận",
-            "Đã xử lý",
-            "Đúng hẹn",
-            "Trễ hẹn",
-            "Tỷ lệ đúng hẹn (%)",
+        columns=tuple(
+            COLUMNS["vi"][field] + (" (%)" if field in RATES else "")
+            for field in APPENDIX_COLUMNS
         ),
         rows=rows,
         total=_row(
@@ -487,6 +580,7 @@ def present(report: Report, style: Style | str = "decree-30") -> ReportView:
         header=_header(report),
         type_name=TYPE_NAME,
         title=report.title,
+        addressees_label="Kính gửi:",
         addressees=_addressees(report),
         opening=opening,
         sections=sections,
@@ -496,4 +590,66 @@ def present(report: Report, style: Style | str = "decree-30") -> ReportView:
         appendix=None
         if report.appendix is None
         else _appendix(report.appendix, report, style),
+    )
+
+
+# What a rendering prints --------------------------------------------------
+
+
+def as_published(
+    report: Report, style: Style | str = "decree-30"
+) -> PublishedReport:
+    """
+    Return the figures a rendering of *report* in *style* prints, as
+    published figures for `hcc_report.audit`.
+
+    What hcc_report prints passes the audit without an error.
+
+    >>> from hcc_report import audit
+    >>> from hcc_report.examples import binh_thuan_2023_02
+    >>> published = as_published(binh_thuan_2023_02(), "binh-thuan")
+    >>> published.table.total.rates["on_time_rate"]
+    '99.79%'
+    >>> [f.severity.value for f in audit(published)]
+    ['note', 'note']
+    """
+    view = present(report, style)
+    table = None
+    if view.appendix is not None and report.appendix is not None:
+
+        def row(shown: AppendixRowView) -> PublishedRow:
+            return PublishedRow(
+                name=shown.name,
+                number=shown.number or None,
+                counts={
+                    cell.field: cell.value
+                    for cell in shown.cells
+                    if cell.field in COUNT_FIELDS
+                    and isinstance(cell.value, int)
+                },
+                rates={
+                    cell.field: cell.text
+                    for cell in shown.cells
+                    if cell.field is not None and cell.field in RATES
+                },
+            )
+
+        table = PublishedTable(
+            rows=[row(shown) for shown in view.appendix.rows],
+            total=row(view.appendix.total),
+            title=view.appendix.title,
+            basis=report.appendix.basis,
+        )
+
+    def figures(counts: Counts | None) -> PublishedFigures | None:
+        return (
+            None if counts is None else PublishedFigures(counts=counts.known())
+        )
+
+    return PublishedReport(
+        table=table,
+        period_figures=figures(report.figures),
+        cumulative_figures=figures(report.cumulative),
+        period=report.period,
+        number=str(report.number),
     )

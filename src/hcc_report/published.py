@@ -29,13 +29,12 @@ from typing import Any, Literal
 
 import attrs
 
+from hcc_report._messages import COLUMNS
 from hcc_report._reading import Reader, tomllib
 from hcc_report.errors import ParseError, Problem, ValidationError, join_path
 from hcc_report.formatting import parse_number
-from hcc_report.model import COUNT_FIELDS, Basis, Period, Report
+from hcc_report.model import COUNT_FIELDS, Basis, Period
 from hcc_report.model._checks import Checker
-from hcc_report.presentation import present
-from hcc_report.styles import Style
 
 
 __all__ = [
@@ -48,7 +47,6 @@ __all__ = [
     "load_published",
     "loads_published",
     "published_from_dict",
-    "published_from_report",
     "rate_text_problem",
 ]
 
@@ -64,7 +62,12 @@ RATE_FIELDS: Mapping[str, tuple[str, str]] = MappingProxyType(
 #: What documents print where a rate is not given.
 NOT_SHOWN = frozenset({"", "-", "–", "—", "x", "n/a", "N/A", "k/a"})
 
-_PERCENT = re.compile(r"[-−]?[0-9][0-9.,]*\s*%?")
+#: A printed percentage: digits, thousands grouped by one mark or not at all,
+#: decimals after the other mark, then "%" if printed.
+_PERCENT = re.compile(
+    r"(?:[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)"
+    r"(?:[.,][0-9]+)?\s*%?"
+)
 
 
 def _frozen(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
@@ -110,11 +113,6 @@ def _check_rates(checker: Checker, rates: object) -> None:
             checker.add(name, problem)
 
 
-def _check_figures(checker: Checker, counts: object, rates: object) -> None:
-    _check_counts(checker, counts)
-    _check_rates(checker, rates)
-
-
 @attrs.frozen(kw_only=True)
 class PublishedFigures:
     """
@@ -128,7 +126,8 @@ class PublishedFigures:
 
     def __attrs_post_init__(self) -> None:
         checker = Checker("PublishedFigures")
-        _check_figures(checker, self.counts, self.rates)
+        _check_counts(checker, self.counts)
+        _check_rates(checker, self.rates)
         checker.raise_if_any()
 
 
@@ -150,7 +149,8 @@ class PublishedRow:
         checker.text("name", self.name)
         if self.number is not None:
             checker.instance("number", self.number, str)
-        _check_figures(checker, self.counts, self.rates)
+        _check_counts(checker, self.counts)
+        _check_rates(checker, self.rates)
         checker.raise_if_any()
 
     @property
@@ -161,7 +161,8 @@ class PublishedRow:
         return PublishedFigures(counts=self.counts, rates=self.rates)
 
 
-def _rows(rows: Iterable[PublishedRow]) -> tuple[PublishedRow, ...]:
+def _as_rows(rows: Iterable[PublishedRow]) -> tuple[PublishedRow, ...]:
+    # A typed converter: with plain tuple, type checkers lose the rows' type.
     return tuple(rows)
 
 
@@ -171,7 +172,7 @@ class PublishedTable:
     A published table of figures per agency, with its printed total row.
     """
 
-    rows: tuple[PublishedRow, ...] = attrs.field(converter=_rows)
+    rows: tuple[PublishedRow, ...] = attrs.field(converter=_as_rows)
     #: The total row as printed, if the table has one.
     total: PublishedRow | None = None
     title: str | None = None
@@ -221,64 +222,6 @@ class PublishedReport:
     number: str | None = None
 
 
-# From a report ---------------------------------------------------------------
-
-
-def published_from_report(
-    report: Report, style: Style | str = "decree-30"
-) -> PublishedReport:
-    """
-    Return what rendering *report* in *style* prints, as published figures.
-
-    An audit of it finds no error: what hcc_report prints adds up.
-
-    >>> from hcc_report import audit
-    >>> from hcc_report.examples import binh_thuan_2023_02
-    >>> published = published_from_report(binh_thuan_2023_02(), "binh-thuan")
-    >>> published.table.total.rates["on_time_rate"]
-    '99.79%'
-    >>> [f.severity.value for f in audit(published)]
-    ['note', 'note']
-    """
-    view = present(report, style)
-    table = None
-    if view.appendix is not None and report.appendix is not None:
-        columns = ("received", "processed", "on_time", "late")
-
-        def row(shown: Any) -> PublishedRow:
-            cells = shown.cells
-            return PublishedRow(
-                name=shown.name,
-                number=shown.number or None,
-                counts={
-                    name: cell.value
-                    for name, cell in zip(columns, cells[:4], strict=True)
-                    if cell.value is not None
-                },
-                rates={"on_time_rate": cells[4].text},
-            )
-
-        table = PublishedTable(
-            rows=[row(shown) for shown in view.appendix.rows],
-            total=row(view.appendix.total),
-            title=view.appendix.title,
-            basis=report.appendix.basis,
-        )
-
-    def figures(counts: Any) -> PublishedFigures | None:
-        return (
-            None if counts is None else PublishedFigures(counts=counts.known())
-        )
-
-    return PublishedReport(
-        table=table,
-        period_figures=figures(report.figures),
-        cumulative_figures=figures(report.cumulative),
-        period=report.period,
-        number=str(report.number),
-    )
-
-
 # Reading files ---------------------------------------------------------------
 
 #: Headings a published table may use, by field (compared without case,
@@ -304,7 +247,7 @@ _HEADINGS: Mapping[str, tuple[str, ...]] = {
     "carried_over": ("kỳ trước chuyển qua", "từ kỳ trước", "carried_over"),
     "processed": ("đã xử lý", "đã giải quyết", "processed"),
     "early": ("trước hạn", "sớm hẹn", "early"),
-    "on_due_date": ("đúng ngày hẹn", "on_due_date"),
+    "on_due_date": ("đúng ngày hẹn", "on_due_date", "on the due date"),
     "on_time": ("đúng hẹn", "đúng hạn", "on_time", "on time"),
     "late": ("trễ hẹn", "trễ hạn", "quá hạn", "late"),
     "pending": ("đang giải quyết", "pending"),
@@ -337,6 +280,12 @@ _BY_HEADING = {
     _key(heading): field
     for field, headings in _HEADINGS.items()
     for heading in headings
+} | {
+    # The labels the library itself writes, in both languages.
+    _key(label): field
+    for labels in COLUMNS.values()
+    for field, label in labels.items()
+    if field not in ("on_due_date", "pending_overdue")
 }
 
 
@@ -493,27 +442,70 @@ def published_from_dict(data: object, *, source: str = "") -> PublishedReport:
     return PublishedReport(**parts)
 
 
-def _csv_lines(text: str) -> list[list[str]]:
-    # The delimiter is the one the heading line uses most; Vietnamese
-    # spreadsheets write ";" because "," is their decimal mark.
-    heading = text.lstrip("\ufeff").split("\n", 1)[0]
-    delimiter = max(";\t,", key=heading.count)
+def _csv_lines(text: str) -> list[tuple[int, list[str]]]:
+    """
+    The non-empty lines of a CSV, each with its number in the file.
+    """
+    text = text.removeprefix("\ufeff")
+    # The delimiter is the one the first lines, where the headings are, use
+    # most; Vietnamese spreadsheets write ";" as "," is their decimal mark.
+    start = "\n".join(text.split("\n", 3)[:3])
+    delimiter = max(";\t,", key=start.count)
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    return [row for row in reader if any(cell.strip() for cell in row)]
+    # (A cell quoted across lines makes the reader's count its end.)
+    return [
+        (reader.line_num, cells)
+        for cells in reader
+        if any(cell.strip() for cell in cells)
+    ]
 
 
-def _csv_fields(headings: list[str], r: Reader) -> list[str | None]:
+#: Headings whose meaning depends on the columns around them, in Biểu 06:
+#: "Đúng hạn" beside "Trước hạn" excludes the early dossiers, and "Quá
+#: hạn" after "Trong hạn" counts the pending ones.
+_AFTER = {
+    ("on_time", "early"): "on_due_date",
+    ("late", "pending_in_time"): "pending_overdue",
+}
+
+
+def _field(heading: str, fields: list[str | None]) -> str | None:
+    field = _BY_HEADING.get(_key(heading))
+    for (meant, beside), instead in _AFTER.items():
+        if field == meant and beside in fields:
+            return instead
+    return field
+
+
+def _csv_fields(headings: list[str], line: int, r: Reader) -> list[str | None]:
     fields: list[str | None] = []
     for i, heading in enumerate(headings, start=1):
-        field = _BY_HEADING.get(_key(heading))
+        field = _field(heading, fields)
         if field is None and heading.strip():
-            r.add(f"line 1, column {i}", f"unknown heading {heading!r}")
+            r.add(f"line {line}, column {i}", f"unknown heading {heading!r}")
+        elif field is not None and field in fields:
+            r.add(
+                f"line {line}, column {i}",
+                f"{heading!r} repeats column {fields.index(field) + 1}",
+            )
         fields.append(field)
     if "name" not in fields:
-        r.add("line 1", "has no column of agency names (Tên đơn vị)")
+        r.add(f"line {line}", "has no column of agency names (Tên đơn vị)")
     if not any(field in COUNT_FIELDS for field in fields):
-        r.add("line 1", "has no column of counts")
+        r.add(f"line {line}", "has no column of counts")
     return fields
+
+
+def _heading_line(lines: list[tuple[int, list[str]]]) -> int:
+    """
+    The index of the line of column headings: the first of the first lines
+    that names two known columns (a line of merged headings such as "Lũy
+    kế từ năm 2023" may come before it).
+    """
+    for index, (_, cells) in enumerate(lines[:3]):
+        if sum(_key(cell) in _BY_HEADING for cell in cells) >= 2:  # noqa: PLR2004
+            return index
+    return 0
 
 
 def _by_column(
@@ -529,6 +521,35 @@ def _by_column(
             where = f"{where}, column {columns.get(field, field)!r}"
         named.append(Problem(where, problem.message))
     return named
+
+
+def _trimmed(cells: list[str], keep: int = 0) -> list[str]:
+    """
+    *cells* without the empty cells spreadsheets often add at the end of a
+    line (";;"), keeping at least *keep* of them.
+    """
+    end = len(cells)
+    while end > keep and not cells[end - 1].strip():
+        end -= 1
+    return cells[:end]
+
+
+def _csv_row(
+    r: Reader, cells: list[str], fields: list[str | None], where: str
+) -> PublishedRow | None:
+    cells = _trimmed(cells, len(fields))
+    if len(cells) != len(fields):
+        r.add(
+            where,
+            f"has {len(cells)} cells where the headings have {len(fields)}",
+        )
+        return None
+    raw = {
+        field: cell.strip()
+        for field, cell in zip(fields, cells, strict=True)
+        if field is not None
+    }
+    return _read_row(r, raw, where)
 
 
 def _table_from_csv(
@@ -547,31 +568,25 @@ def _table_from_csv(
     if not lines:
         r.add("", "the table is empty")
         raise ValidationError(r.problems, subject="published table")
-    fields = _csv_fields(lines[0], r)
+    start = _heading_line(lines)
+    heading_line, headings = lines[start]
+    headings = _trimmed(headings)
+    fields = _csv_fields(headings, heading_line, r)
     if r.problems:
         raise ValidationError(r.problems, subject="published table")
-    columns = {f: h for f, h in zip(fields, lines[0], strict=True) if f}
+    columns = {f: h for f, h in zip(fields, headings, strict=True) if f}
     rows: list[PublishedRow] = []
     total = None
-    for line_number, cells in enumerate(lines[1:], start=2):
-        where = f"line {line_number}"
-        if len(cells) != len(fields):
-            r.add(
-                where,
-                f"has {len(cells)} cells where the headings have "
-                f"{len(fields)}",
-            )
+    for line, cells in lines[start + 1 :]:
+        row = _csv_row(r, cells, fields, f"line {line}")
+        if row is None:
             continue
-        raw = {
-            field: cell.strip()
-            for field, cell in zip(fields, cells, strict=True)
-            if field is not None
-        }
-        row = _read_row(r, raw, where)
-        if row is not None and _key(row.name) in _TOTAL_NAMES:
-            total = row
-        elif row is not None:
+        if _key(row.name) not in _TOTAL_NAMES:
             rows.append(row)
+        elif total is None:
+            total = row
+        else:
+            r.add(f"line {line}", "is a second total row")
     if not rows and not r.problems:
         r.add("", "the table has no rows")
     if r.problems:
@@ -585,6 +600,27 @@ def _table_from_csv(
         decimal_mark=decimal_mark,
         places=places,
     )
+
+
+def _state(
+    published: PublishedReport,
+    decimal_mark: str | None,
+    places: int | None,
+    basis: Basis | None,
+) -> PublishedReport:
+    """
+    Fill in what the table does not say with what the caller states.
+    """
+    table = published.table
+    if table is None:
+        return published
+    table = attrs.evolve(
+        table,
+        decimal_mark=table.decimal_mark or decimal_mark,
+        places=table.places if table.places is not None else places,
+        basis=table.basis or basis,
+    )
+    return attrs.evolve(published, table=table)
 
 
 Format = Literal["toml", "json", "csv"]
@@ -607,8 +643,8 @@ def loads_published(
     """
     Read published figures from TOML, JSON or CSV text.
 
-    For a CSV (a table only), *decimal_mark*, *places* and *basis* state
-    what the table does not say; the audit detects the first two when they
+    *decimal_mark*, *places* and *basis* state what the table does not say
+    (a CSV says none of them); the audit detects the first two when they
     are not given.
 
     Raises:
@@ -639,7 +675,9 @@ def loads_published(
             subject="published figures",
             source=source,
         ) from None
-    return published_from_dict(data, source=source)
+    return _state(
+        published_from_dict(data, source=source), decimal_mark, places, basis
+    )
 
 
 def load_published(

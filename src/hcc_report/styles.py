@@ -46,6 +46,11 @@ __all__ = [
 ]
 
 
+#: More decimals than this no document prints, and a JSON number could not
+#: hold them exactly.
+_MAX_PLACES = 10
+
+
 @attrs.frozen(kw_only=True)
 class Style:
     """
@@ -64,7 +69,9 @@ class Style:
     rate_places: int = 2
     #: How exact halves are rounded; half up is school rounding.
     rounding: Rounding = Rounding.HALF_UP
-    #: What a rate over zero dossiers is (see `hcc_report.ZeroPolicy`).
+    #: What the on-time rate over zero dossiers is (see
+    #: `hcc_report.ZeroPolicy`); the late rate takes the complement, and the
+    #: other rates over zero do not apply.
     zero: ZeroPolicy = ZeroPolicy.NOT_APPLICABLE
     #: What is shown for a rate that does not apply or an unknown figure.
     not_applicable: str = "-"
@@ -99,9 +106,12 @@ class Style:
         if (
             isinstance(places, bool)
             or not isinstance(places, int)
-            or places < 0
+            or not 0 <= places <= _MAX_PLACES
         ):
-            checker.add("rate_places", f"must be an int >= 0, got {places!r}")
+            checker.add(
+                "rate_places",
+                f"must be an int from 0 to {_MAX_PLACES}, got {places!r}",
+            )
         checker.instance("rounding", self.rounding, Rounding)
         checker.instance("zero", self.zero, ZeroPolicy)
         if self.rate_decimal_mark not in {",", "."}:

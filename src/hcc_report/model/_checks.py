@@ -71,6 +71,22 @@ class Checker:
                 f"at {error.start})",
             )
             return False
+        control = next(
+            (
+                i
+                for i, c in enumerate(value)
+                if unicodedata.category(c) == "Cc"
+            ),
+            None,
+        )
+        if control is not None:
+            # A line break or tab would break the layout of every output.
+            self.add(
+                path,
+                f"must be one line of text, got {value!r} (a control "
+                f"character at {control})",
+            )
+            return False
         return True
 
     def instance(

@@ -17,16 +17,10 @@ from typing import Any
 
 import attrs
 
-from hcc_report.calculation import (
-    completion_rate,
-    late_rate,
-    on_time_rate,
-    online_share,
-    total,
-)
-from hcc_report.formatting import format_percent, format_period
+from hcc_report.calculation import total
+from hcc_report.formatting import format_period
 from hcc_report.model import Counts, Report
-from hcc_report.presentation import ReportView, present
+from hcc_report.presentation import RATES, ReportView, present, rate_cell
 from hcc_report.serialization import dumps_report
 from hcc_report.styles import Style
 
@@ -50,26 +44,13 @@ def _number(value: Decimal) -> float | int:
 
 def _rates(counts: Counts, style: Style) -> dict[str, Any]:
     result: dict[str, Any] = {}
-    for key, function in (
-        ("on_time", on_time_rate),
-        ("late", late_rate),
-        ("online_share", online_share),
-        ("completion", completion_rate),
-    ):
-        value = function(
-            counts,
-            places=style.rate_places,
-            rounding=style.rounding,
-            zero=style.zero,
+    for field in RATES:
+        cell = rate_cell(counts, field, style)
+        result[field.removesuffix("_rate")] = (
+            None
+            if not isinstance(cell.value, Decimal)
+            else {"value": _number(cell.value), "text": cell.text}
         )
-        result[key] = None
-        if value is not None:
-            text = format_percent(
-                value,
-                places=style.rate_places,
-                decimal_mark=style.rate_decimal_mark,
-            )
-            result[key] = {"value": _number(value), "text": text}
     return result
 
 

@@ -29,7 +29,7 @@ from hcc_report.presentation import ReportView, present
 from hcc_report.styles import Style
 
 
-_INLINE = re.compile(r"([\\`*_\[\]<>|])")
+_INLINE = re.compile(r"([\\`*_\[\]<>|&])")
 _LINE_START = re.compile(r"^(\s*)([#+-]|\d+[.)])(?=\s|$)")
 
 
@@ -38,7 +38,7 @@ def md(text: str) -> str:
     Escape *text* so that Markdown shows it as it is.
 
     >>> md("Sở Văn hóa TT&DL | <b> *x*")
-    'Sở Văn hóa TT&DL \\\\| \\\\<b\\\\> \\\\*x\\\\*'
+    'Sở Văn hóa TT\\\\&DL \\\\| \\\\<b\\\\> \\\\*x\\\\*'
     >>> md("1. Kết quả")
     '1\\\\. Kết quả'
     """
@@ -142,6 +142,11 @@ def render_template(
         raise TemplateError(msg) from error
     except jinja2.TemplateError as error:
         msg = f"{_location(error)}{error.message or error}"
+        raise TemplateError(msg) from error
+    except Exception as error:
+        # A template's own mistake ({{ 1 / 0 }}, a filter given text ...)
+        # is the template's error, named with its place.
+        msg = f"{_location(error)}{type(error).__name__}: {error}"
         raise TemplateError(msg) from error
 
 
