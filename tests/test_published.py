@@ -326,6 +326,30 @@ class TestDicts:
             "[table]\nrows = []\n", "toml"
         )
 
+    @pytest.mark.parametrize(
+        ("text", "fmt", "expected"),
+        [
+            ('{"number": "1", "number": "2"}', "json", "duplicate key"),
+            ('{"places": ' + "1" * 5000 + "}", "json", "more digits than"),
+            ("[" * 100_000, "json", "nested too deeply"),
+        ],
+    )
+    def test_unreadable_text(self, text, fmt, expected):
+        """
+        What the parser refuses is a ValidationError, as for report files.
+        """
+        assert expected in problems(text, fmt)[0]
+
+    def test_not_utf8(self, tmp_path):
+        """
+        A file in another encoding is named, with the byte.
+        """
+        path = tmp_path / "t.csv"
+        path.write_bytes(b"T\xean \xf0\xf5n v\xf2;\xd0\xe3 x\xec\n")
+
+        with pytest.raises(ValidationError, match=r"t\.csv: .*not UTF-8"):
+            load_published(path)
+
     def test_bad_syntax_and_suffix(self, tmp_path):
         """
         Unreadable files and unknown suffixes are clear errors.

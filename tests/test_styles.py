@@ -131,3 +131,6 @@ def test_load_style_errors(tmp_path):
     path.write_text("rate_places = 'two'", encoding="utf-8")
     with pytest.raises(ValidationError, match="rate_places: must be an int"):
         load_style(path)
+    path.write_bytes(b"name = 'B\xecnh Thu\xe2n'")
+    with pytest.raises(ValidationError, match=r"bad\.toml: .*not UTF-8"):
+        load_style(path)

@@ -8,10 +8,13 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import enum
+import json
+import os
 import re
 import sys
 
 from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
 from typing import Any, TypeVar
 
 from hcc_report.errors import Problem, ValidationError, join_path
@@ -22,7 +25,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover (only on 3.10)
     import tomli as tomllib
 
-__all__ = ["Reader", "tomllib"]
+__all__ = ["Reader", "parse_data", "read_text"]
 
 
 T = TypeVar("T")
@@ -133,3 +136,67 @@ class Reader:
                     local = rename[local]
                 self.add(join_path(path, local), problem.message)
             return None
+
+
+# Files -----------------------------------------------------------------------
+
+
+def read_text(path: str | os.PathLike[str], *, subject: str) -> str:
+    """
+    The text of a UTF-8 file (a byte order mark is dropped).
+
+    Raises:
+        ~hcc_report.errors.ValidationError: The file is not UTF-8.
+        OSError: The file cannot be read.
+    """
+    raw = Path(path).read_bytes()
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        byte = raw[error.start : error.start + 1]
+        problem = Problem(
+            "", f"is not UTF-8 text (byte {error.start}: {byte!r})"
+        )
+        raise ValidationError(
+            [problem], subject=subject, source=str(path)
+        ) from None
+
+
+class _DuplicateKeyError(ValueError):
+    """
+    A JSON object names a key twice (json would keep the last silently).
+    """
+
+
+def _reject_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            msg = f"duplicate key {key!r} in a JSON object"
+            raise _DuplicateKeyError(msg)
+        result[key] = value
+    return result
+
+
+def parse_data(text: str, format: str, *, subject: str, source: str) -> object:  # noqa: A002
+    """
+    The plain data of TOML or JSON text.
+
+    Whatever the parser refuses (bad syntax, a key given twice, nesting too
+    deep for Python, a number with more digits than Python reads) is a
+    `~hcc_report.errors.ValidationError`, never an exception from inside.
+    """
+    try:
+        if format == "toml":
+            return tomllib.loads(text)
+        return json.loads(text, object_pairs_hook=_reject_duplicates)
+    except _DuplicateKeyError as error:
+        problem = Problem("", str(error))
+    except RecursionError:
+        problem = Problem("", f"invalid {format.upper()}: nested too deeply")
+    except ValueError as error:  # the decode errors are ValueErrors
+        reason = str(error)
+        if "integer string conversion" in reason:
+            reason = "a number has more digits than Python reads"
+        problem = Problem("", f"invalid {format.upper()}: {reason}")
+    raise ValidationError([problem], subject=subject, source=source)

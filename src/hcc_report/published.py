@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import os
 import re
 import unicodedata
@@ -30,7 +29,7 @@ from typing import Any, Literal
 import attrs
 
 from hcc_report._messages import COLUMNS
-from hcc_report._reading import Reader, tomllib
+from hcc_report._reading import Reader, parse_data, read_text
 from hcc_report.errors import ParseError, Problem, ValidationError, join_path
 from hcc_report.formatting import parse_number
 from hcc_report.model import COUNT_FIELDS, Basis, Period
@@ -652,29 +651,20 @@ def loads_published(
             published figures; every problem is named with its place.
         ValueError: *format* is not one of the three.
     """
-    try:
-        if format == "csv":
+    if format not in {"toml", "json", "csv"}:
+        msg = f"format must be 'toml', 'json' or 'csv', got {format!r}"
+        raise ValueError(msg)
+    if format == "csv":
+        try:
             table = _table_from_csv(
                 text, decimal_mark=decimal_mark, places=places, basis=basis
             )
-            return PublishedReport(table=table)
-        if format == "toml":
-            data = tomllib.loads(text)
-        elif format == "json":
-            data = json.loads(text)
-        else:
-            msg = f"format must be 'toml', 'json' or 'csv', got {format!r}"
-            raise ValueError(msg)
-    except ValidationError as error:
-        raise ValidationError(
-            error.problems, subject="published table", source=source
-        ) from None
-    except (tomllib.TOMLDecodeError, json.JSONDecodeError) as error:
-        raise ValidationError(
-            [Problem("", f"invalid {format.upper()}: {error}")],
-            subject="published figures",
-            source=source,
-        ) from None
+        except ValidationError as error:
+            raise ValidationError(
+                error.problems, subject="published table", source=source
+            ) from None
+        return PublishedReport(table=table)
+    data = parse_data(text, format, subject="published figures", source=source)
     return _state(
         published_from_dict(data, source=source), decimal_mark, places, basis
     )
@@ -707,14 +697,7 @@ def load_published(
             f"{source.suffix!r}; use .toml, .json or .csv"
         )
         raise ValueError(msg)
-    try:
-        text = source.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ValidationError(
-            [Problem("", f"is not UTF-8 text (byte {error.start})")],
-            subject="published figures",
-            source=str(source),
-        ) from None
+    text = read_text(source, subject="published figures")
     return loads_published(
         text,
         kind,

@@ -23,8 +23,8 @@ from typing import Any, Literal, TypeVar
 import tomli_w
 
 from hcc_report._files import write_atomic
-from hcc_report._reading import Reader, tomllib
-from hcc_report.errors import Problem, ValidationError, join_path
+from hcc_report._reading import Reader, parse_data, read_text
+from hcc_report.errors import ValidationError, join_path
 from hcc_report.model import (
     COUNT_FIELDS,
     Agency,
@@ -564,22 +564,6 @@ def report_from_dict(data: object, *, source: str = "") -> Report:
     return report
 
 
-class _DuplicateKeyError(ValueError):
-    """
-    A JSON object names a key twice (json would keep the last silently).
-    """
-
-
-def _reject_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            msg = f"duplicate key {key!r} in a JSON object"
-            raise _DuplicateKeyError(msg)
-        result[key] = value
-    return result
-
-
 def loads_report(
     text: str,
     format: Format,  # noqa: A002
@@ -597,23 +581,8 @@ def loads_report(
     if format not in {"toml", "json"}:
         msg = f"format must be 'toml' or 'json', got {format!r}"
         raise ValueError(msg)
-    try:
-        if format == "toml":
-            data: object = tomllib.loads(text)
-        else:
-            data = json.loads(text, object_pairs_hook=_reject_duplicates)
-    except _DuplicateKeyError as error:
-        problem = Problem("", str(error))
-    except RecursionError:
-        problem = Problem("", f"invalid {format.upper()}: nested too deeply")
-    except ValueError as error:
-        reason = str(error)
-        if "integer string conversion" in reason:
-            reason = "a number has more digits than Python reads"
-        problem = Problem("", f"invalid {format.upper()}: {reason}")
-    else:
-        return report_from_dict(data, source=source)
-    raise ValidationError([problem], subject="report", source=source)
+    data = parse_data(text, format, subject="report", source=source)
+    return report_from_dict(data, source=source)
 
 
 def load_report(
@@ -631,19 +600,5 @@ def load_report(
     """
     source = Path(path)
     kind = _format_of(source, format)
-    raw = source.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ValidationError(
-            [
-                Problem(
-                    "",
-                    f"is not UTF-8 text (byte {error.start}: "
-                    f"{raw[error.start : error.start + 1]!r})",
-                )
-            ],
-            subject="report",
-            source=str(source),
-        ) from None
+    text = read_text(source, subject="report")
     return loads_report(text, kind, source=str(source))

@@ -29,7 +29,7 @@ from typing import Any
 
 import attrs
 
-from hcc_report._reading import tomllib
+from hcc_report._reading import parse_data, read_text
 from hcc_report.errors import Problem, ValidationError
 from hcc_report.model._checks import Checker
 from hcc_report.rounding import Rounding, ZeroPolicy
@@ -240,13 +240,8 @@ def load_style(path: str | os.PathLike[str]) -> Style:
         OSError: The file cannot be read.
     """
     source = Path(path)
-    try:
-        data = tomllib.loads(source.read_text(encoding="utf-8-sig"))
-    except tomllib.TOMLDecodeError as error:
-        raise ValidationError(
-            [Problem("", f"invalid TOML: {error}")],
-            subject="style",
-            source=str(source),
-        ) from None
+    text = read_text(source, subject="style")
+    data = parse_data(text, "toml", subject="style", source=str(source))
+    assert isinstance(data, dict)  # noqa: S101  (TOML is a table)
     data.setdefault("name", source.stem)
     return style_from_dict(data, source=str(source))
