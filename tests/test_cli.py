@@ -259,6 +259,8 @@ class TestCheck:
             "printed": "99.49%",
             "expected": "99.79%",
             "detail": "9.705 / 9.725",
+            "parts": [],
+            "reason": "",
         } == data["findings"][-1]
 
     def test_a_table_that_adds_up(self, capsys, tmp_path):

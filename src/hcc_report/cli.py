@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+import attrs
+
 from hcc_report._files import write_atomic
 from hcc_report.auditing import Finding, Severity, audit, describe
 from hcc_report.errors import HccReportError
@@ -173,20 +175,9 @@ def _command_check(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _finding_data(finding: Finding) -> dict[str, object]:
-    location = finding.location
-    return {
-        "kind": finding.kind.value,
-        "severity": finding.severity.value,
-        "location": {
-            "part": location.part,
-            "row": location.row,
-            "row_name": location.row_name,
-            "column": location.column,
-        },
-        "printed": finding.printed,
-        "expected": finding.expected,
-        "detail": finding.detail,
-    }
+    # Every field, in order; the kinds and severities are str enums, which
+    # JSON writes as their values.
+    return attrs.asdict(finding)
 
 
 def _command_example(args: argparse.Namespace, out: TextIO) -> int:
