@@ -671,9 +671,8 @@ def describe(finding: Finding, lang: str = "vi") -> str:
         text += f" ({finding.detail})"
     if finding.reason:
         text += f", {words['reason-' + finding.reason]}"
-    empty = "(trống)" if lang == "vi" else "(empty)"
     if finding.printed or finding.expected:
-        text += f"; {words['printed']} {finding.printed or empty}"
+        text += f"; {words['printed']} {finding.printed or words['empty']}"
     if finding.expected:
         text += f", {words['expected']} {finding.expected}"
     return text

@@ -26,6 +26,11 @@ _YEAR_PAD = 999
 _MONTHS = tuple(f"{m:02d}" if m < 3 else str(m) for m in range(13))  # noqa: PLR2004
 
 
+def _year_text(year: int) -> str:
+    # Four digits, written plainly when it has them (the common case).
+    return str(year) if year > _YEAR_PAD else f"{year:04d}"
+
+
 def month_text(month: int) -> str:
     """
     Write a month number as Decree 30/2020 does: 01 and 02, then 3 to 12.
@@ -78,12 +83,10 @@ def format_date(day: dt.date, *, locale: str = "vi") -> str:
         from hcc_report.formatting import _babel  # noqa: PLC0415
 
         return _babel.format_date(day, locale)
-    # Table lookups, and a year of four digits written plainly: this runs
-    # once per date of a report, so it is kept fast.
-    year = day.year
+    # Table lookups: this runs once per date of a report, so it is fast.
     return (
         f"ngày {_DAYS[day.day]} tháng {_MONTHS[day.month]} "
-        f"năm {year if year > _YEAR_PAD else f'{year:04d}'}"
+        f"năm {_year_text(day.year)}"
     )
 
 
@@ -118,11 +121,7 @@ def format_short_date(day: dt.date) -> str:
     """
     if type(day) is not dt.date:
         _check_date("format_short_date", day)
-    year = day.year
-    return (
-        f"{_DAYS[day.day]}/{_MONTHS[day.month]}/"
-        f"{year if year > _YEAR_PAD else f'{year:04d}'}"
-    )
+    return f"{_DAYS[day.day]}/{_MONTHS[day.month]}/{_year_text(day.year)}"
 
 
 _LONG = re.compile(
