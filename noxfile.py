@@ -151,13 +151,20 @@ def build(session: nox.Session) -> None:
 
 
 def _check_wheel(session: nox.Session, dist: Path) -> None:
-    # The wheel must hold the typing marker and the example data.
+    # The wheel must hold the typing marker, the examples and the templates.
     (wheel,) = dist.glob("*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     for needed in (
         "hcc_report/py.typed",
         "hcc_report/examples/binh_thuan_2023_02.toml",
+        "hcc_report/examples/binh_thuan_2023_02_published.toml",
+        "hcc_report/examples/binh_thuan_2023_02_appendix.csv",
+        "hcc_report/templates/report.txt.j2",
+        "hcc_report/templates/report.md.j2",
+        "hcc_report/templates/report.html.j2",
     ):
         if needed not in names:
             session.error(f"{wheel.name} lacks {needed}")
-    session.log(f"{wheel.name}: {len(names)} files, py.typed and data present")
+    session.log(
+        f"{wheel.name}: {len(names)} files, typing marker and data present"
+    )
