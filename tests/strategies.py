@@ -27,10 +27,13 @@ from hcc_report import (
     Report,
     Section,
     Signer,
+    figures,
     total,
 )
 from hcc_report.formatting import DocumentType
-from hcc_report.model import COUNT_FIELDS
+
+
+COUNT_FIELDS = tuple(count.key for count in figures.counts())
 
 
 #: Letters of Vietnamese text, with every diacritic, and a few others.

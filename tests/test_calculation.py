@@ -21,6 +21,7 @@ from hcc_report import (
     ZeroPolicy,
     completion_rate,
     cumulative,
+    figures,
     late_rate,
     on_time_rate,
     online_share,
@@ -30,8 +31,11 @@ from hcc_report import (
     total,
     totals_by_group,
 )
-from hcc_report.model import CLOSING_FIELDS, FLOW_FIELDS
 from strategies import counts, seed_like_counts
+
+
+FLOW_FIELDS = [c.key for c in figures.counts() if c.timing == "flow"]
+CLOSING_FIELDS = [c.key for c in figures.counts() if c.timing == "closing"]
 
 
 class TestSeed:

@@ -94,21 +94,21 @@ class TestRender:
     )
     def test_errors(self, capsys, tmp_path, monkeypatch, args, message):
         """
-        Bad options give status 1 and a one-line error, no traceback and
+        Bad options give status 2 and a one-line error, no traceback and
         no file.
         """
         monkeypatch.chdir(tmp_path)
 
         status, out, err = run(capsys, "render", "--example", *args)
 
-        assert (1, "") == (status, out)
+        assert (2, "") == (status, out)
         assert message in err
         assert "Traceback" not in err
         assert [] == list(tmp_path.iterdir())
 
     def test_invalid_file(self, capsys, tmp_path, seed):
         """
-        An invalid report gives status 1 and every problem.
+        An invalid report gives status 2 and every problem.
         """
         path = tmp_path / "report.toml"
         path.write_text(
@@ -118,17 +118,17 @@ class TestRender:
 
         status, out, err = run(capsys, "render", str(path))
 
-        assert (1, "") == (status, out)
+        assert (2, "") == (status, out)
         assert err.startswith(f"hcc-report: error: {path}: invalid report")
         assert "appendix.rows[8].late: must not be negative, got -19" in err
 
     def test_missing_file(self, capsys, tmp_path):
         """
-        A missing file is an error with its name.
+        A missing file is an error with its name: status 2.
         """
         status, _, err = run(capsys, "render", str(tmp_path / "nope.toml"))
 
-        assert 1 == status
+        assert 2 == status
         assert "nope.toml" in err
 
     def test_needs_an_input(self, capsys):
@@ -190,7 +190,7 @@ def test_python_dash_m():
 
 def test_errors_in_a_real_process_have_no_traceback(tmp_path):
     """
-    Run as a program, a bad file gives one line of error and status 1.
+    Run as a program, a bad file gives one line of error and status 2.
     """
     path = tmp_path / "report.txt"
     path.write_text("not a report", encoding="utf-8")
@@ -202,7 +202,7 @@ def test_errors_in_a_real_process_have_no_traceback(tmp_path):
         encoding="utf-8",
     )
 
-    assert 1 == result.returncode
+    assert 2 == result.returncode
     assert "Traceback" not in result.stderr
     assert result.stderr.startswith("hcc-report: error:")
 
@@ -336,13 +336,13 @@ class TestCheck:
     )
     def test_errors(self, capsys, tmp_path, monkeypatch, args, message):
         """
-        Wrong uses are one-line errors with status 1.
+        Wrong uses are one-line errors with status 2.
         """
         monkeypatch.chdir(tmp_path)
 
         status, _, err = run(capsys, "check", *args)
 
-        assert 1 == status
+        assert 2 == status
         assert message in err
 
     def test_bad_table(self, capsys, tmp_path):
@@ -354,5 +354,5 @@ class TestCheck:
 
         status, _, err = run(capsys, "check", str(path))
 
-        assert 1 == status
+        assert 2 == status
         assert "line 2, column 'Đã xử lý': must be a whole count" in err

@@ -1,5 +1,5 @@
 """
-Tests for hcc_report.model.counts: validation and the monoid of counts.
+Tests for hcc_report.Counts: validation and the monoid of counts.
 """
 
 from __future__ import annotations
@@ -11,9 +11,12 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from hcc_report import Counts, ValidationError, total
-from hcc_report.model import COUNT_FIELDS, SPLITS
+from hcc_report import Counts, ValidationError, figures, total
 from strategies import counts, full_counts, valid_count_sets
+
+
+COUNT_FIELDS = tuple(count.key for count in figures.counts())
+SPLITS = [(split.whole, split.parts) for split in figures.splits()]
 
 
 def is_valid(figures: dict[str, object]) -> bool:

@@ -9,7 +9,7 @@ import pickle
 import pytest
 
 from hcc_report import HccReportError, Problem, ValidationError
-from hcc_report.errors import ParseError, join_path
+from hcc_report.errors import ParseError
 
 
 def test_message_lists_every_problem_with_the_source():
@@ -63,24 +63,6 @@ def test_pickles():
         again.source,
         str(again),
     )
-
-
-@pytest.mark.parametrize(
-    ("prefix", "path", "expected"),
-    [
-        ("", "", ""),
-        ("a", "", "a"),
-        ("", "b", "b"),
-        ("a", "b", "a.b"),
-        ("a", "[0]", "a[0]"),
-        ("a[0]", "b.c", "a[0].b.c"),
-    ],
-)
-def test_join_path(prefix, path, expected):
-    """
-    Paths join with dots, and indexes attach directly.
-    """
-    assert expected == join_path(prefix, path)
 
 
 def test_parse_error_quotes_the_text_and_pickles():

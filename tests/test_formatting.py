@@ -542,9 +542,9 @@ class TestDocumentNumbers:
     @pytest.mark.parametrize(
         ("args", "message"),
         [
-            ((0, "BC", "TTHCC"), "number must be from 1 to 999999999"),
-            ((4, "bc", "TTHCC"), "type_code must be a capital"),
-            ((4, "BC", "TT HCC"), "issuer_code must be groups of letters"),
+            ((0, "BC", "TTHCC"), "number: must be from 1 to 999999999"),
+            ((4, "bc", "TTHCC"), "type_code: must be a capital"),
+            ((4, "BC", "TT HCC"), "issuer_code: must be groups of letters"),
             ((10**9, "BC", "TTHCC"), "got 1000000000"),
         ],
     )

@@ -1,5 +1,5 @@
 """
-Tests for hcc_report.model.period.
+Tests for hcc_report.Period.
 """
 
 from __future__ import annotations
@@ -99,11 +99,12 @@ class TestConstructors:
             ),
             (
                 lambda: Period(
-                    kind="month",
+                    kind="week",
                     start=dt.date(2023, 2, 1),
                     end=dt.date(2023, 2, 28),
                 ),
-                "kind: must be a PeriodKind",
+                "kind: must be one of 'month', 'quarter', 'half', "
+                "'first-months', 'year', 'range', got 'week'",
             ),
         ],
     )

@@ -20,7 +20,9 @@ from hcc_report import (
     ZeroPolicy,
     present,
 )
-from hcc_report.presentation import figures_lines, rate_cell
+from hcc_report.errors import UnknownFigureError
+from hcc_report.presentation import _paragraph_of_figures as figures_lines
+from hcc_report.presentation import _rate_cell as rate_cell
 from hcc_report.styles import DECREE_30
 
 
@@ -301,9 +303,12 @@ class TestRateCell:
 
     def test_unknown_rate(self):
         """
-        A name that is not a rate is a clear error.
+        A name that is not a rate is a clear error, naming the figures.
         """
-        with pytest.raises(ValueError, match="'on_time_rate', 'late_rate'"):
+        with pytest.raises(
+            UnknownFigureError,
+            match=r"no figure has the key 'speed'.*late_rate",
+        ):
             rate_cell(Counts(), "speed", DECREE_30)
 
 

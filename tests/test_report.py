@@ -1,5 +1,5 @@
 """
-Tests for hcc_report.model.report: the document and its parts.
+Tests for hcc_report.Report: the document and its parts.
 """
 
 from __future__ import annotations

@@ -21,10 +21,30 @@ from hcc_report import (
     save_report,
 )
 from hcc_report.examples import example_text
+from hcc_report.serialization import _parse_path, _path_text
 from strategies import reports
 
 
 FORMATS = ["toml", "json"]
+
+
+@pytest.mark.parametrize(
+    ("prefix", "path", "expected"),
+    [
+        ("", "", ""),
+        ("a", "", "a"),
+        ("", "b", "b"),
+        ("a", "b", "a.b"),
+        ("a", "[0]", "a[0]"),
+        ("a[0]", "b.c", "a[0].b.c"),
+        ("appendix.rows", "[8].late", "appendix.rows[8].late"),
+    ],
+)
+def test_paths_join(prefix, path, expected):
+    """
+    Paths join with dots, and indexes attach directly.
+    """
+    assert expected == _path_text((*_parse_path(prefix), *_parse_path(path)))
 
 
 class TestRoundTrip:

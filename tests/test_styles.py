@@ -8,14 +8,14 @@ import attrs
 import pytest
 
 from hcc_report import Rounding, ValidationError, ZeroPolicy
+from hcc_report.loaders import load_style
+from hcc_report.serialization import style_from_dict
 from hcc_report.styles import (
     BINH_THUAN,
     DECREE_30,
     STYLES,
     Style,
     get_style,
-    load_style,
-    style_from_dict,
 )
 
 

@@ -1,58 +1,14 @@
 """
 The words of the audit's findings, in Vietnamese and English.
 
-Keys are column names, parts of a report, severities (``severity-error``)
-and kinds of finding (``rate``). Sentences are kept whole, one per line,
-for those who translate them.
+Keys are parts of a report, severities (``severity-error``) and kinds of
+finding (``rate``); the names of figures are the figure catalogue's
+(`hcc_report.figures`). Sentences are kept whole, one per line, for those
+who translate them.
 """
 
 from __future__ import annotations
 
-
-COLUMNS: dict[str, dict[str, str]] = {
-    "vi": {
-        "received": "Đã tiếp nhận",
-        "received_online": "Trực tuyến",
-        "received_in_person": "Trực tiếp",
-        "received_postal": "Bưu chính",
-        "carried_over": "Kỳ trước chuyển qua",
-        "processed": "Đã xử lý",
-        "early": "Trước hạn",
-        "on_due_date": "Đúng ngày hẹn",
-        "on_time": "Đúng hẹn",
-        "late": "Trễ hẹn",
-        "pending": "Đang giải quyết",
-        "pending_in_time": "Trong hạn",
-        "pending_overdue": "Quá hạn",
-        "withdrawn": "Rút hồ sơ",
-        "returned": "Trả lại",
-        "on_time_rate": "Tỷ lệ đúng hẹn",
-        "completion_rate": "Tỷ lệ giải quyết",
-        "late_rate": "Tỷ lệ trễ hẹn",
-        "online_share": "Tỷ lệ trực tuyến",
-    },
-    "en": {
-        "received": "received",
-        "received_online": "online",
-        "received_in_person": "in person",
-        "received_postal": "by post",
-        "carried_over": "carried over",
-        "processed": "processed",
-        "early": "early",
-        "on_due_date": "on the due date",
-        "on_time": "on time",
-        "late": "late",
-        "pending": "pending",
-        "pending_in_time": "pending in time",
-        "pending_overdue": "pending overdue",
-        "withdrawn": "withdrawn",
-        "returned": "returned",
-        "on_time_rate": "on-time rate",
-        "completion_rate": "completion rate",
-        "late_rate": "late rate",
-        "online_share": "online share",
-    },
-}
 
 WORDS: dict[str, dict[str, str]] = {
     "vi": {

@@ -34,8 +34,10 @@ from fractions import Fraction
 
 import attrs
 
-from hcc_report._messages import COLUMNS, WORDS
-from hcc_report.errors import ParseError
+from hcc_report import figures
+from hcc_report._messages import WORDS
+from hcc_report.calculation import accumulate
+from hcc_report.errors import ArgumentError, ParseError
 from hcc_report.formatting import (
     format_number,
     format_percent,
@@ -43,10 +45,9 @@ from hcc_report.formatting import (
     format_short_date,
     parse_percent,
 )
-from hcc_report.model import FLOW_FIELDS, SPLITS, Basis
+from hcc_report.model import Basis, split_mismatches, sum_figures
 from hcc_report.published import (
     NOT_SHOWN,
-    RATE_FIELDS,
     PublishedFigures,
     PublishedReport,
     PublishedRow,
@@ -142,7 +143,7 @@ class Finding:
     One thing that does not add up, or is worth a note.
 
     Its fields hold no words of any language, only figures and codes;
-    `~hcc_report.auditing.describe` writes it in Vietnamese or English.
+    `hcc_report.describe` writes it in Vietnamese or English.
     """
 
     kind: FindingKind
@@ -254,34 +255,17 @@ def _convention(
 def _splits(
     counts: Mapping[str, int], location: Location
 ) -> Iterator[Finding]:
-    effective = dict(counts)
-    if "on_time" not in effective and {"early", "on_due_date"} <= set(counts):
-        effective["on_time"] = counts["early"] + counts["on_due_date"]
-    for whole, parts in SPLITS:
-        if whole not in counts:
-            continue
-        known = tuple(part for part in parts if part in effective)
-        if not known:
-            continue
-        parts_sum = sum(effective[part] for part in known)
-        complete = len(known) == len(parts)
-        wrong = parts_sum != counts[whole] if complete else False
-        if wrong or parts_sum > counts[whole]:
-            yield Finding(
-                kind=FindingKind.SPLIT,
-                severity=Severity.ERROR,
-                location=attrs.evolve(location, column=whole),
-                printed=format_number(counts[whole]),
-                expected=(
-                    format_number(parts_sum)
-                    if complete
-                    else f">= {format_number(parts_sum)}"
-                ),
-                detail=" + ".join(
-                    format_number(effective[part]) for part in known
-                ),
-                parts=known,
-            )
+    for mismatch in split_mismatches(counts):
+        total = format_number(mismatch.parts_sum)
+        yield Finding(
+            kind=FindingKind.SPLIT,
+            severity=Severity.ERROR,
+            location=attrs.evolve(location, column=mismatch.whole),
+            printed=format_number(mismatch.value),
+            expected=total if mismatch.complete else f">= {total}",
+            detail=" + ".join(map(format_number, mismatch.part_values)),
+            parts=mismatch.parts,
+        )
 
 
 def _rates(
@@ -290,9 +274,7 @@ def _rates(
     convention: _Convention,
 ) -> Iterator[Finding]:
     for field, text in row.rates.items():
-        numerator, denominator = RATE_FIELDS[field]
-        part = row.counts.get(numerator)
-        whole = row.counts.get(denominator)
+        part, whole = figures.rate(field).terms(row.counts)
         if part is None or whole is None:
             continue  # the counts are not printed: nothing to compare
         where = attrs.evolve(location, column=field)
@@ -384,17 +366,11 @@ def _table(table: PublishedTable) -> list[Finding]:
     return findings
 
 
-def _column_sum(table: PublishedTable, column: str) -> int | None:
-    values = [row.counts.get(column) for row in table.rows]
-    if any(value is None for value in values):
-        return None
-    return sum(value for value in values if value is not None)
-
-
 def _totals(table: PublishedTable) -> Iterator[Finding]:
     assert table.total is not None  # noqa: S101  (checked by the caller)
+    sums = sum_figures(row.counts for row in table.rows)
     for column, printed in table.total.counts.items():
-        expected = _column_sum(table, column)
+        expected = sums.get(column)
         if expected is not None and expected != printed:
             yield Finding(
                 kind=FindingKind.TOTAL,
@@ -413,12 +389,7 @@ def _table_total(table: PublishedTable) -> dict[str, int]:
     """
     if table.total is not None:
         return dict(table.total.counts)
-    sums = {}
-    for column in {c for row in table.rows for c in row.counts}:
-        value = _column_sum(table, column)
-        if value is not None:
-            sums[column] = value
-    return sums
+    return sum_figures(row.counts for row in table.rows)
 
 
 def _compare(
@@ -449,20 +420,30 @@ def _compare(
             )
 
 
-def _flows(figures: PublishedFigures | PublishedRow | None) -> dict[str, int]:
-    if figures is None:
+def _flows(
+    printed: PublishedFigures | PublishedRow | Mapping[str, int] | None,
+) -> dict[str, int]:
+    """
+    The printed figures that add up over time.
+    """
+    if printed is None:
         return {}
-    return {k: v for k, v in figures.counts.items() if k in FLOW_FIELDS}
+    counts = printed if isinstance(printed, Mapping) else printed.counts
+    return {
+        count.key: counts[count.key]
+        for count in figures.counts()
+        if count.timing == "flow" and count.key in counts
+    }
 
 
 def _paragraphs(published: PublishedReport) -> Iterator[Finding]:
     paragraphs = [
-        (part, figures)
-        for part, figures in (
+        (part, stated)
+        for part, stated in (
             ("period", published.period_figures),
             ("cumulative", published.cumulative_figures),
         )
-        if figures is not None
+        if stated is not None
     ]
     table = published.table
     convention = _Convention(
@@ -471,9 +452,9 @@ def _paragraphs(published: PublishedReport) -> Iterator[Finding]:
         else table.decimal_mark,
         2 if table is None or table.places is None else table.places,
     )
-    for part, figures in paragraphs:
-        yield from _splits(figures.counts, Location(part=part))
-        yield from _rates(figures, Location(part=part), convention)
+    for part, stated in paragraphs:
+        yield from _splits(stated.counts, Location(part=part))
+        yield from _rates(stated, Location(part=part), convention)
     # The cumulative figures include the period's (as flows, within a year).
     yield from _compare(
         Location(part="cumulative"),
@@ -483,15 +464,15 @@ def _paragraphs(published: PublishedReport) -> Iterator[Finding]:
         at_least=True,
     )
     if table is not None and table.basis is not None:
-        stated = (
+        body = (
             published.cumulative_figures
             if table.basis is Basis.CUMULATIVE
             else published.period_figures
         )
-        if stated is not None:
+        if body is not None:
             yield from _compare(
                 Location(part=str(table.basis)),
-                stated.counts,
+                body.counts,
                 _table_total(table),
                 FindingKind.PARAGRAPH,
             )
@@ -556,10 +537,7 @@ def _against_previous(
             _compare(
                 Location(part="cumulative"),
                 now,
-                {
-                    c: before[c] + period[c]
-                    for c in before.keys() & period.keys()
-                },
+                _flows(accumulate(before, period)),
                 FindingKind.CUMULATIVE_SUM,
             )
         )
@@ -632,6 +610,11 @@ def audit(
 # Describing findings ---------------------------------------------------------
 
 
+def _heading(key: str, lang: str) -> str:
+    figure = figures.get(key)
+    return figure.heading if lang == "vi" else figure.heading_en
+
+
 def describe(finding: Finding, lang: str = "vi") -> str:
     """
     Write *finding* on one line, in Vietnamese (``"vi"``) or English.
@@ -645,13 +628,13 @@ def describe(finding: Finding, lang: str = "vi") -> str:
     tính lại từ số liệu đã in (9.705 / 9.725); in 99.49%, đúng là 99.79%
 
     Raises:
-        ValueError: *lang* is neither ``"vi"`` nor ``"en"``.
+        ~hcc_report.errors.ArgumentError: *lang* is neither ``"vi"`` nor
+            ``"en"``.
     """
     if lang not in WORDS:
         msg = f"lang must be 'vi' or 'en', got {lang!r}"
-        raise ValueError(msg)
+        raise ArgumentError(msg)
     words = WORDS[lang]
-    columns = COLUMNS[lang]
     location = finding.location
     where = [words[location.part]]
     if location.row_name is not None:
@@ -660,12 +643,11 @@ def describe(finding: Finding, lang: str = "vi") -> str:
             row = f"{location.row:02d} ({row})"
         where.append(f"{words['row']} {row}")
     if location.column is not None:
-        column = columns.get(location.column, location.column)
-        where.append(f"{words['column']} {column}")
+        where.append(f"{words['column']} {_heading(location.column, lang)}")
     severity = words[f"severity-{finding.severity.value}"]
     text = f"{severity:<9}{', '.join(where)}: {words[finding.kind.value]}"
     if finding.parts:
-        names = " + ".join(columns.get(part, part) for part in finding.parts)
+        names = " + ".join(_heading(part, lang) for part in finding.parts)
         text += f" ({names} = {finding.detail})"
     elif finding.detail:
         text += f" ({finding.detail})"

@@ -1,40 +1,58 @@
 """
 Totals, cumulative figures and rates, computed exactly from counts.
 
-Every function here is pure. Rates go through `hcc_report.rate`:
-exact fractions, one rounding with an explicit mode, and an explicit
-policy for a zero denominator.
+Every function here is pure. Which figures add up over time and how each
+rate is computed is the figure catalogue's (`hcc_report.figures`); rates
+go through `hcc_report.rate`: exact fractions, one rounding with an
+explicit mode, and an explicit policy for a zero denominator.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
+from typing import Protocol, TypeAlias, runtime_checkable
 
-from hcc_report.errors import Problem, ValidationError
-from hcc_report.model.counts import (
-    CLOSING_FIELDS,
-    FLOW_FIELDS,
-    OPENING_FIELDS,
-    Counts,
-    add_figures,
-)
-from hcc_report.model.report import AppendixRow
-from hcc_report.rounding import Rounding, ZeroPolicy, rate
-from hcc_report.typing import CountsLike
+from hcc_report import figures
+from hcc_report.errors import ArgumentTypeError, Problem, ValidationError
+from hcc_report.model import AppendixRow, Counts
+from hcc_report.rounding import Rounding, ZeroPolicy
 
 
 __all__ = [
+    "CountsLike",
+    "HasCounts",
+    "accumulate",
     "completion_rate",
     "cumulative",
     "late_rate",
     "on_time_rate",
     "online_share",
     "period_from_cumulative",
+    "rate_of",
     "to_handle",
     "total",
     "totals_by_group",
 ]
+
+
+@runtime_checkable
+class HasCounts(Protocol):
+    """
+    **Protocol:** anything with a `~hcc_report.Counts` as ``counts``, such
+    as an `~hcc_report.AppendixRow`.
+    """
+
+    @property
+    def counts(self) -> Counts:
+        """
+        The counts of this thing.
+        """
+        ...
+
+
+#: What `hcc_report.total` accepts: counts, or things that have counts.
+CountsLike: TypeAlias = Counts | HasCounts
 
 
 def _counts_of(item: CountsLike, index: int) -> Counts:
@@ -44,7 +62,7 @@ def _counts_of(item: CountsLike, index: int) -> Counts:
     if isinstance(counts, Counts):
         return counts
     msg = f"item {index} is neither Counts nor has counts: {item!r}"
-    raise TypeError(msg)
+    raise ArgumentTypeError(msg)
 
 
 def total(items: Iterable[CountsLike]) -> Counts:
@@ -66,12 +84,12 @@ def total(items: Iterable[CountsLike]) -> Counts:
     Counts(received=3)
 
     Raises:
-        TypeError: An item has no counts.
+        ~hcc_report.errors.ArgumentTypeError: An item has no counts (a
+            `TypeError`).
     """
-    result = Counts.zero()
-    for index, item in enumerate(items):
-        result += _counts_of(item, index)
-    return result
+    return Counts.sum(
+        _counts_of(item, index) for index, item in enumerate(items)
+    )
 
 
 def totals_by_group(
@@ -97,7 +115,38 @@ def totals_by_group(
     groups: dict[str | None, list[Counts]] = {}
     for row in rows:
         groups.setdefault(row.agency.group, []).append(row.counts)
-    return {group: total(counts) for group, counts in groups.items()}
+    return {group: Counts.sum(counts) for group, counts in groups.items()}
+
+
+def accumulate(
+    previous: Mapping[str, int], period: Mapping[str, int]
+) -> dict[str, int]:
+    """
+    Return cumulative figures by key: *previous* cumulative figures plus a
+    *period*'s, for figures given as mappings (such as printed ones).
+
+    Flows (received, processed ...) add up where both give them; what was
+    carried over into the year is that of *previous*; what is pending is
+    that at the end of *period*. Which is which is the figure catalogue's.
+
+    >>> accumulate({"received": 3851, "pending": 9},
+    ...            {"received": 6227, "carried_over": 9, "pending": 20})
+    {'received': 10078, 'pending': 20}
+    """
+    result = {}
+    for count in figures.counts():
+        key = count.key
+        if count.timing == "opening":
+            value = previous.get(key)
+        elif count.timing == "closing":
+            value = period.get(key)
+        elif key in previous and key in period:
+            value = previous[key] + period[key]
+        else:
+            value = None
+        if value is not None:
+            result[key] = value
+    return result
 
 
 def cumulative(previous: Counts | None, period: Counts) -> Counts:
@@ -109,7 +158,7 @@ def cumulative(previous: Counts | None, period: Counts) -> Counts:
     year, whose figures are then the cumulative ones. Flows (received,
     processed, on time, late ...) add up; stocks do not: what was carried
     over into the year stays that of *previous*, and what is pending is
-    that at the end of *period*.
+    that at the end of *period* (see `~hcc_report.calculation.accumulate`).
 
     >>> from hcc_report import Counts
     >>> january = Counts(received=3851, received_online=1970,
@@ -122,16 +171,7 @@ def cumulative(previous: Counts | None, period: Counts) -> Counts:
     """
     if previous is None:
         return period
-    values: dict[str, int | None] = {}
-    for name in FLOW_FIELDS:
-        values[name] = add_figures(
-            getattr(previous, name), getattr(period, name)
-        )
-    for name in OPENING_FIELDS:
-        values[name] = getattr(previous, name)
-    for name in CLOSING_FIELDS:
-        values[name] = getattr(period, name)
-    return Counts(**values)
+    return Counts(**accumulate(previous.known(), period.known()))
 
 
 def period_from_cumulative(current: Counts, previous: Counts) -> Counts:
@@ -156,25 +196,27 @@ def period_from_cumulative(current: Counts, previous: Counts) -> Counts:
     """
     problems = []
     values: dict[str, int | None] = {}
-    for name in FLOW_FIELDS:
-        now, before = getattr(current, name), getattr(previous, name)
-        if now is None or before is None:
-            values[name] = None
+    for count in figures.counts():
+        key = count.key
+        now, before = getattr(current, key), getattr(previous, key)
+        if count.timing == "opening":
+            values[key] = previous.pending
+        elif count.timing == "closing":
+            values[key] = now
+        elif now is None or before is None:
+            values[key] = None
         elif now < before:
             problems.append(
                 Problem(
-                    name,
+                    key,
                     f"the cumulative figure {now} is less than the previous "
                     f"cumulative figure {before}",
                 )
             )
         else:
-            values[name] = now - before
+            values[key] = now - before
     if problems:
         raise ValidationError(problems, subject="cumulative figures")
-    values["carried_over"] = previous.pending
-    for name in CLOSING_FIELDS:
-        values[name] = getattr(current, name)
     return Counts(**values)
 
 
@@ -183,13 +225,40 @@ def to_handle(counts: Counts) -> int | None:
     Return the number of dossiers to handle (tổng số hồ sơ phải giải quyết).
 
     That is the dossiers received in the period plus those carried over
-    from the previous one (column 3 of Biểu 06/VPCP/KSTT); unknown if
-    either is.
+    from the previous one (column 3 of Biểu 06/VPCP/KSTT), the denominator
+    of the completion rate; unknown if either is.
 
     >>> to_handle(Counts(received=5650, carried_over=120))
     5770
     """
-    return add_figures(counts.received, counts.carried_over)
+    return figures.rate("completion_rate").terms(counts)[1]
+
+
+def rate_of(
+    counts: Counts,
+    key: str,
+    *,
+    places: int = 2,
+    rounding: Rounding = Rounding.HALF_UP,
+    zero: ZeroPolicy = ZeroPolicy.NOT_APPLICABLE,
+) -> Decimal | None:
+    """
+    Return the rate *key* of the figure catalogue for *counts*, in %.
+
+    The options are those of `hcc_report.rate`; :doc:`/explanation/figures`
+    lists the rates.
+
+    >>> from hcc_report import Counts
+    >>> rate_of(Counts(processed=191, early=100, on_due_date=72, late=19),
+    ...         "early_share")
+    Decimal('52.36')
+
+    Raises:
+        ~hcc_report.errors.UnknownFigureError: No rate has that key.
+    """
+    return figures.rate(key).of(
+        counts, places=places, rounding=rounding, zero=zero
+    )
 
 
 def on_time_rate(
@@ -218,12 +287,8 @@ def on_time_rate(
     ...              zero=ZeroPolicy.AS_100)
     Decimal('100.00')
     """
-    return rate(
-        counts.on_time,
-        counts.processed,
-        places=places,
-        rounding=rounding,
-        zero=zero,
+    return rate_of(
+        counts, "on_time_rate", places=places, rounding=rounding, zero=zero
     )
 
 
@@ -245,12 +310,8 @@ def late_rate(
     >>> late_rate(Counts(processed=9725, on_time=9705, late=20))
     Decimal('0.21')
     """
-    return rate(
-        counts.late,
-        counts.processed,
-        places=places,
-        rounding=rounding,
-        zero=zero,
+    return rate_of(
+        counts, "late_rate", places=places, rounding=rounding, zero=zero
     )
 
 
@@ -275,12 +336,8 @@ def online_share(
     >>> online_share(Counts(received=10078, received_online=4756))
     Decimal('47.19')
     """
-    return rate(
-        counts.received_online,
-        counts.received,
-        places=places,
-        rounding=rounding,
-        zero=zero,
+    return rate_of(
+        counts, "online_share", places=places, rounding=rounding, zero=zero
     )
 
 
@@ -306,10 +363,6 @@ def completion_rate(
     >>> completion_rate(Counts(received=6227, processed=5488)) is None
     True
     """
-    return rate(
-        counts.processed,
-        to_handle(counts),
-        places=places,
-        rounding=rounding,
-        zero=zero,
+    return rate_of(
+        counts, "completion_rate", places=places, rounding=rounding, zero=zero
     )

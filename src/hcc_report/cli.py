@@ -1,7 +1,11 @@
 """
 The ``hcc-report`` command line.
 
-This is the only module that reads arguments, prints, or exits.
+This is the only module that reads arguments, prints, or exits. It exits
+with `OK` (0) when all is well, `FIGURES_WRONG` (1) when the audit found a
+wrong figure, `UNUSABLE` (2) when the input or the command could not be
+used, and `INTERRUPTED` (130) on Ctrl-C. It catches only the library's
+own errors: anything else is a bug, and shows as one.
 """
 
 from __future__ import annotations
@@ -17,21 +21,36 @@ from typing import TextIO
 
 import attrs
 
-from hcc_report._files import write_atomic
 from hcc_report.auditing import Finding, Severity, audit, describe
 from hcc_report.errors import HccReportError
 from hcc_report.examples import (
     binh_thuan_2023_02,
     binh_thuan_2023_02_published,
 )
-from hcc_report.model import Basis, Report
-from hcc_report.published import PublishedReport, load_published
-from hcc_report.renderers import available, get_renderer
-from hcc_report.serialization import dumps_report, load_report
-from hcc_report.styles import STYLES, Style, get_style, load_style
+from hcc_report.loaders import (
+    dumps_report,
+    load_published,
+    load_report,
+    load_style,
+    write_atomic,
+)
+from hcc_report.model import Report
+from hcc_report.published import PublishedReport
+from hcc_report.renderers import available, get_renderer, render
+from hcc_report.styles import STYLES, Style, get_style
 
 
-__all__ = ["main"]
+__all__ = ["FIGURES_WRONG", "INTERRUPTED", "OK", "UNUSABLE", "main"]
+
+#: All is well.
+OK = 0
+#: The audit found a wrong figure.
+FIGURES_WRONG = 1
+#: The input or the command could not be used (an unreadable or invalid
+#: file, an unknown format or style, a bad option).
+UNUSABLE = 2
+#: Interrupted by Ctrl-C (128 + SIGINT, as shells report it).
+INTERRUPTED = 130
 
 
 def _load(args: argparse.Namespace) -> Report:
@@ -65,17 +84,18 @@ def _format_for(args: argparse.Namespace) -> str:
 
 def _command_render(args: argparse.Namespace, out: TextIO) -> int:
     report = _load(args)
-    renderer = get_renderer(_format_for(args))
     options = {}
     if args.template_dir:
         options["template_dir"] = args.template_dir
-    document = renderer.render(report, style=_style(args.style), **options)
+    document = render(
+        report, _format_for(args), style=_style(args.style), **options
+    )
     data = document.encode("utf-8") if isinstance(document, str) else document
     if args.output:
         write_atomic(args.output, data)
     else:
         _write(out, data)
-    return 0
+    return OK
 
 
 def _write(out: TextIO, data: bytes) -> None:
@@ -94,7 +114,7 @@ def _write(out: TextIO, data: bytes) -> None:
 def _command_formats(args: argparse.Namespace, out: TextIO) -> int:
     del args
     out.writelines(f"{name:<10} {_describe(name)}\n" for name in available())
-    return 0
+    return OK
 
 
 def _describe(name: str) -> str:
@@ -137,7 +157,7 @@ def _load_published(path: str, args: argparse.Namespace) -> PublishedReport:
         path,
         decimal_mark=args.decimal_mark,
         places=args.places,
-        basis=None if args.basis is None else Basis(args.basis),
+        basis=args.basis,
     )
 
 
@@ -171,7 +191,7 @@ def _command_check(args: argparse.Namespace, out: TextIO) -> int:
         lines.append(_tally(counts, args.lang))
         text = "\n".join(lines) + "\n"
     _write(out, text.encode("utf-8"))
-    return 1 if errors else 0
+    return FIGURES_WRONG if errors else OK
 
 
 def _finding_data(finding: Finding) -> dict[str, object]:
@@ -182,7 +202,7 @@ def _finding_data(finding: Finding) -> dict[str, object]:
 
 def _command_example(args: argparse.Namespace, out: TextIO) -> int:
     _write(out, dumps_report(binh_thuan_2023_02(), args.format).encode())
-    return 0
+    return OK
 
 
 def _add_input(parser: argparse.ArgumentParser) -> None:
@@ -203,6 +223,11 @@ def _parser() -> argparse.ArgumentParser:
         description=(
             "Periodic reports of public administration service centres "
             "(Trung tâm Hành chính công)."
+        ),
+        epilog=(
+            "Exit status: 0 all is well, 1 the audit found a wrong figure, "
+            "2 the input or the command could not be used, 130 "
+            "interrupted."
         ),
     )
     commands = parser.add_subparsers(dest="command", required=True)
@@ -247,7 +272,8 @@ def _parser() -> argparse.ArgumentParser:
             "and their splits, the total row, every rate, the body's "
             "figures against the appendix, and, with PREVIOUS, the "
             "cumulative figures against the previous report of the year. "
-            "Exits with 1 when a figure is wrong."
+            "Exits with 1 when a figure is wrong, 2 when a file cannot be "
+            "used."
         ),
     )
     check.add_argument(
@@ -312,13 +338,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     Run the command line with *argv* (default: ``sys.argv[1:]``).
 
-    Returns the exit status: 0 on success, 1 when the input is invalid or
-    cannot be read or written, 2 for a wrong command line.
+    Returns the exit status: `OK` (0), `FIGURES_WRONG` (1) when the audit
+    found a wrong figure, `UNUSABLE` (2) when the input or the command
+    could not be used (argparse exits with 2 itself for a wrong command
+    line), `INTERRUPTED` (130) on Ctrl-C.
     """
-    args = _parser().parse_args(argv)
     try:
+        args = _parser().parse_args(argv)
         status: int = args.handler(args, sys.stdout)
-    except (HccReportError, OSError, ValueError) as error:
+    except HccReportError as error:
         print(f"hcc-report: error: {error}", file=sys.stderr)  # noqa: T201
-        return 1
+        return UNUSABLE
+    except KeyboardInterrupt:
+        # Written files are atomic, so nothing is left half-way.
+        return INTERRUPTED
     return status

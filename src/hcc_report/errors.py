@@ -17,22 +17,83 @@ import attrs
 
 
 __all__ = [
+    "ArgumentError",
+    "ArgumentTypeError",
+    "FileError",
     "HccReportError",
     "MissingDependencyError",
     "ParseError",
     "Problem",
     "RendererError",
+    "RendererOptionError",
     "TemplateError",
+    "UnknownFigureError",
+    "UnknownNameError",
     "UnknownRendererError",
+    "UnknownStyleError",
     "ValidationError",
-    "join_path",
 ]
 
 
 class HccReportError(Exception):
     """
     Base class of the errors hcc_report raises on purpose.
+
+    Every mistake of a caller (bad data, a bad argument, an unknown name,
+    a file that cannot be read) raises a subclass of it, so that an
+    application can tell them from a bug. Each is also the built-in
+    exception that fits (`ValueError`, `LookupError`, `TypeError`,
+    `OSError`), so code that catches those keeps working.
     """
+
+
+class ArgumentError(HccReportError, ValueError):
+    """
+    An argument has a value the function cannot use, such as a negative
+    number of places; the message names the argument and the value.
+    """
+
+
+class ArgumentTypeError(HccReportError, TypeError):
+    """
+    An argument has a type the function does not take, such as a float
+    where a count must be an `int`.
+    """
+
+
+class UnknownNameError(HccReportError, LookupError):
+    """
+    Nothing has the name asked for; the message lists the names that
+    exist, or the closest ones.
+    """
+
+
+class UnknownFigureError(UnknownNameError):
+    """
+    No figure of the catalogue (`hcc_report.figures`) has the key asked
+    for.
+    """
+
+
+class UnknownStyleError(UnknownNameError, ValueError):
+    """
+    No style preset has the name asked for. It is also a `ValueError`,
+    as a style's name is an argument's value.
+    """
+
+
+class FileError(HccReportError, OSError):
+    """
+    A file cannot be read or written; the message names the file and
+    says why.
+
+    It is an `OSError` with the ``errno``, ``strerror`` and ``filename``
+    of the error that caused it.
+    """
+
+    def __str__(self) -> str:
+        # The message as given, not OSError's "[Errno 2] ..." form.
+        return str(self.args[0]) if self.args else ""
 
 
 class ParseError(HccReportError, ValueError):
@@ -75,9 +136,16 @@ class RendererError(HccReportError):
     """
 
 
-class UnknownRendererError(RendererError, LookupError):
+class UnknownRendererError(RendererError, UnknownNameError):
     """
     No renderer has the name asked for; the message lists those that do.
+    """
+
+
+class RendererOptionError(RendererError, TypeError):
+    """
+    A renderer was given an option it does not take; the message names
+    the renderer and the options it takes.
     """
 
 
@@ -94,30 +162,6 @@ class TemplateError(HccReportError):
     sandbox forbids. The message names the template and, when known, the
     line.
     """
-
-
-def join_path(prefix: str, path: str) -> str:
-    """
-    Join two parts of a value's path, as used in `Problem`.
-
-    >>> join_path("appendix.rows[8]", "late")
-    'appendix.rows[8].late'
-    >>> join_path("appendix", "rows[8]")
-    'appendix.rows[8]'
-    >>> join_path("appendix.rows", "[8]")
-    'appendix.rows[8]'
-    >>> join_path("", "late")
-    'late'
-    >>> join_path("figures", "")
-    'figures'
-    """
-    if not prefix:
-        return path
-    if not path:
-        return prefix
-    if path.startswith("["):
-        return prefix + path
-    return f"{prefix}.{path}"
 
 
 @attrs.frozen

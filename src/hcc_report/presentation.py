@@ -13,20 +13,14 @@ are generated from the counts; nothing here is stored text.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from decimal import Decimal
 from types import MappingProxyType
 
 import attrs
 
-from hcc_report._messages import COLUMNS
-from hcc_report.calculation import (
-    completion_rate,
-    late_rate,
-    on_time_rate,
-    online_share,
-    total,
-)
+from hcc_report import figures
+from hcc_report.calculation import total
 from hcc_report.formatting import (
     format_date,
     format_doc_number,
@@ -37,7 +31,6 @@ from hcc_report.formatting import (
     format_place_date,
 )
 from hcc_report.model import (
-    COUNT_FIELDS,
     Appendix,
     Authority,
     Basis,
@@ -57,25 +50,21 @@ from hcc_report.published import (
     PublishedRow,
     PublishedTable,
 )
-from hcc_report.rounding import ZeroPolicy
 from hcc_report.styles import Style, get_style
 
 
 __all__ = [
-    "APPENDIX_COLUMNS",
-    "RATES",
     "AppendixRowView",
     "AppendixView",
     "Cell",
+    "FiguresView",
     "HeaderView",
     "Line",
     "ReportView",
     "SectionView",
     "SignatureView",
-    "as_published",
-    "figures_lines",
     "present",
-    "rate_cell",
+    "present_figures",
 ]
 
 #: The national title and motto (Quốc hiệu, Tiêu ngữ), Decree 30/2020.
@@ -91,7 +80,7 @@ POINT_LETTERS = tuple("abcdđeghiklmnopqrstuvxy")
 class Cell:
     """
     A figure as shown, with the figure itself (``None`` when unknown) and
-    what it is (a `~hcc_report.Counts` field, or a rate such as
+    what it is (its key in the figure catalogue, such as ``"received"`` or
     ``"on_time_rate"``).
     """
 
@@ -208,80 +197,90 @@ class ReportView:
     appendix: AppendixView | None
 
 
+@attrs.frozen
+class FiguresView:
+    """
+    A set of figures as a style shows it: the known counts, and the rates
+    the style gives with every set of figures (`Style.rates
+    <hcc_report.styles.Style.rates>`).
+    """
+
+    #: The known counts, by key.
+    counts: Mapping[str, int]
+    #: The rates, by key, in the style's order.
+    rates: Mapping[str, Cell]
+
+
 # Figures -------------------------------------------------------------------
 
 
-def _count(
-    counts: Counts, field: str, style: Style, *, grouping: bool = True
+def _count_cell(
+    counts: Counts, key: str, style: Style, *, grouping: bool = True
 ) -> Cell:
-    value = getattr(counts, field)
+    value = getattr(counts, key)
     if value is None:
-        return Cell(style.not_applicable, field=field)
-    return Cell(format_number(value, grouping=grouping), value, field)
+        return Cell(style.not_applicable, field=key)
+    return Cell(format_number(value, grouping=grouping), value, key)
 
 
-#: The rates a view can show, each with the function that computes it.
-RATES: Mapping[str, Callable[..., Decimal | None]] = MappingProxyType(
-    {
-        "on_time_rate": on_time_rate,
-        "late_rate": late_rate,
-        "online_share": online_share,
-        "completion_rate": completion_rate,
-    }
-)
-
-#: The late rate over zero dossiers is the complement of the on-time rate's.
-_COMPLEMENT = {
-    ZeroPolicy.AS_100: ZeroPolicy.AS_0,
-    ZeroPolicy.AS_0: ZeroPolicy.AS_100,
-}
-
-
-def _zero_policy(field: str, style: Style) -> ZeroPolicy:
+def _rate_cell(counts: Counts, key: str, style: Style) -> Cell:
     """
-    The style's zero policy is for the on-time rate; the late rate takes its
-    complement (nothing processed, nothing late); other rates do not apply.
-    """
-    if field == "on_time_rate":
-        return style.zero
-    if field == "late_rate":
-        return _COMPLEMENT.get(style.zero, ZeroPolicy.NOT_APPLICABLE)
-    return ZeroPolicy.NOT_APPLICABLE
-
-
-def rate_cell(counts: Counts, field: str, style: Style) -> Cell:
-    """
-    Return a rate of *counts* as *style* shows it: ``"on_time_rate"``,
-    ``"late_rate"``, ``"online_share"`` or ``"completion_rate"``.
+    A rate of *counts* as *style* shows it.
 
     >>> from hcc_report import Counts
     >>> from hcc_report.styles import BINH_THUAN
     >>> nothing = Counts(processed=0, on_time=0, late=0)
-    >>> rate_cell(nothing, "on_time_rate", BINH_THUAN).text
+    >>> _rate_cell(nothing, "on_time_rate", BINH_THUAN).text
     '100.00%'
-    >>> rate_cell(nothing, "late_rate", BINH_THUAN).text
+    >>> _rate_cell(nothing, "late_rate", BINH_THUAN).text
     '0.00%'
-    >>> rate_cell(nothing, "speed", BINH_THUAN)
-    Traceback (most recent call last):
-    ...
-    ValueError: field must be one of 'on_time_rate', ..., got 'speed'
     """
-    if field not in RATES:
-        names = ", ".join(map(repr, RATES))
-        msg = f"field must be one of {names}, got {field!r}"
-        raise ValueError(msg)
-    value = RATES[field](
+    rate = figures.rate(key)
+    value = rate.of(
         counts,
         places=style.rate_places,
         rounding=style.rounding,
-        zero=_zero_policy(field, style),
+        zero=rate.zero_policy(style.zero),
     )
     if value is None:
-        return Cell(style.not_applicable, field=field)
+        return Cell(style.not_applicable, field=key)
     text = format_percent(
         value, places=style.rate_places, decimal_mark=style.rate_decimal_mark
     )
-    return Cell(text, value, field)
+    return Cell(text, value, key)
+
+
+def _cell(
+    counts: Counts, key: str, style: Style, *, grouping: bool = True
+) -> Cell:
+    if figures.get(key).kind == "rate":
+        return _rate_cell(counts, key, style)
+    return _count_cell(counts, key, style, grouping=grouping)
+
+
+def present_figures(
+    counts: Counts, style: Style | str = "decree-30"
+) -> FiguresView:
+    """
+    Return *counts* as *style* shows them, with the style's rates.
+
+    >>> from hcc_report import Counts
+    >>> view = present_figures(Counts(received=10078, received_online=4756,
+    ...                               processed=9725, on_time=9705, late=20))
+    >>> [(key, cell.text) for key, cell in view.rates.items()]
+    [('on_time_rate', '99,79%'), ('late_rate', '0,21%'),
+     ('online_share', '47,19%'), ('completion_rate', '-')]
+
+    Raises:
+        ~hcc_report.errors.UnknownStyleError: *style* names no preset.
+    """
+    style = get_style(style)
+    return FiguresView(
+        counts=MappingProxyType(counts.known()),
+        rates=MappingProxyType(
+            {key: _rate_cell(counts, key, style) for key in style.rates}
+        ),
+    )
 
 
 def _period_noun(period: Period) -> str:
@@ -335,16 +334,16 @@ def _figures_lines(opening: str, lead: str, counts: Counts) -> list[Line]:
     return lines
 
 
-def figures_lines(report: Report) -> tuple[Line, ...]:
+def _paragraph_of_figures(report: Report) -> tuple[Line, ...]:
     """
-    Return the paragraph of figures that a `hcc_report.FiguresParagraph`
-    stands for.
+    The paragraph of figures that a `hcc_report.FiguresParagraph` stands
+    for.
 
     It states the period's figures, then the cumulative ones if given, in
     the wording of the seed report.
 
     >>> from hcc_report.examples import binh_thuan_2023_02
-    >>> lines = figures_lines(binh_thuan_2023_02())
+    >>> lines = _paragraph_of_figures(binh_thuan_2023_02())
     >>> print(lines[0].text)
     Tổng số lượng hồ sơ tiếp nhận trong tháng là 6.227 hồ sơ (bao gồm 2.786
     hồ sơ trực tuyến). Trong đó:
@@ -377,7 +376,7 @@ def _lines(blocks: tuple[Block, ...], report: Report) -> list[Line]:
         elif isinstance(block, Bullet):
             lines.append(Line("bullet", block.text))
         elif isinstance(block, FiguresParagraph):
-            lines.extend(figures_lines(report))
+            lines.extend(_paragraph_of_figures(report))
     return lines
 
 
@@ -497,20 +496,18 @@ def _addressees(report: Report) -> tuple[str, ...]:
     )
 
 
-#: The figure columns of the appendix table.
-APPENDIX_COLUMNS = ("received", "processed", "on_time", "late", "on_time_rate")
-
-
 def _row(
     number: str, name: str, counts: Counts, style: Style, *, grouping: bool
 ) -> AppendixRowView:
     cells = tuple(
-        rate_cell(counts, field, style)
-        if field in RATES
-        else _count(counts, field, style, grouping=grouping)
-        for field in APPENDIX_COLUMNS
+        _cell(counts, key, style, grouping=grouping) for key in style.columns
     )
     return AppendixRowView(number=number, name=name, cells=cells)
+
+
+def _heading(key: str) -> str:
+    figure = figures.get(key)
+    return figure.heading + (" (%)" if figure.kind == "rate" else "")
 
 
 def _appendix(
@@ -545,10 +542,7 @@ def _appendix(
         number_heading="Stt",
         name_heading="Tên đơn vị",
         group_heading=group,
-        columns=tuple(
-            COLUMNS["vi"][field] + (" (%)" if field in RATES else "")
-            for field in APPENDIX_COLUMNS
-        ),
+        columns=tuple(map(_heading, style.columns)),
         rows=rows,
         total=_row(
             "", "Tổng cộng", total(appendix.rows), style, grouping=True
@@ -571,7 +565,7 @@ def present(report: Report, style: Style | str = "decree-30") -> ReportView:
     ['10.078', '9.725', '9.705', '20', '99,79%']
 
     Raises:
-        ValueError: *style* names no preset.
+        ~hcc_report.errors.UnknownStyleError: *style* names no preset.
     """
     style = get_style(style)
     opening, sections = _body(report)
@@ -601,7 +595,8 @@ def as_published(
 ) -> PublishedReport:
     """
     Return the figures a rendering of *report* in *style* prints, as
-    published figures for `hcc_report.audit`.
+    published figures for `hcc_report.audit` (used by the library and its
+    tests; not a public function).
 
     What hcc_report prints passes the audit without an error.
 
@@ -624,13 +619,15 @@ def as_published(
                 counts={
                     cell.field: cell.value
                     for cell in shown.cells
-                    if cell.field in COUNT_FIELDS
+                    if cell.field is not None
+                    and figures.get(cell.field).kind == "count"
                     and isinstance(cell.value, int)
                 },
                 rates={
                     cell.field: cell.text
                     for cell in shown.cells
-                    if cell.field is not None and cell.field in RATES
+                    if cell.field is not None
+                    and figures.get(cell.field).kind == "rate"
                 },
             )
 
@@ -641,15 +638,15 @@ def as_published(
             basis=report.appendix.basis,
         )
 
-    def figures(counts: Counts | None) -> PublishedFigures | None:
+    def stated(counts: Counts | None) -> PublishedFigures | None:
         return (
             None if counts is None else PublishedFigures(counts=counts.known())
         )
 
     return PublishedReport(
         table=table,
-        period_figures=figures(report.figures),
-        cumulative_figures=figures(report.cumulative),
+        period_figures=stated(report.figures),
+        cumulative_figures=stated(report.cumulative),
         period=report.period,
         number=str(report.number),
     )

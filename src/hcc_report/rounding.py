@@ -6,7 +6,7 @@ with an explicit rounding mode, to a `~decimal.Decimal` with a fixed number
 of places. No float ever touches a figure, so ``289/290`` is ``99.66`` and
 not ``99.65`` or ``99.65517241379311``.
 
-This module is pure and imports nothing else from the package.
+This module is pure; from the package it imports only the exceptions.
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ import enum
 from collections.abc import Sequence
 from decimal import Decimal
 from fractions import Fraction
+
+from hcc_report.errors import ArgumentError, ArgumentTypeError
 
 
 __all__ = [
@@ -61,20 +63,26 @@ class ZeroPolicy(enum.Enum):
 def _check_places(places: int) -> None:
     if isinstance(places, bool) or not isinstance(places, int):
         msg = f"places must be an int, got {places!r}"
-        raise TypeError(msg)
+        raise ArgumentTypeError(msg)
     if places < 0:
         msg = f"places must not be negative, got {places!r}"
-        raise ValueError(msg)
+        raise ArgumentError(msg)
 
 
 def _check_count(name: str, value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         msg = f"{name} must be an int count, got {value!r}"
-        raise TypeError(msg)
+        raise ArgumentTypeError(msg)
     if value < 0:
         msg = f"{name} must not be negative, got {value!r}"
-        raise ValueError(msg)
+        raise ArgumentError(msg)
     return value
+
+
+def _check_rounding(rounding: object) -> None:
+    if not isinstance(rounding, Rounding):
+        msg = f"rounding must be a Rounding, got {rounding!r}"
+        raise ArgumentTypeError(msg)
 
 
 def _decimal(units: int, places: int) -> Decimal:
@@ -105,16 +113,16 @@ def round_fraction(
     Decimal('3.0')
 
     Raises:
-        TypeError: *value* is not an `int` or a `~fractions.Fraction`.
-        ValueError: *places* is negative.
+        ~hcc_report.errors.ArgumentTypeError: *value* is not an `int` or a
+            `~fractions.Fraction` (a `TypeError`).
+        ~hcc_report.errors.ArgumentError: *places* is negative (a
+            `ValueError`).
     """
     _check_places(places)
     if isinstance(value, bool) or not isinstance(value, (int, Fraction)):
         msg = f"value must be an int or a Fraction, got {value!r}"
-        raise TypeError(msg)
-    if not isinstance(rounding, Rounding):
-        msg = f"rounding must be a Rounding, got {rounding!r}"
-        raise TypeError(msg)
+        raise ArgumentTypeError(msg)
+    _check_rounding(rounding)
     scaled = Fraction(value) * 10**places
     sign = -1 if scaled < 0 else 1
     units, remainder = divmod(abs(scaled.numerator), scaled.denominator)
@@ -162,16 +170,16 @@ def rate(
     True
 
     Raises:
-        TypeError: A count is not an `int`, or an option has the wrong type.
-        ValueError: A count or *places* is negative.
+        ~hcc_report.errors.ArgumentTypeError: A count is not an `int`, or
+            an option has the wrong type (a `TypeError`).
+        ~hcc_report.errors.ArgumentError: A count or *places* is negative
+            (a `ValueError`).
     """
     _check_places(places)
     if not isinstance(zero, ZeroPolicy):
         msg = f"zero must be a ZeroPolicy, got {zero!r}"
-        raise TypeError(msg)
-    if not isinstance(rounding, Rounding):
-        msg = f"rounding must be a Rounding, got {rounding!r}"
-        raise TypeError(msg)
+        raise ArgumentTypeError(msg)
+    _check_rounding(rounding)
     if part is not None:
         _check_count("part", part)
     if whole is not None:
@@ -209,9 +217,9 @@ def apportion(parts: Sequence[int], *, places: int = 2) -> tuple[Decimal, ...]:
     Decimal('100.00')
 
     Raises:
-        TypeError: A part is not an `int`.
-        ValueError: There are no parts, a part is negative, or they add up
-            to zero (there is nothing to share).
+        ~hcc_report.errors.ArgumentTypeError: A part is not an `int`.
+        ~hcc_report.errors.ArgumentError: There are no parts, a part is
+            negative, or they add up to zero (there is nothing to share).
     """
     _check_places(places)
     counts = [
@@ -224,7 +232,7 @@ def apportion(parts: Sequence[int], *, places: int = 2) -> tuple[Decimal, ...]:
             if not counts
             else "cannot apportion: the parts add up to 0"
         )
-        raise ValueError(msg)
+        raise ArgumentError(msg)
     target = 100 * 10**places
     units = []
     remainders = []

@@ -1,32 +1,41 @@
 """
-Reading and writing whole reports as TOML and JSON.
+Reports, published figures and styles as plain data, and back.
 
-Both formats hold the same tree (see :doc:`/reference/report-format`).
-Reading checks everything at once: wrong types, unknown or missing keys and
-failed identities are reported together in one
-`~hcc_report.errors.ValidationError`, each with the path of the value in
-the file (``appendix.rows[8].late``). Writing is deterministic (the same
-report gives the same bytes) and atomic. A report read back from what was
-written is equal to the original.
+One ``cattrs`` converter turns a `hcc_report.Report` into the plain data of a
+report file (dicts, lists, strings, ints and dates; see
+:doc:`/reference/report-format`) and back, and reads the plain data of
+published figures (:doc:`/reference/published-format`) and of styles.
+Reading checks everything at once: wrong types, unknown keys (with a
+suggestion), missing keys and failed identities are reported together in
+one `~hcc_report.errors.ValidationError`, each with the path of the value
+(``appendix.rows[8].late``), in the order of the data. A report read back
+from what was written is equal to the original.
+
+No file is read or written here: that is `hcc_report.loaders`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
-import os
+import enum
+import functools
+import re
 
-from collections.abc import Callable, Iterable, Mapping
-from pathlib import Path
-from typing import Any, Literal, TypeVar
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 
-import tomli_w
+import attrs
 
-from hcc_report._files import write_atomic
-from hcc_report._reading import Reader, parse_data, read_text
-from hcc_report.errors import ValidationError, join_path
+from hcc_report import figures
+from hcc_report.errors import (
+    ArgumentTypeError,
+    ParseError,
+    Problem,
+    UnknownStyleError,
+    ValidationError,
+)
+from hcc_report.formatting import parse_number
 from hcc_report.model import (
-    COUNT_FIELDS,
     Agency,
     Appendix,
     AppendixRow,
@@ -45,67 +54,729 @@ from hcc_report.model import (
     Section,
     Signer,
 )
+from hcc_report.published import (
+    PublishedReport,
+    PublishedRow,
+    PublishedTable,
+    rate_text_problem,
+)
+from hcc_report.styles import DECREE_30, Style, get_style
+
+
+if TYPE_CHECKING:
+    import cattrs
 
 
 __all__ = [
     "SCHEMA_VERSION",
-    "Format",
-    "dumps_report",
-    "load_report",
-    "loads_report",
+    "published_from_dict",
     "report_from_dict",
     "report_to_dict",
-    "save_report",
+    "style_from_dict",
 ]
 
-#: The version of the file layout that this library writes and reads.
+#: The version of the report file layout that this library writes and
+#: reads.
 SCHEMA_VERSION = 1
-
-#: The file formats: ``"toml"`` or ``"json"``.
-Format = Literal["toml", "json"]
-
-_SUFFIXES: dict[str, Format] = {".toml": "toml", ".json": "json"}
 
 T = TypeVar("T")
 
+#: A place in plain data: keys of tables and indexes of arrays.
+Path = tuple[str | int, ...]
 
-# Writing ---------------------------------------------------------------------
+
+class _Invalid(Exception):  # noqa: N818  (an internal signal, not an error)
+    """
+    What a hook found wrong, with paths relative to the value it read.
+    """
+
+    def __init__(self, problems: Iterable[tuple[Path, str]]) -> None:
+        self.problems = list(problems)
+        super().__init__(self.problems)
 
 
-def _blocks_to_list(blocks: Iterable[Block]) -> list[Any]:
-    result: list[Any] = []
-    for block in blocks:
-        if isinstance(block, Paragraph):
-            result.append(block.text)
-        elif isinstance(block, Bullet):
-            result.append({"bullet": block.text})
+def _invalid(message: str, path: Path = ()) -> _Invalid:
+    return _Invalid([(path, message)])
+
+
+# Paths and problems ----------------------------------------------------------
+
+
+_SEGMENT = re.compile(r"\[(\d+)\]|\.?([^.\[]+)")
+
+
+def _parse_path(text: str) -> Path:
+    """
+    The segments of a path as the model writes it: ``rows[3].agency.name``.
+    """
+    return tuple(
+        int(index) if index else key for index, key in _SEGMENT.findall(text)
+    )
+
+
+def _path_text(path: Path) -> str:
+    text = ""
+    for segment in path:
+        if isinstance(segment, int):
+            text += f"[{segment}]"
         else:
-            result.append({"insert": "figures"})
-    return result
+            text += f".{segment}" if text else segment
+    return text
 
 
-def _section_to_dict(section: Section) -> dict[str, Any]:
-    data: dict[str, Any] = {"heading": section.heading}
-    if section.blocks:
-        data["blocks"] = _blocks_to_list(section.blocks)
-    if section.subsections:
-        data["subsections"] = [
-            _section_to_dict(sub) for sub in section.subsections
+def _model_problems(error: ValidationError) -> list[tuple[Path, str]]:
+    return [(_parse_path(p.path), p.message) for p in error.problems]
+
+
+def _position(data: object, path: Path) -> tuple[int, ...]:
+    """
+    Where *path* is in *data*, for listing problems in the data's order: a
+    key that is not there (a missing one) comes after those that are.
+    """
+    positions = []
+    for segment in path:
+        if isinstance(data, Mapping):
+            keys = list(data)
+            positions.append(
+                keys.index(segment) if segment in keys else len(keys)
+            )
+            data = data.get(segment)
+        elif isinstance(data, list) and isinstance(segment, int):
+            positions.append(segment)
+            data = data[segment] if segment < len(data) else None
+        else:
+            positions.append(0)
+            data = None
+    return tuple(positions)
+
+
+def _unknown_keys(
+    value: Mapping[str, Any], allowed: Iterable[str]
+) -> list[tuple[Path, str]]:
+    # Imported here: difflib is only needed when a key is wrong.
+    import difflib  # noqa: PLC0415
+
+    allowed = list(allowed)
+    problems: list[tuple[Path, str]] = []
+    for key in value:
+        if key not in allowed:
+            close = difflib.get_close_matches(str(key), allowed, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            problems.append(((key,), f"unknown key{hint}"))
+    return problems
+
+
+def _mapping_of(value: object) -> Mapping[str, Any]:
+    """
+    *value*, if it is a table (a mapping).
+    """
+    if not isinstance(value, Mapping):
+        msg = f"must be a table, got {value!r}"
+        raise _invalid(msg)
+    return value
+
+
+def _table(
+    value: object,
+    *,
+    required: Sequence[str] = (),
+    optional: Iterable[str] = (),
+) -> Mapping[str, Any]:
+    """
+    *value* as a table with only the keys allowed and the required ones.
+    """
+    value = _mapping_of(value)
+    problems = _unknown_keys(value, [*required, *optional])
+    problems.extend(
+        ((key,), "is required") for key in required if key not in value
+    )
+    if problems:
+        raise _Invalid(problems)
+    return value
+
+
+class _Collector:
+    """
+    Reads the parts of a value, collecting every problem under its place.
+    """
+
+    def __init__(self) -> None:
+        self.problems: list[tuple[Path, str]] = []
+
+    def read(
+        self,
+        at: Path,
+        value: object,
+        read: Callable[[object], T],
+    ) -> T | None:
+        """
+        Return ``read(value)``, or ``None`` after noting its problems as
+        those of *at*.
+        """
+        try:
+            return read(value)
+        except Exception as error:  # noqa: BLE001  (_problems re-raises bugs)
+            self.problems.extend(
+                ((*at, *path), message)
+                for path, message in _problems(error, value)
+            )
+        return None
+
+    def done(self) -> None:
+        if self.problems:
+            raise _Invalid(self.problems)
+
+
+def _problems(
+    error: Exception, value: object, cls: object = None
+) -> list[tuple[Path, str]]:
+    """
+    The problems of a failed reading of *value*, with relative paths.
+
+    *error* is what a hook raised, a model's `ValidationError`, or what
+    cattrs raised (a group of those, each noted with its attribute or
+    index); anything else is a bug and is raised again.
+    """
+    from cattrs.errors import (  # noqa: PLC0415
+        AttributeValidationNote,
+        ClassValidationError,
+        ForbiddenExtraKeysError,
+        IterableValidationError,
+    )
+
+    if isinstance(error, _Invalid):
+        return error.problems
+    if isinstance(error, ValidationError):
+        rename = _RENAMES.get(cls, _same)  # type: ignore[call-overload]
+        return [(rename(path), m) for path, m in _model_problems(error)]
+    if isinstance(error, (ClassValidationError, IterableValidationError)):
+        result: list[tuple[Path, str]] = []
+        noted, others = error.group_exceptions()
+        for sub, note in noted:
+            at = (
+                note.name
+                if isinstance(note, AttributeValidationNote)
+                else note.index
+            )
+            inner = value.get(at) if isinstance(value, Mapping) else None
+            result.extend(
+                ((at, *path), m) for path, m in _problems(sub, inner, error.cl)
+            )
+        for sub in others:
+            result.extend(_problems(sub, value, error.cl))
+        return result
+    if isinstance(error, ForbiddenExtraKeysError):
+        names = [field.name for field in attrs.fields(error.cl)]
+        extra = {k: None for k in _keys(value) if k in error.extra_fields}
+        return _unknown_keys(extra, names)
+    if isinstance(error, KeyError):  # cattrs: a required key is missing
+        return [((), "is required")]
+    raise error
+
+
+def _same(path: Path) -> Path:
+    return path
+
+
+def _keys(value: object) -> list[Any]:
+    return list(value) if isinstance(value, Mapping) else []
+
+
+def _build(factory: Callable[..., T], /, **kwargs: Any) -> T:
+    """
+    Call a model constructor, turning its problems into relative paths.
+    """
+    try:
+        return factory(**kwargs)
+    except ValidationError as error:
+        raise _Invalid(_model_problems(error)) from None
+
+
+# Structure hooks -------------------------------------------------------------
+
+
+def _as_is(value: object, _: object) -> object:
+    # Texts, numbers and flags are checked by the model, which names them.
+    return value
+
+
+def _date(value: object, _: object = None) -> dt.date:
+    if isinstance(value, str) and re.fullmatch(
+        r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value
+    ):
+        # (fromisoformat alone also takes "20230302" from Python 3.11.)
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    elif isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    msg = f"must be a date (YYYY-MM-DD), got {value!r}"
+    raise _invalid(msg)
+
+
+def _member(cls: type[enum.Enum], value: object) -> Any:
+    for member in cls:
+        if value == member.value:
+            return member
+    names = ", ".join(repr(member.value) for member in cls)
+    msg = f"must be one of {names}, got {value!r}"
+    raise _invalid(msg)
+
+
+def _enum(value: object, cls: type[enum.Enum]) -> Any:
+    return _member(cls, value)
+
+
+def _of_enum(cls: type[enum.Enum]) -> Callable[[object], Any]:
+    return functools.partial(_member, cls)
+
+
+def _document_number(value: object, _: object) -> DocumentNumber:
+    return DocumentNumber.parse(value)  # type: ignore[arg-type]
+
+
+def _authority(value: object, _: object) -> Authority:
+    # "KT." and "kt" are read as "KT", as Signer reads them.
+    if isinstance(value, str):
+        try:
+            return Authority.parse(value)
+        except ParseError:
+            pass
+    return _member(Authority, value)  # type: ignore[no-any-return]
+
+
+def _sequence_hook(
+    converter: cattrs.Converter, item: Any
+) -> Callable[[object, object], tuple[Any, ...]]:
+    def structure(value: object, _: object) -> tuple[Any, ...]:
+        if not isinstance(value, (list, tuple)):
+            msg = f"must be an array (list), got {value!r}"
+            raise _invalid(msg)
+        collector = _Collector()
+        items = [
+            collector.read((i,), v, functools.partial(_as, converter, item))
+            for i, v in enumerate(value)
         ]
-    return data
+        collector.done()
+        return tuple(items)
+
+    return structure
 
 
-def _period_to_dict(period: Period) -> dict[str, Any]:
+def _as(converter: cattrs.Converter, cls: Any, value: object) -> Any:
+    return converter.structure(value, cls)
+
+
+def _counts(value: object, _: object) -> Counts:
+    keys = [count.key for count in figures.counts()]
+    raw = _table(value, optional=keys)
+    return _build(Counts, **raw)
+
+
+def _period(value: object, _: object) -> Period:
+    value = _mapping_of(value)
+    if "kind" not in value:
+        raise _invalid("is required", ("kind",))
+    collector = _Collector()
+    kind = collector.read(("kind",), value["kind"], _of_enum(PeriodKind))
+    collector.done()
+    if kind is PeriodKind.RANGE:
+        raw = _table(value, required=("kind", "start", "end"))
+        start = collector.read(("start",), raw["start"], _date)
+        end = collector.read(("end",), raw["end"], _date)
+        collector.done()
+        return _build(Period.between, start=start, end=end)
+    number = kind.number_key  # type: ignore[union-attr]
+    raw = _table(value, required=("kind", "year", *filter(None, [number])))
+    # Period.calendar names its problems after the number's key ("month").
+    return _build(
+        Period.calendar,
+        kind=kind,
+        year=raw["year"],
+        number=None if number is None else raw[number],
+    )
+
+
+_BLOCK_FORMS = (
+    'must be a paragraph (a string), a bullet ({bullet = "..."}) or an '
+    'insert ({insert = "figures"})'
+)
+
+
+def _block(value: object, _: object) -> Block:
+    if isinstance(value, str):
+        try:
+            return Paragraph(text=value)
+        except ValidationError as error:
+            raise _Invalid(((), p.message) for p in error.problems) from None
+    if isinstance(value, Mapping) and "bullet" in value:
+        raw = _table(value, required=("bullet",))
+        try:
+            return Bullet(text=raw["bullet"])
+        except ValidationError as error:
+            raise _Invalid(
+                (("bullet",), p.message) for p in error.problems
+            ) from None
+    if isinstance(value, Mapping) and "insert" in value:
+        raw = _table(value, required=("insert",))
+        if raw["insert"] != "figures":
+            msg = f"must be 'figures', got {raw['insert']!r}"
+            raise _invalid(msg, ("insert",))
+        return FiguresParagraph()
+    msg = f"{_BLOCK_FORMS}, got {value!r}"
+    raise _invalid(msg)
+
+
+_AGENCY_KEYS = tuple(field.name for field in attrs.fields(Agency))
+
+
+def _appendix_row(value: object, _: object) -> AppendixRow:
+    # A row holds an agency's fields and its counts side by side.
+    keys = [count.key for count in figures.counts()]
+    raw = _table(
+        value, required=("name",), optional=(*_AGENCY_KEYS[1:], *keys)
+    )
+    collector = _Collector()
+    agency = collector.read(
+        (),
+        {k: v for k, v in raw.items() if k in _AGENCY_KEYS},
+        lambda fields: Agency(**fields),  # type: ignore[arg-type]
+    )
+    counts = collector.read(
+        (),
+        {k: v for k, v in raw.items() if k not in _AGENCY_KEYS},
+        lambda fields: Counts(**fields),  # type: ignore[arg-type]
+    )
+    collector.done()
+    assert agency is not None  # noqa: S101  (no problem, so read)
+    assert counts is not None  # noqa: S101
+    return AppendixRow(agency=agency, counts=counts)
+
+
+def _published_count(value: object) -> int:
+    """
+    A printed count: an int, or text read strictly ("3801", "10.078").
+    """
+    if isinstance(value, str):
+        try:
+            value = parse_number(value)
+        except ParseError as error:
+            msg = f"must be a count: {error}"
+            raise _invalid(msg) from None
+        if not isinstance(value, int):
+            msg = f"must be a whole count, got {value} (a decimal)"
+            raise _invalid(msg)
+    if isinstance(value, bool) or not isinstance(value, int):
+        msg = f"must be a count, got {value!r}"
+        raise _invalid(msg)
+    return value
+
+
+def _published_text(value: object) -> str:
+    problem = rate_text_problem(value)
+    if problem is not None:
+        raise _invalid(problem)
+    assert isinstance(value, str)  # noqa: S101  (a readable rate is text)
+    return value
+
+
+def _published_row(value: object, _: object) -> PublishedRow:
+    count_keys = [count.key for count in figures.counts()]
+    rate_keys = [rate.key for rate in figures.rates()]
+    raw = _table(
+        value, required=("name",), optional=("number", *count_keys, *rate_keys)
+    )
+    collector = _Collector()
+    counts = {
+        key: collector.read((key,), raw[key], _published_count)
+        for key in count_keys
+        if raw.get(key) not in (None, "")
+    }
+    rates = {
+        key: collector.read((key,), raw[key], _published_text)
+        for key in rate_keys
+        if raw.get(key) is not None
+    }
+    collector.done()
+    number = raw.get("number")
+    return _build(
+        PublishedRow,
+        name=raw["name"],
+        number=None if number in (None, "") else str(number),
+        counts=counts,
+        rates=rates,
+    )
+
+
+def _named(name: str) -> Callable[[object], PublishedRow]:
+    """
+    Read a row that need not print a name: a total row, or a paragraph's
+    figures.
+    """
+
+    def read(value: object) -> PublishedRow:
+        if isinstance(value, Mapping):
+            value = {"name": name, **value}
+        return _published_row(value, None)
+
+    return read
+
+
+def _published_table(value: object, _: object) -> PublishedTable:
+    raw = _table(
+        value,
+        required=("rows",),
+        optional=("title", "basis", "decimal_mark", "places", "total"),
+    )
+    collector = _Collector()
+    rows = collector.read(
+        ("rows",),
+        raw["rows"],
+        functools.partial(_as, _converter(), tuple[PublishedRow, ...]),
+    )
+    total = None
+    if "total" in raw:
+        total = collector.read(("total",), raw["total"], _named("Tổng cộng"))
+    basis = None
+    if "basis" in raw:
+        basis = collector.read(("basis",), raw["basis"], _of_enum(Basis))
+    collector.done()
+    return _build(
+        PublishedTable,
+        rows=rows,
+        total=total,
+        title=raw.get("title"),
+        basis=basis,
+        decimal_mark=raw.get("decimal_mark"),
+        places=raw.get("places"),
+    )
+
+
+def _published_report(value: object, _: object) -> PublishedReport:
+    raw = _mapping_of(value)
+    collector = _Collector()
+    # Unknown keys do not stop the rest from being read.
+    collector.problems.extend(
+        _unknown_keys(raw, ("number", "period", "paragraph", "table"))
+    )
+    parts: dict[str, Any] = {}
+    if "table" in raw:
+        parts["table"] = collector.read(
+            ("table",),
+            raw["table"],
+            functools.partial(_published_table, _=None),
+        )
+    paragraphs = collector.read(
+        ("paragraph",),
+        raw.get("paragraph", {}),
+        functools.partial(_table, optional=("period", "cumulative")),
+    )
+    for key, field in (
+        ("period", "period_figures"),
+        ("cumulative", "cumulative_figures"),
+    ):
+        if paragraphs is not None and key in paragraphs:
+            row = collector.read(
+                ("paragraph", key), paragraphs[key], _named("-")
+            )
+            parts[field] = None if row is None else row.figures
+    if "period" in raw:
+        # The period as the document names it: "tháng 02 năm 2023".
+        parts["period"] = collector.read(
+            ("period",), raw["period"], _period_text
+        )
+    if "number" in raw:
+        parts["number"] = collector.read(("number",), raw["number"], _text)
+    collector.done()
+    return PublishedReport(**parts)
+
+
+def _period_text(value: object) -> Period:
+    try:
+        return Period.parse(value)  # type: ignore[arg-type]
+    except ParseError as error:
+        raise _invalid(str(error)) from None
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str):
+        msg = f"must be text, got {value!r}"
+        raise _invalid(msg)
+    return value
+
+
+# Unstructure hooks -----------------------------------------------------------
+
+
+def _block_data(block: Block) -> object:
+    if isinstance(block, Paragraph):
+        return block.text
+    if isinstance(block, Bullet):
+        return {"bullet": block.text}
+    return {"insert": "figures"}
+
+
+def _period_data(period: Period) -> dict[str, Any]:
     if period.kind is PeriodKind.RANGE:
         return {"kind": "range", "start": period.start, "end": period.end}
     data: dict[str, Any] = {"kind": period.kind.value, "year": period.end.year}
-    if period.kind is not PeriodKind.YEAR:
-        data[_PERIOD_NUMBER_KEYS[period.kind]] = period.number
+    if period.kind.number_key is not None:
+        data[period.kind.number_key] = period.number
     return data
 
 
-def _without_none(**values: Any) -> dict[str, Any]:
-    return {key: value for key, value in values.items() if value is not None}
+def _row_data(row: AppendixRow) -> dict[str, Any]:
+    agency = {
+        key: value
+        for key in _AGENCY_KEYS
+        if (value := getattr(row.agency, key)) is not None
+    }
+    return agency | row.counts.known()
+
+
+# The converter ---------------------------------------------------------------
+
+
+@functools.cache
+def _converter() -> cattrs.Converter:
+    # Imported here: only reading and writing data needs cattrs.
+    import cattrs  # noqa: PLC0415
+
+    from cattrs.gen import (  # noqa: PLC0415
+        make_dict_structure_fn,
+        make_dict_unstructure_fn,
+        override,
+    )
+
+    converter = cattrs.Converter(
+        forbid_extra_keys=True,
+        omit_if_default=True,
+        unstruct_collection_overrides={Sequence: list},
+    )
+    for plain in (str, int, bool):
+        converter.register_structure_hook(plain, _as_is)
+    converter.register_structure_hook(DocumentNumber, _document_number)
+    converter.register_structure_hook(dt.date, _date)
+    converter.register_structure_hook(Authority, _authority)
+    converter.register_structure_hook_func(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum
+    )
+    converter.register_structure_hook_factory(
+        lambda t: getattr(t, "__origin__", None) is tuple,
+        lambda t: _sequence_hook(converter, t.__args__[0]),
+    )
+    converter.register_structure_hook(Counts, _counts)
+    converter.register_structure_hook(Period, _period)
+    converter.register_structure_hook(Block, _block)
+    converter.register_structure_hook(AppendixRow, _appendix_row)
+    converter.register_structure_hook(PublishedRow, _published_row)
+    converter.register_structure_hook(PublishedTable, _published_table)
+    converter.register_structure_hook(PublishedReport, _published_report)
+    classes: tuple[type, ...] = (Issuer, Section, Appendix, Signer, Report)
+    for cls in classes:
+        converter.register_structure_hook(
+            cls, _mapping(make_dict_structure_fn(cls, converter))
+        )
+
+    converter.register_unstructure_hook(DocumentNumber, str)
+    converter.register_unstructure_hook(Counts, Counts.known)
+    converter.register_unstructure_hook(Period, _period_data)
+    converter.register_unstructure_hook(Block, _block_data)
+    for block in (Paragraph, Bullet, FiguresParagraph):
+        converter.register_unstructure_hook(block, _block_data)
+    converter.register_unstructure_hook(AppendixRow, _row_data)
+    # The basis and where copies are filed are written even when they are
+    # the defaults, so that a file says them.
+    overrides: dict[type, dict[str, Any]] = {
+        Appendix: {"basis": override(omit_if_default=False)},
+        Report: {"archive": override(omit_if_default=False)},
+    }
+    for cls in classes:
+        converter.register_unstructure_hook(
+            cls,
+            _in_field_order(
+                cls,
+                make_dict_unstructure_fn(
+                    cls,
+                    converter,
+                    _cattrs_omit_if_default=True,
+                    **overrides.get(cls, {}),
+                ),
+            ),
+        )
+    return converter
+
+
+def _in_field_order(
+    cls: type, unstructure: Callable[[Any], dict[str, Any]]
+) -> Callable[[Any], dict[str, Any]]:
+    """
+    Keep the keys in the order of the class's fields, as files list them
+    (cattrs puts the ones it never leaves out first).
+    """
+    names = [field.name for field in attrs.fields(cls)]
+
+    def ordered(value: Any) -> dict[str, Any]:
+        data = unstructure(value)
+        return {name: data[name] for name in names if name in data}
+
+    return ordered
+
+
+def _mapping(
+    structure: Callable[[Any, Any], T],
+) -> Callable[[object, object], T]:
+    def hook(value: object, cls: object) -> T:
+        return structure(_mapping_of(value), cls)
+
+    return hook
+
+
+def _read(
+    data: object,
+    read: Callable[[object], T],
+    *,
+    subject: str,
+    source: str,
+) -> T:
+    """
+    Return ``read(data)``, or raise every problem in the data's order.
+    """
+    collector = _Collector()
+    result = collector.read((), data, read)
+    if not collector.problems:
+        return result  # type: ignore[return-value]
+    problems = sorted(collector.problems, key=lambda p: _position(data, p[0]))
+    raise ValidationError(
+        (Problem(_path_text(path), message) for path, message in problems),
+        subject=subject,
+        source=source,
+    )
+
+
+def _structure(data: object, cls: type[T], *, subject: str, source: str) -> T:
+    structured: T = _read(
+        data,
+        functools.partial(_as, _converter(), cls),
+        subject=subject,
+        source=source,
+    )
+    return structured
+
+
+def _appendix_path(path: Path) -> Path:
+    # A row's agency and counts sit in the row itself in the file.
+    match path:
+        case ("rows", int(index), "agency" | "counts", *rest):
+            return ("rows", index, *rest)
+    return path
+
+
+_RENAMES: Mapping[type, Callable[[Path], Path]] = {Appendix: _appendix_path}
+
+
+# Public functions ------------------------------------------------------------
 
 
 def report_to_dict(report: Report) -> dict[str, Any]:
@@ -113,7 +784,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
     Return *report* as plain data: dicts, lists, strings, ints and dates.
 
     Unknown figures and empty optional parts are left out. This is the tree
-    that `dumps_report` writes; `report_from_dict` reads it back.
+    that `hcc_report.dumps_report` writes; `report_from_dict` reads it back.
 
     >>> from hcc_report.examples import binh_thuan_2023_02
     >>> data = report_to_dict(binh_thuan_2023_02())
@@ -123,426 +794,8 @@ def report_to_dict(report: Report) -> dict[str, Any]:
     {'name': 'Sở Tài nguyên và Môi trường', 'received': 197,
      'processed': 191, 'on_time': 172, 'late': 19}
     """
-    issuer = report.issuer
-    signer = report.signer
-    data: dict[str, Any] = {
-        "schema_version": SCHEMA_VERSION,
-        "issuer": _without_none(
-            name=issuer.name, parent=issuer.parent, full_name=issuer.full_name
-        ),
-        "number": str(report.number),
-        "place": report.place,
-        "issued": report.issued,
-        "title": report.title,
-        "period": _period_to_dict(report.period),
-        "figures": report.figures.known(),
-    }
-    if report.cumulative is not None:
-        data["cumulative"] = report.cumulative.known()
-    if report.opening:
-        data["opening"] = _blocks_to_list(report.opening)
-    if report.sections:
-        data["sections"] = [_section_to_dict(s) for s in report.sections]
-    if report.tasks is not None:
-        data["tasks"] = _section_to_dict(report.tasks)
-    if report.appendix is not None:
-        appendix = report.appendix
-        data["appendix"] = {
-            "title": appendix.title,
-            "basis": appendix.basis.value,
-            "rows": [
-                _without_none(
-                    name=row.agency.name,
-                    short_name=row.agency.short_name,
-                    code=row.agency.code,
-                    group=row.agency.group,
-                )
-                | row.counts.known()
-                for row in appendix.rows
-            ],
-        }
-    if report.addressees:
-        data["addressees"] = list(report.addressees)
-    if report.recipients:
-        data["recipients"] = list(report.recipients)
-    data["archive"] = list(report.archive)
-    data["signer"] = _without_none(
-        authority=None if signer.authority is None else signer.authority.value,
-        on_behalf_of=signer.on_behalf_of,
-        title=signer.title,
-        name=signer.name,
-    )
-    return data
-
-
-def _json_default(value: object) -> str:
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    msg = f"cannot write {value!r} as JSON"  # pragma: no cover
-    raise TypeError(msg)  # pragma: no cover
-
-
-def dumps_report(report: Report, format: Format) -> str:  # noqa: A002
-    """
-    Return *report* as the text of a TOML or JSON file.
-
-    The same report always gives the same text.
-
-    >>> from hcc_report.examples import binh_thuan_2023_02
-    >>> text = dumps_report(binh_thuan_2023_02(), "toml")
-    >>> for line in text.splitlines()[:4]:
-    ...     print(line)
-    schema_version = 1
-    number = "04/BC-TTHCC"
-    place = "Bình Thuận"
-    issued = 2023-03-02
-    """
-    data = report_to_dict(report)
-    if format == "toml":
-        return tomli_w.dumps(data)
-    if format == "json":
-        return (
-            json.dumps(
-                data, ensure_ascii=False, indent=2, default=_json_default
-            )
-            + "\n"
-        )
-    msg = f"format must be 'toml' or 'json', got {format!r}"
-    raise ValueError(msg)
-
-
-def _format_of(path: Path, format: Format | None) -> Format:  # noqa: A002
-    if format is not None:
-        return format
-    try:
-        return _SUFFIXES[path.suffix.lower()]
-    except KeyError:
-        msg = (
-            f"{path}: cannot tell the format from the suffix "
-            f"{path.suffix!r}; use .toml or .json, or pass format="
-        )
-        raise ValueError(msg) from None
-
-
-def save_report(
-    report: Report,
-    path: str | os.PathLike[str],
-    *,
-    format: Format | None = None,  # noqa: A002
-) -> None:
-    """
-    Write *report* to *path* as TOML or JSON, by its suffix or *format*.
-
-    The file is written atomically: if anything fails, an existing file
-    is left as it was and no partial file remains.
-    """
-    target = Path(path)
-    text = dumps_report(report, _format_of(target, format))
-    write_atomic(target, text.encode("utf-8"))
-
-
-# Reading ---------------------------------------------------------------------
-
-
-def _read_as_is(_r: Reader, value: object, _path: str) -> object:
-    # Strings are checked by the model, which names the field.
-    return value
-
-
-def _read_date(r: Reader, value: object, path: str) -> dt.date | None:
-    return r.date(value, path)
-
-
-def _read_array(r: Reader, value: object, path: str) -> list[Any] | None:
-    return r.array(value, path)
-
-
-def _read_number(r: Reader, value: object, path: str) -> DocumentNumber | None:
-    return r.build(path, DocumentNumber.parse, text=value)
-
-
-def _read_issuer(r: Reader, value: object, path: str) -> Issuer | None:
-    raw = r.table(
-        value, path, required=("name",), optional=("parent", "full_name")
-    )
-    return None if raw is None else r.build(path, Issuer, **raw)
-
-
-_PERIOD_NUMBER_KEYS = {
-    PeriodKind.MONTH: "month",
-    PeriodKind.QUARTER: "quarter",
-    PeriodKind.HALF: "half",
-    PeriodKind.FIRST_MONTHS: "months",
-}
-
-_PERIOD_CONSTRUCTORS: dict[PeriodKind, Callable[[int, int], Period]] = {
-    PeriodKind.MONTH: Period.month,
-    PeriodKind.QUARTER: Period.quarter,
-    PeriodKind.HALF: Period.half,
-    PeriodKind.FIRST_MONTHS: Period.first_months,
-}
-
-
-def _period_keys(kind: PeriodKind) -> tuple[str, ...]:
-    if kind is PeriodKind.RANGE:
-        return ("start", "end")
-    if kind is PeriodKind.YEAR:
-        return ("year",)
-    return ("year", _PERIOD_NUMBER_KEYS[kind])
-
-
-def _read_period(r: Reader, value: object, path: str) -> Period | None:
-    kind = None
-    if not isinstance(value, Mapping):
-        r.add(path, f"must be a table, got {value!r}")
-    elif "kind" not in value:
-        r.add(join_path(path, "kind"), "is required")
-    else:
-        kind = r.choice(value["kind"], join_path(path, "kind"), PeriodKind)
-    if kind is None:
-        return None
-    keys = _period_keys(kind)
-    raw = r.table(value, path, required=("kind", *keys))
-    if raw is None:
-        return None
-    if kind is PeriodKind.RANGE:
-        start = r.date(raw["start"], join_path(path, "start"))
-        end = r.date(raw["end"], join_path(path, "end"))
-        if start is None or end is None:
-            return None
-        return r.build(path, Period.between, start=start, end=end)
-    if kind is PeriodKind.YEAR:
-        return r.build(path, Period.year, year=raw["year"])
-    # The constructors name their problem after the key ("month" ...).
-    constructor = _PERIOD_CONSTRUCTORS[kind]
-    return r.build(path, lambda: constructor(raw["year"], raw[keys[1]]))
-
-
-def _read_counts(r: Reader, value: object, path: str) -> Counts | None:
-    raw = r.table(value, path, optional=COUNT_FIELDS)
-    return None if raw is None else r.build(path, Counts, **raw)
-
-
-_TEXT = {"text": ""}
-_BULLET = {"text": "bullet"}
-
-
-def _read_insert(
-    r: Reader, item: object, path: str
-) -> FiguresParagraph | None:
-    raw = r.table(item, path, required=("insert",))
-    if raw is None:
-        return None
-    if raw["insert"] != "figures":
-        r.add(
-            join_path(path, "insert"),
-            f"must be 'figures', got {raw['insert']!r}",
-        )
-        return None
-    return FiguresParagraph()
-
-
-def _read_block(r: Reader, item: object, path: str) -> Block | None:
-    if isinstance(item, str):
-        return r.build(path, Paragraph, text=item, rename=_TEXT)
-    if isinstance(item, Mapping) and "bullet" in item:
-        raw = r.table(item, path, required=("bullet",))
-        if raw is None:
-            return None
-        return r.build(path, Bullet, text=raw["bullet"], rename=_BULLET)
-    if isinstance(item, Mapping) and "insert" in item:
-        return _read_insert(r, item, path)
-    r.add(
-        path,
-        'must be a paragraph (a string), a bullet ({bullet = "..."}) or '
-        f'an insert ({{insert = "figures"}}), got {item!r}',
-    )
-    return None
-
-
-def _read_list(
-    r: Reader,
-    value: object,
-    path: str,
-    read_item: Callable[[Reader, object, str], T | None],
-) -> list[T] | None:
-    """
-    Read every item of an array; ``None`` if any of them failed.
-    """
-    items = r.array(value, path)
-    if items is None:
-        return None
-    mark = r.mark()
-    result = [
-        read_item(r, item, f"{path}[{i}]") for i, item in enumerate(items)
-    ]
-    if not r.clean_since(mark):
-        return None
-    return [item for item in result if item is not None]
-
-
-def _read_blocks(r: Reader, value: object, path: str) -> list[Block] | None:
-    return _read_list(r, value, path, _read_block)
-
-
-def _read_section(r: Reader, value: object, path: str) -> Section | None:
-    raw = r.table(
-        value, path, required=("heading",), optional=("blocks", "subsections")
-    )
-    if raw is None:
-        return None
-    mark = r.mark()
-    blocks = _read_blocks(r, raw.get("blocks", []), join_path(path, "blocks"))
-    subsections = _read_sections(
-        r, raw.get("subsections", []), join_path(path, "subsections")
-    )
-    if not r.clean_since(mark):
-        return None
-    return r.build(
-        path,
-        Section,
-        heading=raw["heading"],
-        blocks=blocks,
-        subsections=subsections,
-    )
-
-
-def _read_sections(
-    r: Reader, value: object, path: str
-) -> list[Section] | None:
-    return _read_list(r, value, path, _read_section)
-
-
-_AGENCY_KEYS = ("name", "short_name", "code", "group")
-
-
-def _read_row(r: Reader, value: object, path: str) -> AppendixRow | None:
-    # A row holds an agency's fields and its counts side by side.
-    raw = r.table(
-        value,
-        path,
-        required=("name",),
-        optional=(*_AGENCY_KEYS[1:], *COUNT_FIELDS),
-    )
-    if raw is None:
-        return None
-    agency = r.build(
-        path, Agency, **{k: v for k, v in raw.items() if k in _AGENCY_KEYS}
-    )
-    counts = r.build(
-        path, Counts, **{k: v for k, v in raw.items() if k in COUNT_FIELDS}
-    )
-    if agency is None or counts is None:
-        return None
-    return AppendixRow(agency=agency, counts=counts)
-
-
-def _read_appendix(r: Reader, value: object, path: str) -> Appendix | None:
-    raw = r.table(value, path, required=("title", "rows"), optional=("basis",))
-    if raw is None:
-        return None
-    mark = r.mark()
-    basis = r.choice(
-        raw.get("basis", Basis.CUMULATIVE.value),
-        join_path(path, "basis"),
-        Basis,
-    )
-    rows = _read_list(r, raw["rows"], join_path(path, "rows"), _read_row)
-    if not r.clean_since(mark) or rows is None:
-        return None
-    # A row's agency fields sit in the row itself in the file.
-    rename = {
-        f"rows[{i}].agency.name": f"rows[{i}].name" for i in range(len(rows))
-    }
-    return r.build(
-        path,
-        Appendix,
-        title=raw["title"],
-        rows=rows,
-        basis=basis,
-        rename=rename,
-    )
-
-
-def _read_signer(r: Reader, value: object, path: str) -> Signer | None:
-    raw = r.table(
-        value,
-        path,
-        required=("name", "title"),
-        optional=("authority", "on_behalf_of"),
-    )
-    if raw is None:
-        return None
-    authority = None
-    if "authority" in raw:
-        text = raw["authority"]
-        if isinstance(text, str):
-            # "KT." and "kt" are read as "KT".
-            text = text.strip().removesuffix(".").upper()
-        authority = r.choice(text, join_path(path, "authority"), Authority)
-        if authority is None:
-            return None
-    return r.build(
-        path,
-        Signer,
-        name=raw["name"],
-        title=raw["title"],
-        authority=authority,
-        on_behalf_of=raw.get("on_behalf_of"),
-    )
-
-
-_Read = Callable[[Reader, object, str], object]
-
-#: How each key of a report file is read; the first group is required.
-_REQUIRED_PARTS: dict[str, _Read] = {
-    "issuer": _read_issuer,
-    "number": _read_number,
-    "place": _read_as_is,
-    "issued": _read_date,
-    "title": _read_as_is,
-    "period": _read_period,
-    "figures": _read_counts,
-    "signer": _read_signer,
-}
-_OPTIONAL_PARTS: dict[str, _Read] = {
-    "cumulative": _read_counts,
-    "appendix": _read_appendix,
-    "opening": _read_blocks,
-    "sections": _read_sections,
-    "tasks": _read_section,
-    "addressees": _read_array,
-    "recipients": _read_array,
-    "archive": _read_array,
-}
-
-
-def _read_report(r: Reader, data: object) -> Report | None:
-    raw = r.table(
-        data,
-        "",
-        required=_REQUIRED_PARTS,
-        optional=("schema_version", *_OPTIONAL_PARTS),
-        strict=False,
-    )
-    if raw is None:
-        return None
-    version = raw.get("schema_version", SCHEMA_VERSION)
-    if type(version) is not int or version != SCHEMA_VERSION:
-        r.add(
-            "schema_version",
-            f"this version of hcc-report reads version {SCHEMA_VERSION}, "
-            f"got {version!r}",
-        )
-    readers = _REQUIRED_PARTS | _OPTIONAL_PARTS
-    parts: dict[str, Any] = {
-        key: readers[key](r, value, key)
-        for key, value in raw.items()
-        if key in readers
-    }
-    if r.problems:
-        return None
-    return r.build("", Report, **parts)
+    data: dict[str, Any] = _converter().unstructure(report)
+    return {"schema_version": SCHEMA_VERSION, **data}
 
 
 def report_from_dict(data: object, *, source: str = "") -> Report:
@@ -554,51 +807,83 @@ def report_from_dict(data: object, *, source: str = "") -> Report:
 
     Raises:
         ~hcc_report.errors.ValidationError: The data is not a valid report;
-            the error lists every problem with its path. *source* (a file
-            name) is put in its message.
+            the error lists every problem with its path, in the order of
+            the data. *source* (a file name) is put in its message.
     """
-    r = Reader()
-    report = _read_report(r, data)
-    if report is None:
-        raise ValidationError(r.problems, subject="report", source=source)
-    return report
+    if isinstance(data, Mapping) and "schema_version" in data:
+        version = data["schema_version"]
+        data = {k: v for k, v in data.items() if k != "schema_version"}
+        if type(version) is not int or version != SCHEMA_VERSION:
+            problem = Problem(
+                "schema_version",
+                f"this version of hcc-report reads version {SCHEMA_VERSION}, "
+                f"got {version!r}",
+            )
+            try:
+                _structure(data, Report, subject="report", source=source)
+            except ValidationError as error:
+                problems = [problem, *error.problems]
+            else:
+                problems = [problem]
+            raise ValidationError(problems, subject="report", source=source)
+    return _structure(data, Report, subject="report", source=source)
 
 
-def loads_report(
-    text: str,
-    format: Format,  # noqa: A002
-    *,
-    source: str = "",
-) -> Report:
+def published_from_dict(data: object, *, source: str = "") -> PublishedReport:
     """
-    Read a report from the text of a TOML or JSON file.
+    Build published figures from plain data (a TOML or JSON file's).
+
+    Counts may be ints or text as printed ("10.078"); rates are text as
+    printed ("99,79%"). The layout is in :doc:`/reference/published-format`.
 
     Raises:
-        ~hcc_report.errors.ValidationError: The text cannot be parsed, or
-            is not a valid report (every problem is listed).
-        ValueError: *format* is neither ``"toml"`` nor ``"json"``.
+        ~hcc_report.errors.ValidationError: Every problem, with its place.
     """
-    if format not in {"toml", "json"}:
-        msg = f"format must be 'toml' or 'json', got {format!r}"
-        raise ValueError(msg)
-    data = parse_data(text, format, subject="report", source=source)
-    return report_from_dict(data, source=source)
+    return _structure(
+        data, PublishedReport, subject="published figures", source=source
+    )
 
 
-def load_report(
-    path: str | os.PathLike[str],
-    *,
-    format: Format | None = None,  # noqa: A002
-) -> Report:
+def style_from_dict(data: object, *, source: str = "") -> Style:
     """
-    Read a report from a TOML or JSON file, by its suffix or *format*.
+    Build a style from plain data: ``base`` (a preset's name) and fields.
+
+    >>> style_from_dict({"base": "binh-thuan", "name": "mine",
+    ...                  "rate_places": 1}).rate_places
+    1
 
     Raises:
-        ~hcc_report.errors.ValidationError: The file is not a valid report
-            (every problem is listed, with the file name).
-        OSError: The file cannot be read.
+        ~hcc_report.errors.ValidationError: Unknown keys or bad values
+            (all listed).
     """
-    source = Path(path)
-    kind = _format_of(source, format)
-    text = read_text(source, subject="report")
-    return loads_report(text, kind, source=str(source))
+    return _read(data, _style, subject="style", source=source)
+
+
+def _preset(name: object) -> Style:
+    try:
+        return get_style(name)  # type: ignore[arg-type]
+    except (UnknownStyleError, ArgumentTypeError) as error:
+        raise _invalid(str(error)) from None
+
+
+def _style(value: object) -> Style:
+    value = _mapping_of(value)
+    fields = [field.name for field in attrs.fields(Style)]
+    collector = _Collector()
+    collector.problems.extend(_unknown_keys(value, ("base", *fields)))
+    base = collector.read(("base",), value.get("base", DECREE_30), _preset)
+    changes = {}
+    for key, item in value.items():
+        if key not in fields:
+            continue
+        default = getattr(DECREE_30, key)
+        if isinstance(default, enum.Enum):
+            # Rounding and zero policy, by their values ("half-up").
+            changes[key] = collector.read(
+                (key,), item, _of_enum(type(default))
+            )
+        else:
+            changes[key] = tuple(item) if isinstance(item, list) else item
+    collector.done()
+    assert base is not None  # noqa: S101  (no problem, so read)
+    return _build(functools.partial(attrs.evolve, base), **changes)

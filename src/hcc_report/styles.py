@@ -15,23 +15,23 @@ differently. Two presets ship:
   on-time rate of an agency with nothing processed shown as 100.00%.
 
 Make your own with `attrs.evolve` on a preset, or from a TOML file with
-`load_style`.
+`hcc_report.load_style`.
 """
 
 from __future__ import annotations
 
-import os
-
-from collections.abc import Mapping
-from pathlib import Path
+from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
-from typing import Any
 
 import attrs
 
-from hcc_report._reading import parse_data, read_text
-from hcc_report.errors import Problem, ValidationError
-from hcc_report.model._checks import Checker
+from hcc_report import figures
+from hcc_report._checks import Checker, as_tuple
+from hcc_report.errors import (
+    ArgumentTypeError,
+    UnknownFigureError,
+    UnknownStyleError,
+)
 from hcc_report.rounding import Rounding, ZeroPolicy
 
 
@@ -41,14 +41,16 @@ __all__ = [
     "STYLES",
     "Style",
     "get_style",
-    "load_style",
-    "style_from_dict",
 ]
 
 
 #: More decimals than this no document prints, and a JSON number could not
 #: hold them exactly.
 _MAX_PLACES = 10
+
+
+def _keys(keys: Iterable[str]) -> tuple[str, ...]:
+    return as_tuple(keys)
 
 
 @attrs.frozen(kw_only=True)
@@ -91,6 +93,23 @@ class Style:
     #: What separates the places a copy is filed at (", " in "Lưu VT,
     #: Tuyền.").
     archive_separator: str = ", "
+    #: The figure columns of the appendix table in print order, as keys of
+    #: the figure catalogue (`hcc_report.figures`), counts or rates.
+    columns: tuple[str, ...] = attrs.field(
+        default=("received", "processed", "on_time", "late", "on_time_rate"),
+        converter=_keys,
+    )
+    #: The rates given with every set of figures where an output gives the
+    #: figures as data (the ``json`` renderer), by catalogue key.
+    rates: tuple[str, ...] = attrs.field(
+        default=(
+            "on_time_rate",
+            "late_rate",
+            "online_share",
+            "completion_rate",
+        ),
+        converter=_keys,
+    )
 
     def __attrs_post_init__(self) -> None:
         checker = Checker("Style")
@@ -125,7 +144,25 @@ class Style:
             "appendix_title_upper",
         ):
             checker.instance(name, getattr(self, name), bool)
+        _check_keys(checker, "columns", self.columns, figures.get)
+        _check_keys(checker, "rates", self.rates, figures.rate)
         checker.raise_if_any()
+
+
+def _check_keys(
+    checker: Checker,
+    name: str,
+    keys: object,
+    lookup: Callable[[str], object],
+) -> None:
+    if not checker.instance(name, keys, tuple):
+        return
+    assert isinstance(keys, tuple)  # noqa: S101  (just checked)
+    for i, key in enumerate(keys):
+        try:
+            lookup(key)
+        except UnknownFigureError as error:  # noqa: PERF203  (checked once)
+            checker.add(f"{name}[{i}]", str(error))
 
 
 #: The default style, after Decree 30/2020/NĐ-CP and the Accounting Law.
@@ -158,8 +195,10 @@ def get_style(style: Style | str) -> Style:
     True
 
     Raises:
-        ValueError: No preset has that name (the message lists them).
-        TypeError: *style* is neither a style nor a name.
+        ~hcc_report.errors.UnknownStyleError: No preset has that name (the
+            message lists them); it is a `ValueError` and a `LookupError`.
+        ~hcc_report.errors.ArgumentTypeError: *style* is neither a style
+            nor a name.
     """
     if isinstance(style, Style):
         return style
@@ -169,79 +208,6 @@ def get_style(style: Style | str) -> Style:
         except KeyError:
             names = ", ".join(sorted(STYLES))
             msg = f"unknown style {style!r}; the presets are {names}"
-            raise ValueError(msg) from None
+            raise UnknownStyleError(msg) from None
     msg = f"style must be a Style or a preset's name, got {style!r}"
-    raise TypeError(msg)
-
-
-_ENUMS: dict[str, type[Rounding | ZeroPolicy]] = {
-    "rounding": Rounding,
-    "zero": ZeroPolicy,
-}
-
-
-def style_from_dict(data: Mapping[str, Any], *, source: str = "") -> Style:
-    """
-    Build a style from plain data: ``base`` (a preset's name) and fields.
-
-    >>> style_from_dict({"base": "binh-thuan", "name": "mine",
-    ...                  "rate_places": 1}).rate_places
-    1
-
-    Raises:
-        ~hcc_report.errors.ValidationError: Unknown keys or bad values
-            (all listed).
-    """
-    problems = []
-    fields = {field.name for field in attrs.fields(Style)}
-    values: dict[str, Any] = {}
-    base = DECREE_30
-    for key, value in data.items():
-        if key == "base":
-            try:
-                base = get_style(value)
-            except (ValueError, TypeError) as error:
-                problems.append(Problem("base", str(error)))
-        elif key not in fields:
-            problems.append(Problem(key, "unknown key"))
-        elif key in _ENUMS:
-            try:
-                values[key] = _ENUMS[key](value)
-            except ValueError:
-                choices = ", ".join(repr(m.value) for m in _ENUMS[key])
-                problems.append(
-                    Problem(key, f"must be one of {choices}, got {value!r}")
-                )
-        else:
-            values[key] = value
-    if problems:
-        raise ValidationError(problems, subject="style", source=source)
-    try:
-        return attrs.evolve(base, **values)
-    except ValidationError as error:
-        raise ValidationError(
-            error.problems, subject="style", source=source
-        ) from None
-
-
-def load_style(path: str | os.PathLike[str]) -> Style:
-    """
-    Read a style from a TOML file.
-
-    The file names a preset to start from and the fields that differ::
-
-        base = "decree-30"
-        name = "tinh-x"
-        rate_places = 1
-        zero = "as-100"
-
-    Raises:
-        ~hcc_report.errors.ValidationError: The file is not a valid style.
-        OSError: The file cannot be read.
-    """
-    source = Path(path)
-    text = read_text(source, subject="style")
-    data = parse_data(text, "toml", subject="style", source=str(source))
-    assert isinstance(data, dict)  # noqa: S101  (TOML is a table)
-    data.setdefault("name", source.stem)
-    return style_from_dict(data, source=str(source))
+    raise ArgumentTypeError(msg)

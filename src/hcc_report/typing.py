@@ -4,9 +4,9 @@ Types for annotating code that uses hcc_report.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, TypeVar, runtime_checkable
 
-from hcc_report.model.counts import Counts
+from hcc_report.calculation import CountsLike, HasCounts
 
 
 if TYPE_CHECKING:
@@ -14,32 +14,22 @@ if TYPE_CHECKING:
     from hcc_report.styles import Style
 
 
-__all__ = ["CountsLike", "HasCounts", "Renderer"]
+__all__ = ["CountsLike", "HasCounts", "Options", "Renderer"]
+
+#: The options of a renderer: what its `Renderer.options` builds.
+Options = TypeVar("Options")
 
 
 @runtime_checkable
-class HasCounts(Protocol):
-    """
-    **Protocol:** anything with a `~hcc_report.Counts` as ``counts``, such
-    as an `~hcc_report.AppendixRow`.
-    """
-
-    @property
-    def counts(self) -> Counts:
-        """
-        The counts of this thing.
-        """
-        ...
-
-
-#: What `hcc_report.total` accepts: counts, or things that have counts.
-CountsLike = Counts | HasCounts
-
-
-@runtime_checkable
-class Renderer(Protocol):
+class Renderer(Protocol[Options]):
     """
     **Protocol:** an output format, as `hcc_report.render` uses it.
+
+    A renderer declares its options as a class (usually an attrs class)
+    whose keyword arguments are the options; `hcc_report.render` builds it
+    from the caller's keywords and refuses those it does not take with a
+    `~hcc_report.errors.RendererOptionError`. A renderer without options
+    uses `hcc_report.renderers.NoOptions`.
 
     Register one with `hcc_report.renderers.register`, or advertise it in
     the ``hcc_report.renderers`` entry-point group of your package.
@@ -66,8 +56,15 @@ class Renderer(Protocol):
         """
         ...
 
+    @property
+    def options(self) -> type[Options]:
+        """
+        The class of its options, built from keyword arguments.
+        """
+        ...
+
     def render(
-        self, report: Report, *, style: Style | str = ..., **options: Any
+        self, report: Report, *, style: Style, options: Options
     ) -> str | bytes:
         """
         Return the whole document: `str` for text formats, `bytes` else.

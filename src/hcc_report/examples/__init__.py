@@ -1,15 +1,15 @@
 """
 Built-in example reports, shipped as data files inside the package.
 
-Each is read with `~hcc_report.serialization.load_report`'s own reader, the
-one users use for their files, so the examples also show the file format.
+Each is read with `hcc_report.load_report`'s own reader, the one users use
+for their files, so the examples also show the file format.
 """
 
 from __future__ import annotations
 
+from hcc_report.loaders import loads_published, loads_report
 from hcc_report.model import Report
-from hcc_report.published import PublishedReport, loads_published
-from hcc_report.serialization import loads_report
+from hcc_report.published import PublishedReport
 
 
 __all__ = [

@@ -29,7 +29,6 @@ from hcc_report.formatting._dates import (
 )
 from hcc_report.formatting._documents import (
     DocumentType,
-    doc_number_problems,
     format_doc_number,
     parse_doc_number,
 )
@@ -54,7 +53,6 @@ __all__ = [
     "ParseError",
     "PeriodLike",
     "PeriodParts",
-    "doc_number_problems",
     "format_cumulative",
     "format_date",
     "format_doc_number",

@@ -20,6 +20,8 @@ from babel.dates import format_date as babel_format_date
 from babel.numbers import format_decimal as babel_format_decimal
 from babel.numbers import format_percent as babel_format_percent
 
+from hcc_report.errors import ArgumentError
+
 
 @functools.lru_cache(maxsize=32)
 def _locale(name: str) -> Locale:
@@ -27,7 +29,7 @@ def _locale(name: str) -> Locale:
         return Locale.parse(name.replace("-", "_"))
     except (UnknownLocaleError, ValueError) as error:
         msg = f"unknown locale {name!r}: {error}"
-        raise ValueError(msg) from None
+        raise ArgumentError(msg) from None
 
 
 #: The number part of a CLDR pattern: integer digits, then any fraction.

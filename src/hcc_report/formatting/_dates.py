@@ -7,14 +7,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from hcc_report.errors import ParseError
+from hcc_report.errors import ArgumentError, ArgumentTypeError, ParseError
 from hcc_report.formatting._text import check_locale, clean
 
 
 def _check_date(function: str, day: object) -> dt.date:
     if not isinstance(day, dt.date) or isinstance(day, dt.datetime):
         msg = f"{function}() takes a datetime.date, got {day!r}"
-        raise TypeError(msg)
+        raise ArgumentTypeError(msg)
     return day
 
 
@@ -42,7 +42,8 @@ def month_text(month: int) -> str:
     ['01', '02', '3', '12']
 
     Raises:
-        ValueError: *month* is not a month number from 1 to 12.
+        ~hcc_report.errors.ArgumentError: *month* is not a month number from 1
+            to 12.
     """
     if (
         isinstance(month, bool)
@@ -50,7 +51,7 @@ def month_text(month: int) -> str:
         or not 1 <= month <= 12  # noqa: PLR2004
     ):
         msg = f"month must be an int from 1 to 12, got {month!r}"
-        raise ValueError(msg)
+        raise ArgumentError(msg)
     return _MONTHS[month]
 
 
@@ -74,7 +75,8 @@ def format_date(day: dt.date, *, locale: str = "vi") -> str:
     Other locales get their CLDR long date, written by Babel.
 
     Raises:
-        TypeError: *day* is not a `datetime.date` (a `datetime.datetime`
+        ~hcc_report.errors.ArgumentTypeError: *day* is not a `datetime.date` (a
+            `datetime.datetime`
             is refused: a document date has no time).
     """
     if type(day) is not dt.date:
@@ -98,15 +100,16 @@ def format_place_date(place: str, day: dt.date) -> str:
     'Bình Thuận, ngày 02 tháng 3 năm 2023'
 
     Raises:
-        TypeError: *place* is not a string or *day* not a date.
-        ValueError: *place* is blank.
+        ~hcc_report.errors.ArgumentTypeError: *place* is not a string or *day*
+            not a date.
+        ~hcc_report.errors.ArgumentError: *place* is blank.
     """
     if not isinstance(place, str):
         msg = f"format_place_date() takes the place as a str, got {place!r}"
-        raise TypeError(msg)
+        raise ArgumentTypeError(msg)
     if not place.strip():
         msg = "format_place_date() needs a place name, got a blank one"
-        raise ValueError(msg)
+        raise ArgumentError(msg)
     return f"{clean(place)}, {format_date(day)}"
 
 

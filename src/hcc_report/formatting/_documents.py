@@ -7,7 +7,7 @@ from __future__ import annotations
 import enum
 import re
 
-from hcc_report.errors import ParseError
+from hcc_report.errors import ParseError, Problem, ValidationError
 from hcc_report.formatting._text import clean
 
 
@@ -71,53 +71,43 @@ _DOC_NUMBER = re.compile(
 )
 
 
-def doc_number_problems(
+def _problems(
     number: object, type_code: object, issuer_code: object
-) -> list[tuple[str, str]]:
+) -> list[Problem]:
     """
-    Return what is wrong with a number and symbol, as (field, message)
-    pairs; an empty list when nothing is.
+    What is wrong with a number and symbol; nothing when all is right.
 
-    `format_doc_number`, `parse_doc_number` and `hcc_report.DocumentNumber`
-    all check with it.
-
-    >>> doc_number_problems(4, "BC", "TTHCC")
-    []
-    >>> doc_number_problems(0, "bc", "TTHCC")[0]
-    ('number', 'must be from 1 to 999999999, got 0')
+    >>> _problems(0, "bc", "TTHCC")[0]
+    Problem(path='number', message='must be from 1 to 999999999, got 0')
     """
     problems = []
     if isinstance(number, bool) or not isinstance(number, int):
-        problems.append(("number", f"must be an int, got {number!r}"))
+        problems.append(Problem("number", f"must be an int, got {number!r}"))
     elif not 1 <= number < 10**_MAX_DIGITS:
         problems.append(
-            (
+            Problem(
                 "number",
                 f"must be from 1 to {10**_MAX_DIGITS - 1}, got {number!r}",
             )
         )
     if not isinstance(type_code, str) or not _TYPE_CODE.fullmatch(type_code):
         problems.append(
-            (
+            Problem(
                 "type_code",
-                (
-                    "must be a capital followed by letters, as the "
-                    "abbreviations of Decree 30/2020 (BC, QĐ, TTr), got "
-                    f"{type_code!r}"
-                ),
+                "must be a capital followed by letters, as the "
+                "abbreviations of Decree 30/2020 (BC, QĐ, TTr), got "
+                f"{type_code!r}",
             )
         )
     if not isinstance(issuer_code, str) or not _ISSUER_CODE.fullmatch(
         issuer_code
     ):
         problems.append(
-            (
+            Problem(
                 "issuer_code",
-                (
-                    "must be groups of letters and digits, each starting "
-                    "with a capital or a digit, joined by hyphens without "
-                    f"spaces, got {issuer_code!r}"
-                ),
+                "must be groups of letters and digits, each starting "
+                "with a capital or a digit, joined by hyphens without "
+                f"spaces, got {issuer_code!r}",
             )
         )
     return problems
@@ -148,12 +138,13 @@ def format_doc_number(
         label: Start with "Số: ", as the document's header does.
 
     Raises:
-        ValueError: A part is not of the form above.
+        ~hcc_report.errors.ValidationError: A part is not of the form
+            above; every problem is named after the argument (it is a
+            `ValueError`).
     """
-    problems = doc_number_problems(number, type_code, issuer_code)
+    problems = _problems(number, type_code, issuer_code)
     if problems:
-        msg = "; ".join(f"{field} {message}" for field, message in problems)
-        raise ValueError(msg)
+        raise ValidationError(problems, subject="document number")
     text = f"{number:02d}/{type_code!s}-{issuer_code}"
     return f"Số: {text}" if label else text
 
@@ -187,8 +178,9 @@ def parse_doc_number(text: str) -> tuple[int, str, str]:
         match["type"],
         match["issuer"],
     )
-    problems = doc_number_problems(number, type_code, issuer)
+    problems = _problems(number, type_code, issuer)
     if problems:
-        field, message = problems[0]
-        raise ParseError(text, expected, f"{field} {message}")
+        raise ParseError(
+            text, expected, f"{problems[0].path} {problems[0].message}"
+        )
     return number, type_code, issuer

@@ -8,7 +8,7 @@ import re
 
 from decimal import Decimal
 
-from hcc_report.errors import ParseError
+from hcc_report.errors import ArgumentError, ArgumentTypeError, ParseError
 from hcc_report.formatting._text import (
     check_decimal_mark,
     check_locale,
@@ -61,9 +61,10 @@ def format_number(
             the digits still exactly as given.
 
     Raises:
-        TypeError: *value* is not an `int` or a `~decimal.Decimal` (a
-            `float` cannot hold a figure exactly).
-        ValueError: *value* is not finite, or an option is wrong.
+        ~hcc_report.errors.ArgumentTypeError: *value* is not an `int` or a
+            `~decimal.Decimal` (a `float` cannot hold a figure exactly).
+        ~hcc_report.errors.ArgumentError: *value* is not finite, or an option
+            is wrong.
     """
     if (
         type(value) is int
@@ -80,7 +81,7 @@ def format_number(
                 "decimal_mark and zero_pad are for Vietnamese formatting; "
                 f"locale {locale!r} has its own conventions"
             )
-            raise ValueError(msg)
+            raise ArgumentError(msg)
         from hcc_report.formatting import _babel  # noqa: PLC0415
 
         return _babel.format_number(value, locale, grouping=grouping)
@@ -119,7 +120,7 @@ def _vietnamese(
                 f"places={places}; round it first "
                 "(hcc_report.rate rounds half up)"
             )
-            raise ValueError(msg)
+            raise ArgumentError(msg)
         # Adding zeros is exact; this never rounds.
         fraction += "0" * (places - len(fraction))
     sign = ""
@@ -163,8 +164,9 @@ def format_percent(
     >>> format_percent(Decimal("99.795"))
     Traceback (most recent call last):
         ...
-    ValueError: Decimal('99.795') has 3 decimal places, more than places=2;
-    round it first (hcc_report.rate rounds half up)
+    hcc_report.errors.ArgumentError: Decimal('99.795') has 3 decimal
+    places, more than places=2; round it first (hcc_report.rate rounds half
+    up)
 
     Args:
         value: An `int` or a finite `~decimal.Decimal` percentage.
@@ -173,8 +175,10 @@ def format_percent(
         grouping, decimal_mark, locale: As for `format_number`.
 
     Raises:
-        TypeError: *value* is not an `int` or a `~decimal.Decimal`.
-        ValueError: *value* has more decimals than *places*.
+        ~hcc_report.errors.ArgumentTypeError: *value* is not an `int` or a
+            `~decimal.Decimal`.
+        ~hcc_report.errors.ArgumentError: *value* has more decimals than
+            *places*.
     """
     if (
         type(value) is Decimal
@@ -191,17 +195,17 @@ def format_percent(
     if places is not None:
         if isinstance(places, bool) or not isinstance(places, int):
             msg = f"places must be an int or None, got {places!r}"
-            raise TypeError(msg)
+            raise ArgumentTypeError(msg)
         if places < 0:
             msg = f"places must not be negative, got {places!r}"
-            raise ValueError(msg)
+            raise ArgumentError(msg)
     if locale != "vi" and not check_locale(locale):
         if decimal_mark is not None:
             msg = (
                 "decimal_mark is for Vietnamese formatting; "
                 f"locale {locale!r} has its own conventions"
             )
-            raise ValueError(msg)
+            raise ArgumentError(msg)
         from hcc_report.formatting import _babel  # noqa: PLC0415
 
         # Checked and padded the Vietnamese way; Babel writes the result.

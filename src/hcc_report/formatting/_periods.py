@@ -15,7 +15,7 @@ import re
 from typing import NamedTuple, Protocol
 
 from hcc_report._calendar import is_month_end, month_end
-from hcc_report.errors import ParseError
+from hcc_report.errors import ArgumentError, ArgumentTypeError, ParseError
 from hcc_report.formatting._dates import (
     format_short_date,
     month_text,
@@ -80,7 +80,7 @@ def _kind(period: object) -> str:
             "format_period() takes a period with kind, start and end, "
             f"got {period!r}"
         )
-        raise TypeError(msg)
+        raise ArgumentTypeError(msg)
     return value
 
 
@@ -115,8 +115,9 @@ def format_period(period: PeriodLike, *, short: bool = False) -> str:
     have no shorter form.
 
     Raises:
-        TypeError: *period* has no kind, start and end.
-        ValueError: Its kind is unknown.
+        ~hcc_report.errors.ArgumentTypeError: *period* has no kind, start and
+            end.
+        ~hcc_report.errors.ArgumentError: Its kind is unknown.
     """
     kind = _kind(period)
     start, end = period.start, period.end
@@ -140,7 +141,7 @@ def format_period(period: PeriodLike, *, short: bool = False) -> str:
             f"đến {day}{format_short_date(end)}"
         )
     msg = f"unknown period kind {kind!r}"
-    raise ValueError(msg)
+    raise ArgumentError(msg)
 
 
 def format_cumulative(period: PeriodLike) -> str:

@@ -9,6 +9,8 @@ import unicodedata
 
 from decimal import Decimal
 
+from hcc_report.errors import ArgumentError, ArgumentTypeError
+
 
 #: Spaces that real documents contain: no-break, thin, narrow no-break,
 #: figure and ideographic spaces, and tabs.
@@ -29,10 +31,10 @@ def check_locale(locale: object) -> bool:
     """
     if not isinstance(locale, str):
         msg = f"locale must be a name such as 'vi' or 'en', got {locale!r}"
-        raise TypeError(msg)
+        raise ArgumentTypeError(msg)
     if not locale:
         msg = "locale must be a name such as 'vi' or 'en', got ''"
-        raise ValueError(msg)
+        raise ArgumentError(msg)
     return locale.replace("-", "_").split("_")[0].lower() == "vi"
 
 
@@ -47,10 +49,10 @@ def check_number(function: str, value: object) -> int | Decimal:
         )
         if isinstance(value, float):
             msg += "; a float cannot hold a figure exactly"
-        raise TypeError(msg)
+        raise ArgumentTypeError(msg)
     if isinstance(value, Decimal) and not value.is_finite():
         msg = f"{function}() takes a finite number, got {value!r}"
-        raise ValueError(msg)
+        raise ArgumentError(msg)
     return value
 
 
@@ -59,5 +61,5 @@ def check_decimal_mark(mark: str | None) -> str:
         return ","
     if not isinstance(mark, str) or mark not in {",", "."}:
         msg = f"decimal_mark must be ',' or '.', got {mark!r}"
-        raise ValueError(msg)
+        raise ArgumentError(msg)
     return mark

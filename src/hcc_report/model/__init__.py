@@ -1,22 +1,26 @@
 """
 The report model: immutable, validated values.
 
-Each concept has its own module: `~hcc_report.model.counts` (dossier
-counts), `~hcc_report.model.period` (reporting periods) and
-`~hcc_report.model.report` (the document and its parts). Everything is
-re-exported here and from `hcc_report`.
+The dossier counts (`hcc_report.Counts`), reporting periods
+(`hcc_report.Period`) and the document and its parts
+(`hcc_report.Report`). The classes are also importable from
+``hcc_report``; what each count and rate means is in the figure catalogue,
+`hcc_report.figures`.
+
+Constructors take what report files take where it is unambiguous: an enum
+by its value (``basis="period"``, ``kind="month"``), an authority by its
+abbreviation (``authority="KT"``), a document number as text
+(``number="04/BC-TTHCC"``).
 """
 
-from hcc_report.model.counts import (
-    CLOSING_FIELDS,
-    COUNT_FIELDS,
-    FLOW_FIELDS,
-    OPENING_FIELDS,
-    SPLITS,
+from hcc_report.model._counts import (
     Counts,
+    SplitMismatch,
+    split_mismatches,
+    sum_figures,
 )
-from hcc_report.model.period import Period, PeriodKind
-from hcc_report.model.report import (
+from hcc_report.model._period import Period, PeriodKind
+from hcc_report.model._report import (
     Agency,
     Appendix,
     AppendixRow,
@@ -35,11 +39,6 @@ from hcc_report.model.report import (
 
 
 __all__ = [
-    "CLOSING_FIELDS",
-    "COUNT_FIELDS",
-    "FLOW_FIELDS",
-    "OPENING_FIELDS",
-    "SPLITS",
     "Agency",
     "Appendix",
     "AppendixRow",
@@ -57,4 +56,7 @@ __all__ = [
     "Report",
     "Section",
     "Signer",
+    "SplitMismatch",
+    "split_mismatches",
+    "sum_figures",
 ]

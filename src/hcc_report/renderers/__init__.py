@@ -2,34 +2,52 @@
 Renderers: the whole report in an output format.
 
 `render` is the entry point; `available` lists the formats. Built-ins:
-``text``, ``markdown``, ``html`` and ``json``. More come from packages that
-advertise a renderer in the ``hcc_report.renderers`` entry-point group, or
-from `register`.
+``text``, ``markdown``, ``html`` (each a `TemplateRenderer`, with
+`TemplateOptions`) and ``json`` (with `NoOptions`). More come from packages
+that advertise a renderer in the ``hcc_report.renderers`` entry-point
+group, or from `register`.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hcc_report.errors import (
     MissingDependencyError,
     RendererError,
+    RendererOptionError,
     TemplateError,
     UnknownRendererError,
 )
 from hcc_report.model import Report
-from hcc_report.renderers._registry import ENTRY_POINT_GROUP, RendererRegistry
-from hcc_report.styles import Style
+from hcc_report.renderers._registry import (
+    ENTRY_POINT_GROUP,
+    NoOptions,
+    RendererRegistry,
+    build_options,
+)
+from hcc_report.styles import Style, get_style
 from hcc_report.typing import Renderer
+
+
+if TYPE_CHECKING:
+    from hcc_report.renderers._templates import (
+        TemplateOptions,
+        TemplateRenderer,
+    )
 
 
 __all__ = [
     "ENTRY_POINT_GROUP",
     "MissingDependencyError",
+    "NoOptions",
     "Renderer",
     "RendererError",
+    "RendererOptionError",
     "RendererRegistry",
     "TemplateError",
+    "TemplateOptions",
+    "TemplateRenderer",
     "UnknownRendererError",
     "available",
     "get_renderer",
@@ -37,6 +55,17 @@ __all__ = [
     "registry",
     "render",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # The template renderers import Jinja2: only when they are asked for.
+    if name in {"TemplateOptions", "TemplateRenderer"}:
+        from hcc_report.renderers import _templates  # noqa: PLC0415
+
+        return getattr(_templates, name)
+    msg = f"module {__name__!r} has no attribute {name!r}"
+    raise AttributeError(msg)
+
 
 #: The default registry, holding the built-in renderers.
 registry = RendererRegistry()
@@ -48,7 +77,7 @@ registry.register("json", "hcc_report.renderers._json:JSON")
 
 def register(
     name: str,
-    renderer: Renderer | str,
+    renderer: Renderer[Any] | str,
     *,
     extra: str | None = None,
     replace: bool = False,
@@ -61,7 +90,7 @@ def register(
     registry.register(name, renderer, extra=extra, replace=replace)
 
 
-def get_renderer(name: str) -> Renderer:
+def get_renderer(name: str) -> Renderer[Any]:
     """
     Return the renderer called *name* from the default registry.
 
@@ -100,11 +129,17 @@ def render(
         format: A renderer's name (see `hcc_report.renderers.available`).
         style: A `~hcc_report.styles.Style` or a preset's name.
         options: Options of that renderer, such as ``template_dir`` for the
-            template-based ones.
+            template-based ones (`~hcc_report.renderers.TemplateOptions`).
 
     Raises:
         ~hcc_report.errors.UnknownRendererError: No renderer has that name.
         ~hcc_report.errors.MissingDependencyError: Its extra is missing.
+        ~hcc_report.errors.RendererOptionError: It takes no such option.
+        ~hcc_report.errors.UnknownStyleError: No style has that name.
         ~hcc_report.errors.TemplateError: A template failed.
     """
-    return registry.get(format).render(report, style=style, **options)
+    renderer = registry.get(format)
+    chosen = get_style(style)
+    return renderer.render(
+        report, style=chosen, options=build_options(renderer, options)
+    )

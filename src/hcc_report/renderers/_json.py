@@ -10,6 +10,7 @@ as a number and as the text the style writes (``{"value": 99.79, "text":
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 from decimal import Decimal
@@ -20,9 +21,10 @@ import attrs
 from hcc_report.calculation import total
 from hcc_report.formatting import format_period
 from hcc_report.model import Counts, Report
-from hcc_report.presentation import RATES, ReportView, present, rate_cell
-from hcc_report.serialization import dumps_report
-from hcc_report.styles import Style
+from hcc_report.presentation import ReportView, present, present_figures
+from hcc_report.renderers._registry import NoOptions
+from hcc_report.serialization import report_to_dict
+from hcc_report.styles import DECREE_30, Style
 
 
 #: The version of the JSON layout; it changes when a key changes meaning.
@@ -42,20 +44,21 @@ def _number(value: Decimal) -> float | int:
     return number
 
 
-def _rates(counts: Counts, style: Style) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for field in RATES:
-        cell = rate_cell(counts, field, style)
-        result[field.removesuffix("_rate")] = (
-            None
+def _figures(counts: Counts, style: Style) -> dict[str, Any]:
+    """
+    The counts and the style's rates; a rate's key drops "_rate"
+    (``on_time``, ``online_share``).
+    """
+    view = present_figures(counts, style)
+    return {
+        "counts": dict(view.counts),
+        "rates": {
+            key.removesuffix("_rate"): None
             if not isinstance(cell.value, Decimal)
             else {"value": _number(cell.value), "text": cell.text}
-        )
-    return result
-
-
-def _figures(counts: Counts, style: Style) -> dict[str, Any]:
-    return {"counts": counts.known(), "rates": _rates(counts, style)}
+            for key, cell in view.rates.items()
+        },
+    }
 
 
 def _plain(value: Any) -> Any:
@@ -80,9 +83,15 @@ def _document(view: ReportView) -> dict[str, Any]:
     return data
 
 
-def report_json(
-    report: Report, style: Style | str = "decree-30"
-) -> dict[str, Any]:
+def _json_value(value: object) -> str:
+    # The report's dates, as report files write them in JSON.
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    msg = f"cannot write {value!r} as JSON"  # pragma: no cover
+    raise TypeError(msg)  # pragma: no cover
+
+
+def report_json(report: Report, style: Style) -> dict[str, Any]:
     """
     Return the data the ``json`` renderer writes, before it is written.
     """
@@ -120,32 +129,46 @@ def report_json(
         "version": JSON_VERSION,
         "style": style.name,
         # The report file's own data, so the output reads back as a report.
-        "report": json.loads(dumps_report(report, "json")),
+        "report": report_to_dict(report),
         "computed": computed,
         "document": _document(view),
     }
 
 
+_NO_OPTIONS = NoOptions()
+
+
 @attrs.frozen
 class JsonRenderer:
     """
-    Writes `report_json` as indented UTF-8 JSON.
+    Writes `report_json` as indented UTF-8 JSON; it takes no options.
     """
 
     name: str = "json"
     media_type: str = "application/json"
     suffix: str = ".json"
 
+    @property
+    def options(self) -> type[NoOptions]:
+        """
+        `NoOptions`.
+        """
+        return NoOptions
+
     def render(
-        self, report: Report, *, style: Style | str = "decree-30"
+        self,
+        report: Report,
+        *,
+        style: Style = DECREE_30,
+        options: NoOptions = _NO_OPTIONS,
     ) -> str:
         """
         Render *report* in *style* as JSON text.
         """
+        del options
+        data = report_json(report, style)
         return (
-            json.dumps(
-                report_json(report, style), ensure_ascii=False, indent=2
-            )
+            json.dumps(data, ensure_ascii=False, indent=2, default=_json_value)
             + "\n"
         )
 

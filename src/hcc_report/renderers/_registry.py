@@ -11,8 +11,10 @@ from typing import Any
 import attrs
 
 from hcc_report.errors import (
+    ArgumentError,
     MissingDependencyError,
     RendererError,
+    RendererOptionError,
     UnknownRendererError,
 )
 from hcc_report.typing import Renderer
@@ -20,6 +22,44 @@ from hcc_report.typing import Renderer
 
 #: The entry-point group third-party packages advertise renderers in.
 ENTRY_POINT_GROUP = "hcc_report.renderers"
+
+
+@attrs.frozen
+class NoOptions:
+    """
+    The options of a renderer that takes none.
+    """
+
+
+def build_options(renderer: Renderer[Any], given: dict[str, Any]) -> Any:
+    """
+    Build *renderer*'s options from the keyword arguments *given*.
+
+    Raises:
+        ~hcc_report.errors.RendererOptionError: It does not take one of
+            them; the message names the options it takes.
+    """
+    factory = renderer.options
+    if attrs.has(factory):
+        names = [a.alias for a in attrs.fields(factory) if a.init]
+    else:
+        # Imported here: inspect is slow to import and rarely needed.
+        import inspect  # noqa: PLC0415
+
+        names = list(inspect.signature(factory).parameters)
+    unknown = [name for name in given if name not in names]
+    if unknown:
+        takes = (
+            f"its options are {', '.join(names)}"
+            if names
+            else "it takes no options"
+        )
+        msg = (
+            f"the {renderer.name!r} renderer has no option "
+            f"{', '.join(map(repr, unknown))}; {takes}"
+        )
+        raise RendererOptionError(msg)
+    return factory(**given)
 
 
 @attrs.define
@@ -60,13 +100,13 @@ class RendererRegistry:
 
     def __init__(self, *, entry_points: bool = True) -> None:
         self._entries: dict[str, _Entry] = {}
-        self._loaded: dict[str, Renderer] = {}
+        self._loaded: dict[str, Renderer[Any]] = {}
         self._discovered = not entry_points
 
     def register(
         self,
         name: str,
-        renderer: Renderer | str,
+        renderer: Renderer[Any] | str,
         *,
         extra: str | None = None,
         replace: bool = False,
@@ -85,14 +125,15 @@ class RendererRegistry:
                 refusing to.
 
         Raises:
-            ValueError: *name* is taken and *replace* is false.
+            ~hcc_report.errors.ArgumentError: *name* is taken and
+                *replace* is false, or is not a name.
         """
         if not isinstance(name, str) or not name:
             msg = f"a renderer's name must be a non-empty string, got {name!r}"
-            raise ValueError(msg)
+            raise ArgumentError(msg)
         if name in self._entries and not replace:
             msg = f"a renderer named {name!r} is already registered"
-            raise ValueError(msg)
+            raise ArgumentError(msg)
         self._entries[name] = _Entry(renderer, extra, "registered")
         self._loaded.pop(name, None)
 
@@ -103,7 +144,7 @@ class RendererRegistry:
         self._discover()
         return list(self._entries)
 
-    def get(self, name: str) -> Renderer:
+    def get(self, name: str) -> Renderer[Any]:
         """
         Return the renderer called *name*, importing it if needed.
 
@@ -145,7 +186,7 @@ class RendererRegistry:
             origin = f"entry point of {dist.name}" if dist else "entry point"
             self._entries[point.name] = _Entry(point, None, origin)
 
-    def _load(self, name: str, entry: _Entry) -> Renderer:
+    def _load(self, name: str, entry: _Entry) -> Renderer[Any]:
         target: Any = entry.target
         try:
             if isinstance(target, str):
@@ -174,7 +215,8 @@ class RendererRegistry:
         if not isinstance(target, Renderer):
             msg = (
                 f"the {name!r} renderer ({entry.origin}) is not a renderer: "
-                f"{target!r} lacks name, media_type, suffix or render()"
+                f"{target!r} lacks name, media_type, suffix, options or "
+                "render()"
             )
             raise RendererError(msg)
         return target

@@ -23,10 +23,10 @@ import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from hcc_report import formatting
-from hcc_report.errors import TemplateError
+from hcc_report.errors import ArgumentError, TemplateError
 from hcc_report.model import Report
 from hcc_report.presentation import ReportView, present
-from hcc_report.styles import Style
+from hcc_report.styles import DECREE_30, Style
 
 
 _INLINE = re.compile(r"([\\`*_\[\]<>|&])")
@@ -113,27 +113,51 @@ def _location(error: BaseException) -> str:
     return ""
 
 
+def _folder(value: str | os.PathLike[str] | None) -> Path | None:
+    if value is None:
+        return None
+    if not isinstance(value, (str, os.PathLike)):
+        msg = f"template_dir must be a folder's path, got {value!r}"
+        raise ArgumentError(msg)
+    path = Path(value)
+    if not path.is_dir():
+        msg = f"template folder {str(path)!r} does not exist"
+        raise ArgumentError(msg)
+    return path.resolve()
+
+
+@attrs.frozen(kw_only=True)
+class TemplateOptions:
+    """
+    The options of the renderers built on a template (``text``,
+    ``markdown``, ``html``).
+
+    >>> TemplateOptions().template_dir is None
+    True
+    """
+
+    #: A folder whose templates replace the built-in ones of the same name.
+    template_dir: Path | None = attrs.field(default=None, converter=_folder)
+
+
+_NO_OPTIONS = TemplateOptions()
+
+
 def render_template(
     name: str,
     *,
-    template_dir: str | os.PathLike[str] | None,
+    template_dir: Path | None,
     **context: Any,
 ) -> str:
     """
-    Render the template *name* with *context*.
+    Render the template *name* with *context*, taking templates from
+    *template_dir* first.
 
     Raises:
         ~hcc_report.errors.TemplateError: The template is missing, wrong,
             refers to a missing value or does something forbidden.
-        ValueError: *template_dir* is not a folder.
     """
-    folder = None
-    if template_dir is not None:
-        path = Path(template_dir)
-        if not path.is_dir():
-            msg = f"template folder {str(path)!r} does not exist"
-            raise ValueError(msg)
-        folder = str(path.resolve())
+    folder = None if template_dir is None else str(template_dir)
     try:
         template = environment(folder).get_template(name)
         return template.render(**context)
@@ -150,31 +174,42 @@ def render_template(
         raise TemplateError(msg) from error
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class TemplateRenderer:
     """
     A renderer that renders a `~hcc_report.presentation.ReportView` with
-    a template.
+    a Jinja2 template, in the sandbox; its options are `TemplateOptions`.
 
-    Options of `render`: ``template_dir``, a folder whose templates
-    replace the built-in ones of the same name.
+    >>> renderer = TemplateRenderer(name="mine", media_type="text/markdown",
+    ...                             suffix=".md", template="report.md.j2")
+    >>> from hcc_report.examples import binh_thuan_2023_02
+    >>> "<b>BÁO CÁO</b>" in renderer.render(binh_thuan_2023_02())
+    True
     """
 
     name: str
     media_type: str
     suffix: str
+    #: The template's name, looked up in the options' folder first.
     template: str
     #: Extra values for the template, such as layout helpers.
     helpers: Mapping[str, Any] = attrs.field(factory=dict)
     #: A last touch on the rendered text (for example tidying blank lines).
     finish: Callable[[str], str] | None = None
 
+    @property
+    def options(self) -> type[TemplateOptions]:
+        """
+        `TemplateOptions`.
+        """
+        return TemplateOptions
+
     def render(
         self,
         report: Report,
         *,
-        style: Style | str = "decree-30",
-        template_dir: str | os.PathLike[str] | None = None,
+        style: Style = DECREE_30,
+        options: TemplateOptions = _NO_OPTIONS,
     ) -> str:
         """
         Render *report* in *style*.
@@ -182,7 +217,7 @@ class TemplateRenderer:
         view: ReportView = present(report, style)
         text = render_template(
             self.template,
-            template_dir=template_dir,
+            template_dir=options.template_dir,
             view=view,
             style=view.style,
             **self.helpers,

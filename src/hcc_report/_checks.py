@@ -1,14 +1,18 @@
 """
 Collecting validation problems, so that every one of them is reported.
 
-Model classes check all their fields in ``__attrs_post_init__`` with a
-`Checker` and raise one `~hcc_report.errors.ValidationError` at the end,
-instead of stopping at the first bad field as attrs validators do.
+The model's classes, the published figures and the styles check all their
+fields in ``__attrs_post_init__`` with a `Checker` and raise one
+`~hcc_report.errors.ValidationError` at the end, instead of stopping at
+the first bad field as attrs validators do.
+
+Like `hcc_report.errors`, it sits below every layer, so all may use it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import unicodedata
 
 from collections.abc import Iterable
@@ -18,6 +22,7 @@ from hcc_report.errors import Problem, ValidationError
 
 
 T = TypeVar("T")
+E = TypeVar("E", bound=enum.Enum)
 
 
 def _kind(cls: type[Any] | tuple[type[Any], ...]) -> str:
@@ -100,6 +105,16 @@ class Checker:
             return False
         return True
 
+    def choice(self, path: str, value: object, cls: type[enum.Enum]) -> bool:
+        """
+        Check that *value* is a member of the enum *cls*.
+        """
+        if isinstance(value, cls):
+            return True
+        names = ", ".join(repr(member.value) for member in cls)
+        self.add(path, f"must be one of {names}, got {value!r}")
+        return False
+
     def date(self, path: str, value: object) -> bool:
         # datetime is a subclass of date; a report date has no time.
         if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
@@ -119,6 +134,25 @@ class Checker:
     def raise_if_any(self) -> None:
         if self.problems:
             raise ValidationError(self.problems, subject=self.subject)
+
+
+def as_enum(cls: type[E], value: object) -> E | object:
+    """
+    Return the member of *cls* whose value *value* is (``"month"``), as
+    files give it; a value of no member is left for the checks.
+
+    >>> from hcc_report import Basis
+    >>> as_enum(Basis, "period")
+    <Basis.PERIOD: 'period'>
+    >>> as_enum(Basis, "weekly")
+    'weekly'
+    """
+    if isinstance(value, cls):
+        return value
+    for member in cls:
+        if value == member.value:
+            return member
+    return value
 
 
 def nfc(value: str) -> str:

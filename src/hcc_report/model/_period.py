@@ -8,11 +8,13 @@ from __future__ import annotations
 import datetime as dt
 import enum
 
+from typing import Any
+
 import attrs
 
 from hcc_report._calendar import is_month_end, month_end
+from hcc_report._checks import Checker, as_enum
 from hcc_report.formatting import parse_period
-from hcc_report.model._checks import Checker
 
 
 __all__ = ["Period", "PeriodKind"]
@@ -37,6 +39,59 @@ class PeriodKind(str, enum.Enum):
     def __str__(self) -> str:
         return self.value
 
+    @property
+    def number_key(self) -> str | None:
+        """
+        The name of the number of a period of this kind (``"month"``,
+        ``"quarter"``, ``"half"`` or ``"months"``), the argument of its
+        constructor and the key in report files; ``None`` for a year or a
+        range.
+
+        >>> PeriodKind.FIRST_MONTHS.number_key
+        'months'
+        """
+        numbering = _NUMBERING.get(self)
+        return None if numbering is None else numbering.key
+
+
+def _kind(value: object) -> Any:
+    return as_enum(PeriodKind, value)
+
+
+@attrs.frozen
+class _Numbering:
+    """
+    How the periods of a calendar kind are numbered within a year.
+    """
+
+    #: The number's name ("quarter").
+    key: str
+    #: The named constructor of `Period` ("first_months").
+    constructor: str
+    #: The highest number.
+    highest: int
+    #: How many months each number adds: a quarter 3, a half 6; the first
+    #: months start in January, so 0.
+    months: int
+
+    def span(self, number: int) -> tuple[int, int]:
+        """
+        The first and last month of the period with this number.
+        """
+        if not self.months:
+            return 1, number
+        return self.months * (number - 1) + 1, self.months * number
+
+
+#: The calendar kinds that are numbered, with their numbering; a year is
+#: January to December and a range has no number.
+_NUMBERING = {
+    PeriodKind.MONTH: _Numbering("month", "month", 12, 1),
+    PeriodKind.QUARTER: _Numbering("quarter", "quarter", 4, 3),
+    PeriodKind.HALF: _Numbering("half", "half", 2, 6),
+    PeriodKind.FIRST_MONTHS: _Numbering("months", "first_months", 12, 0),
+}
+
 
 def _check_int(
     checker: Checker, name: str, value: object, low: int, high: int
@@ -50,29 +105,6 @@ def _check_int(
     return True
 
 
-def _months_span(kind: PeriodKind, number: int) -> tuple[int, int]:
-    """
-    Return the first and last month of a calendar period of *kind*.
-    """
-    if kind is PeriodKind.MONTH:
-        return number, number
-    if kind is PeriodKind.QUARTER:
-        return 3 * number - 2, 3 * number
-    if kind is PeriodKind.HALF:
-        return 6 * number - 5, 6 * number
-    if kind is PeriodKind.FIRST_MONTHS:
-        return 1, number
-    return 1, 12
-
-
-_NUMBER_RANGE = {
-    PeriodKind.MONTH: ("month", 12),
-    PeriodKind.QUARTER: ("quarter", 4),
-    PeriodKind.HALF: ("half", 2),
-    PeriodKind.FIRST_MONTHS: ("months", 12),
-}
-
-
 @attrs.frozen(kw_only=True, repr=False)
 class Period:
     """
@@ -80,7 +112,8 @@ class Period:
 
     Build one with a named constructor; the kind decides how the period is
     named (a quarter and the first three months cover the same days but
-    are written differently).
+    are written differently). The kind may be given by its value
+    (``kind="month"``), as in report files.
 
     >>> Period.month(2023, 2)
     Period.month(2023, 2)
@@ -100,13 +133,13 @@ class Period:
     True
     """
 
-    kind: PeriodKind
+    kind: PeriodKind = attrs.field(converter=_kind)
     start: dt.date
     end: dt.date
 
     def __attrs_post_init__(self) -> None:
         checker = Checker("Period")
-        kind_ok = checker.instance("kind", self.kind, PeriodKind)
+        kind_ok = checker.choice("kind", self.kind, PeriodKind)
         dates_ok = checker.date("start", self.start)
         dates_ok = checker.date("end", self.end) and dates_ok
         if dates_ok and self.start > self.end:
@@ -123,19 +156,19 @@ class Period:
             return f"Period.between({self.start!r}, {self.end!r})"
         if self.kind is PeriodKind.YEAR:
             return f"Period.year({self.end.year})"
-        name = _NUMBER_RANGE[self.kind][0]
-        constructor = "first_months" if name == "months" else name
+        constructor = _NUMBERING[self.kind].constructor
         return f"Period.{constructor}({self.end.year}, {self.number})"
 
     def _check_shape(self, checker: Checker) -> None:
         start, end = self.start, self.end
         if start.year == end.year and start.day == 1:
-            if self.kind is PeriodKind.YEAR:
+            numbering = _NUMBERING.get(self.kind)
+            if numbering is None:  # a year
                 shape = (start.month, end.month) == (1, 12)
             else:
                 shape = any(
-                    (start.month, end.month) == _months_span(self.kind, n)
-                    for n in range(1, _NUMBER_RANGE[self.kind][1] + 1)
+                    (start.month, end.month) == numbering.span(n)
+                    for n in range(1, numbering.highest + 1)
                 )
             if shape and is_month_end(end):
                 return
@@ -147,16 +180,41 @@ class Period:
     # Named constructors ---------------------------------------------------
 
     @classmethod
-    def _calendar(cls, kind: PeriodKind, year: int, number: int) -> Period:
+    def calendar(
+        cls, kind: PeriodKind | str, year: int, number: int | None = None
+    ) -> Period:
+        """
+        Return the calendar period of *kind* in *year* with *number* (see
+        `PeriodKind.number_key`; none for a year), as report files give it.
+
+        >>> Period.calendar("quarter", 2023, 1)
+        Period.quarter(2023, 1)
+        >>> Period.calendar(PeriodKind.YEAR, 2023)
+        Period.year(2023)
+
+        Raises:
+            ~hcc_report.errors.ValidationError: There is no such period;
+                the problems are named after the arguments.
+        """
         checker = Checker("Period")
+        member = _kind(kind)
+        numbering = None
+        if checker.choice("kind", member, PeriodKind):
+            numbering = _NUMBERING.get(member)
+            if member is PeriodKind.RANGE:
+                checker.add("kind", "a range has no number; use between()")
         _check_int(checker, "year", year, dt.MINYEAR, dt.MAXYEAR)
-        if kind is not PeriodKind.YEAR:
-            name, high = _NUMBER_RANGE[kind]
-            _check_int(checker, name, number, 1, high)
+        first, last = 1, 12
+        if numbering is not None:
+            if _check_int(
+                checker, numbering.key, number, 1, numbering.highest
+            ):
+                first, last = numbering.span(number)  # type: ignore[arg-type]
+        elif number is not None:
+            checker.add("number", f"a year has no number, got {number!r}")
         checker.raise_if_any()
-        first, last = _months_span(kind, number)
         return cls(
-            kind=kind,
+            kind=member,
             start=dt.date(year, first, 1),
             end=month_end(year, last),
         )
@@ -166,35 +224,35 @@ class Period:
         """
         Return one calendar month (tháng).
         """
-        return cls._calendar(PeriodKind.MONTH, year, month)
+        return cls.calendar(PeriodKind.MONTH, year, month)
 
     @classmethod
     def quarter(cls, year: int, quarter: int) -> Period:
         """
         Return one quarter (quý), numbered 1 to 4.
         """
-        return cls._calendar(PeriodKind.QUARTER, year, quarter)
+        return cls.calendar(PeriodKind.QUARTER, year, quarter)
 
     @classmethod
     def half(cls, year: int, half: int) -> Period:
         """
         Return one half year (6 tháng), numbered 1 or 2.
         """
-        return cls._calendar(PeriodKind.HALF, year, half)
+        return cls.calendar(PeriodKind.HALF, year, half)
 
     @classmethod
     def first_months(cls, year: int, months: int) -> Period:
         """
         Return the first *months* months of *year* ("9 tháng đầu năm").
         """
-        return cls._calendar(PeriodKind.FIRST_MONTHS, year, months)
+        return cls.calendar(PeriodKind.FIRST_MONTHS, year, months)
 
     @classmethod
     def year(cls, year: int) -> Period:
         """
         Return a calendar year (năm).
         """
-        return cls._calendar(PeriodKind.YEAR, year, 1)
+        return cls.calendar(PeriodKind.YEAR, year)
 
     @classmethod
     def parse(cls, text: str) -> Period:
@@ -211,7 +269,7 @@ class Period:
             ~hcc_report.errors.ParseError: *text* names no period.
         """
         kind, start, end = parse_period(text)
-        return cls(kind=PeriodKind(kind), start=start, end=end)
+        return cls(kind=kind, start=start, end=end)
 
     @classmethod
     def between(cls, start: dt.date, end: dt.date) -> Period:
@@ -230,15 +288,10 @@ class Period:
         >>> Period.quarter(2023, 3).number
         3
         """
-        if self.kind is PeriodKind.MONTH:
-            return self.start.month
-        if self.kind is PeriodKind.QUARTER:
-            return self.end.month // 3
-        if self.kind is PeriodKind.HALF:
-            return self.end.month // 6
-        if self.kind is PeriodKind.FIRST_MONTHS:
-            return self.end.month
-        return None
+        numbering = _NUMBERING.get(self.kind)
+        if numbering is None:
+            return None
+        return self.end.month // (numbering.months or 1)
 
     def __contains__(self, day: object) -> bool:
         """

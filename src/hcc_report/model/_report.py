@@ -12,24 +12,23 @@ import datetime as dt
 import enum
 
 from collections.abc import Iterable
+from typing import Any
 
 import attrs
 
-from hcc_report.errors import ParseError, Problem, ValidationError
-from hcc_report.formatting import (
-    doc_number_problems,
-    format_doc_number,
-    parse_doc_number,
-)
-from hcc_report.model._checks import (
+from hcc_report import figures
+from hcc_report._checks import (
     Checker,
+    as_enum,
     as_tuple,
     nfc,
     nfc_optional,
     nfc_tuple,
 )
-from hcc_report.model.counts import FLOW_FIELDS, Counts
-from hcc_report.model.period import Period
+from hcc_report.errors import ParseError, Problem, ValidationError
+from hcc_report.formatting import format_doc_number, parse_doc_number
+from hcc_report.model._counts import Counts
+from hcc_report.model._period import Period
 
 
 __all__ = [
@@ -118,6 +117,10 @@ class Basis(str, enum.Enum):
         return self.value
 
 
+def _basis(value: object) -> Any:
+    return as_enum(Basis, value)
+
+
 def _rows(rows: Iterable[AppendixRow]) -> tuple[AppendixRow, ...]:
     return as_tuple(rows)
 
@@ -131,15 +134,16 @@ class Appendix:
     #: The title under "Phụ lục" ("Kết quả giải quyết thủ tục hành chính
     #: đến hết tháng 02 năm 2023").
     title: str = attrs.field(converter=nfc)
+    #: Whether the rows are the period's figures or cumulative ones; a
+    #: `Basis` or its value (``"period"``).
+    basis: Basis = attrs.field(default=Basis.CUMULATIVE, converter=_basis)
     #: The rows, in the order they are printed.
     rows: tuple[AppendixRow, ...] = attrs.field(converter=_rows)
-    #: Whether the rows are the period's figures or cumulative ones.
-    basis: Basis = Basis.CUMULATIVE
 
     def __attrs_post_init__(self) -> None:
         checker = Checker("Appendix")
         checker.text("title", self.title)
-        checker.instance("basis", self.basis, Basis)
+        checker.choice("basis", self.basis, Basis)
         if checker.instance("rows", self.rows, tuple):
             if not self.rows:
                 checker.add("rows", "must have at least one row")
@@ -225,12 +229,12 @@ class DocumentNumber:
     type_code: str = attrs.field(default="BC", converter=_enum_value)
 
     def __attrs_post_init__(self) -> None:
-        checker = Checker("DocumentNumber")
-        for field, message in doc_number_problems(
-            self.number, self.type_code, self.issuer_code
-        ):
-            checker.add(field, message)
-        checker.raise_if_any()
+        try:
+            format_doc_number(self.number, self.type_code, self.issuer_code)
+        except ValidationError as error:
+            raise ValidationError(
+                error.problems, subject="DocumentNumber"
+            ) from None
 
     def __str__(self) -> str:
         return format_doc_number(
@@ -249,16 +253,42 @@ class DocumentNumber:
         try:
             number, type_code, issuer_code = parse_doc_number(text)
         except ParseError as error:
-            message = (
-                "must be a number and symbol such as '04/BC-TTHCC', "
-                f"got {text!r}"
-            )
-            if error.reason:
-                message += f" ({error.reason})"
             raise ValidationError(
-                [Problem("", message)], subject="DocumentNumber"
+                [Problem("", _number_problem(text, error))],
+                subject="DocumentNumber",
             ) from None
         return cls(number=number, type_code=type_code, issuer_code=issuer_code)
+
+
+def _number_problem(text: object, error: ParseError) -> str:
+    message = (
+        f"must be a number and symbol such as '04/BC-TTHCC', got {text!r}"
+    )
+    if error.reason:
+        message += f" ({error.reason})"
+    return message
+
+
+def _parse_error(text: str) -> ParseError:
+    try:
+        parse_doc_number(text)
+    except ParseError as error:
+        return error
+    # A text that parses but is not a valid number was already refused.
+    return ParseError(text, "a number and symbol")  # pragma: no cover
+
+
+def _document_number(value: object) -> object:
+    """
+    A number and symbol given as text ("04/BC-TTHCC") is read; what cannot
+    be read is left for the checks.
+    """
+    if isinstance(value, str):
+        try:
+            return DocumentNumber.parse(value)
+        except ValidationError:
+            return value
+    return value
 
 
 # The signature block ---------------------------------------------------------
@@ -293,6 +323,34 @@ class Authority(str, enum.Enum):
         """
         return f"{self.value}."
 
+    @classmethod
+    def parse(cls, text: str) -> Authority:
+        """
+        Read an authority as documents and files write it, with or without
+        the dot, in any case.
+
+        >>> Authority.parse("KT."), Authority.parse("tm")
+        (<Authority.KT: 'KT'>, <Authority.TM: 'TM'>)
+
+        Raises:
+            ~hcc_report.errors.ParseError: *text* is none of them.
+        """
+        abbreviation = text.strip().removesuffix(".").upper()
+        for member in cls:
+            if member.value == abbreviation:
+                return member
+        names = ", ".join(member.value for member in cls)
+        raise ParseError(text, f"an authority ({names})")
+
+
+def _authority(value: object) -> Any:
+    if isinstance(value, str):
+        try:
+            return Authority.parse(value)
+        except ParseError:
+            pass  # left for the checks
+    return value
+
 
 #: Authorities that sign on behalf of someone named on the first line.
 _ON_BEHALF = frozenset(
@@ -305,24 +363,31 @@ class Signer:
     """
     The person who signs the report, and under which authority.
 
-    A deputy signing for the director is ``Signer(authority=Authority.KT,
+    A deputy signing for the director is ``Signer(authority="KT",
     on_behalf_of="Giám đốc", title="Phó Giám đốc", name=...)``, printed as
     "KT. GIÁM ĐỐC" over "PHÓ GIÁM ĐỐC". An acting head is
-    ``Signer(authority=Authority.Q, title="Giám đốc", ...)``, printed as
+    ``Signer(authority="Q", title="Giám đốc", ...)``, printed as
     "Q. GIÁM ĐỐC".
+
+    >>> Signer(authority="KT.", on_behalf_of="Giám đốc",
+    ...        title="Phó Giám đốc", name="Võ Lý Hoài Vũ").authority
+    <Authority.KT: 'KT'>
     """
 
-    #: The signer's full name ("Võ Lý Hoài Vũ").
-    name: str = attrs.field(converter=nfc)
-    #: The signer's own position ("Phó Giám đốc").
-    title: str = attrs.field(converter=nfc)
-    #: TM, KT, TL or TUQ (with `on_behalf_of`), Q, or none.
-    authority: Authority | None = None
+    #: TM, KT, TL or TUQ (with `on_behalf_of`), Q, or none; an `Authority`
+    #: or its abbreviation, with or without the dot ("KT", "KT.").
+    authority: Authority | None = attrs.field(
+        default=None, converter=_authority
+    )
     #: Whom the signer signs for, the head's title or the collective body
     #: ("Giám đốc", "Ủy ban nhân dân").
     on_behalf_of: str | None = attrs.field(
         default=None, converter=nfc_optional
     )
+    #: The signer's own position ("Phó Giám đốc").
+    title: str = attrs.field(converter=nfc)
+    #: The signer's full name ("Võ Lý Hoài Vũ").
+    name: str = attrs.field(converter=nfc)
 
     def __attrs_post_init__(self) -> None:
         checker = Checker("Signer")
@@ -331,7 +396,7 @@ class Signer:
         checker.text("on_behalf_of", self.on_behalf_of, optional=True)
         if (
             self.authority is not None
-            and checker.instance("authority", self.authority, Authority)
+            and checker.choice("authority", self.authority, Authority)
             and self.authority in _ON_BEHALF
             and self.on_behalf_of is None
         ):
@@ -454,14 +519,18 @@ class Report:
 
     Besides the checks of each part, a report checks that the period's
     figures do not exceed the cumulative ones, for the figures that add up
-    over time (see `~hcc_report.model.FLOW_FIELDS`), and that the figures
+    over time (the flows of the figure catalogue), and that the figures
     the body states are the appendix's total where both give one.
+
+    The number may be given as text (``number="04/BC-TTHCC"``), as in
+    report files.
     """
 
     #: The issuing body.
     issuer: Issuer
-    #: The number and symbol ("04/BC-TTHCC").
-    number: DocumentNumber
+    #: The number and symbol, a `DocumentNumber` or its text
+    #: ("04/BC-TTHCC").
+    number: DocumentNumber = attrs.field(converter=_document_number)
     #: The place name before the date ("Bình Thuận").
     place: str = attrs.field(converter=nfc)
     #: The date of issue.
@@ -474,8 +543,6 @@ class Report:
     figures: Counts
     #: Figures from 1 January to the end of the period (lũy kế), if given.
     cumulative: Counts | None = None
-    #: The table of figures per agency, if any.
-    appendix: Appendix | None = None
     #: Paragraphs before the first section.
     opening: tuple[Block, ...] = attrs.field(default=(), converter=_blocks)
     #: The body's numbered sections.
@@ -485,6 +552,8 @@ class Report:
     #: The next period's tasks (nhiệm vụ trọng tâm), numbered after the
     #: sections.
     tasks: Section | None = None
+    #: The table of figures per agency, if any.
+    appendix: Appendix | None = None
     #: Addressees, after "Kính gửi" when reporting to a higher body.
     addressees: tuple[str, ...] = attrs.field(default=(), converter=nfc_tuple)
     #: The recipients listed under "Nơi nhận", without dashes or
@@ -501,7 +570,11 @@ class Report:
     def __attrs_post_init__(self) -> None:
         checker = Checker("Report")
         checker.instance("issuer", self.issuer, Issuer)
-        checker.instance("number", self.number, DocumentNumber)
+        if isinstance(self.number, str):
+            error = _parse_error(self.number)
+            checker.add("number", _number_problem(self.number, error))
+        else:
+            checker.instance("number", self.number, DocumentNumber)
         checker.text("place", self.place)
         checker.date("issued", self.issued)
         checker.text("title", self.title)
@@ -545,9 +618,7 @@ class Report:
             name, stated = "figures", self.figures
         if not isinstance(stated, Counts):
             return
-        table = Counts.zero()
-        for row in appendix.rows:
-            table += row.counts
+        table = Counts.sum(row.counts for row in appendix.rows)
         for field, value in stated.known().items():
             expected = getattr(table, field)
             if expected is not None and value != expected:
@@ -559,7 +630,10 @@ class Report:
     def _check_cumulative(self, checker: Checker, cumulative: Counts) -> None:
         if self.period.start.year != self.period.end.year:
             return  # the period reaches into another year
-        for name in FLOW_FIELDS:
+        for count in figures.counts():
+            if count.timing != "flow":
+                continue
+            name = count.key
             part = getattr(self.figures, name)
             whole = getattr(cumulative, name)
             if part is not None and whole is not None and part > whole:

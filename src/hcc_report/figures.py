@@ -1,0 +1,783 @@
+"""
+The figure catalogue: every count and every rate the library knows, each
+defined once.
+
+An entry says what a figure is: its key, its kind (``"count"`` or
+``"rate"``), the headings reports print for it (Vietnamese, the
+canonical one first, then the variants real reports print) and its
+English heading. A count says which counts it is the sum of (its split)
+and how it behaves over time; a rate says which counts it divides by
+which, and what it is over zero dossiers.
+
+Everything else reads the catalogue: `hcc_report.Counts` checks its splits
+and derives missing wholes from it, the rate functions compute from it,
+the presentation step takes its column headings from it, the audit
+recomputes printed rates with it, and the loaders recognise the headings
+of a printed table through it. Adding a rate is adding one `Rate` to
+`FIGURES`.
+
+>>> from hcc_report import figures
+>>> on_time = figures.get("on_time_rate")
+>>> on_time.kind, on_time.numerator, on_time.denominator
+('rate', ('on_time',), ('processed',))
+>>> figures.get("received").kind
+'count'
+>>> on_time.of({"on_time": 9705, "processed": 9725})
+Decimal('99.79')
+>>> figures.find("Tỷ lệ đúng hạn (%)")
+'on_time_rate'
+
+This module is pure: it imports only the exceptions and the rounding of
+rates (``hcc_report.rounding``).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from collections.abc import Callable, Iterable, Mapping
+from decimal import Decimal
+from typing import Literal, TypeAlias
+
+import attrs
+
+from hcc_report.errors import ArgumentError, UnknownFigureError
+from hcc_report.rounding import Rounding, ZeroPolicy
+from hcc_report.rounding import rate as percentage
+
+
+__all__ = [
+    "CATALOGUE",
+    "FIGURES",
+    "Catalogue",
+    "Count",
+    "Figure",
+    "Rate",
+    "Split",
+    "count",
+    "counts",
+    "find",
+    "get",
+    "heading_key",
+    "rate",
+    "rates",
+    "splits",
+]
+
+#: How a count behaves over time: a flow adds up from period to period
+#: (received, processed ...); an opening stock is what a period starts with
+#: (carried over); a closing stock is what it ends with (pending).
+Timing: TypeAlias = Literal["flow", "opening", "closing"]
+
+#: What a rate over zero dossiers is: what the style says (the on-time
+#: rate), the complement of that (the late rate: 100 % on time goes with
+#: 0 % late), or not applicable (every other rate).
+ZeroRule: TypeAlias = Literal["style", "complement", "not-applicable"]
+
+
+def _texts(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(values)
+
+
+@attrs.frozen(kw_only=True)
+class Count:
+    """
+    A count of dossiers: a field of `hcc_report.Counts`.
+
+    >>> get("on_time").parts
+    ('early', 'on_due_date')
+    """
+
+    #: The key, the `hcc_report.Counts` field and the name in files.
+    key: str
+    #: What it counts, in a sentence.
+    doc: str
+    #: The headings reports print, the canonical Vietnamese one first.
+    headings: tuple[str, ...] = attrs.field(converter=_texts)
+    #: The English heading, as a sentence uses it ("on time").
+    heading_en: str
+    #: The counts this one is the sum of (its split), if any.
+    parts: tuple[str, ...] = attrs.field(default=(), converter=_texts)
+    #: Headings that mean this count only where the other parts of its
+    #: split are printed too: Biểu 06/VPCP/KSTT prints "Đúng hạn" next to
+    #: "Trước hạn" for the dossiers processed on the due date itself.
+    part_headings: tuple[str, ...] = attrs.field(default=(), converter=_texts)
+    #: How it behaves over time (see `~hcc_report.figures.Timing`).
+    timing: Timing = "flow"
+
+    @property
+    def kind(self) -> Literal["count"]:
+        """
+        ``"count"``.
+        """
+        return "count"
+
+    @property
+    def heading(self) -> str:
+        """
+        The canonical Vietnamese heading, the one tables print.
+        """
+        return self.headings[0]
+
+
+def _value_of(figures: object) -> Callable[[str], int | None]:
+    if isinstance(figures, Mapping):
+        return figures.get
+    return lambda key: getattr(figures, key)
+
+
+def _add_up(
+    keys: tuple[str, ...], value: Callable[[str], int | None]
+) -> int | None:
+    result = 0
+    for key in keys:
+        figure = value(key)
+        if figure is None:
+            return None
+        result += figure
+    return result
+
+
+@attrs.frozen(kw_only=True)
+class Rate:
+    """
+    A rate: the sum of some counts as a percentage of the sum of others.
+
+    >>> completion = get("completion_rate")
+    >>> completion.denominator
+    ('received', 'carried_over')
+    >>> completion.of({"processed": 4561, "received": 5000,
+    ...                "carried_over": 650}, places=1)
+    Decimal('80.7')
+    """
+
+    #: The key, as in files and in a style's columns.
+    key: str
+    #: What it measures, in a sentence, with where reports use it.
+    doc: str
+    #: The headings reports print, the canonical Vietnamese one first.
+    headings: tuple[str, ...] = attrs.field(converter=_texts)
+    #: The English heading, as a sentence uses it ("on-time rate").
+    heading_en: str
+    #: The counts added up over the line.
+    numerator: tuple[str, ...] = attrs.field(converter=_texts)
+    #: The counts added up under the line.
+    denominator: tuple[str, ...] = attrs.field(converter=_texts)
+    #: What the rate is over zero dossiers (see
+    #: `~hcc_report.figures.ZeroRule`).
+    zero: ZeroRule = "not-applicable"
+
+    @property
+    def kind(self) -> Literal["rate"]:
+        """
+        ``"rate"``.
+        """
+        return "rate"
+
+    @property
+    def heading(self) -> str:
+        """
+        The canonical Vietnamese heading, the one tables print.
+        """
+        return self.headings[0]
+
+    def terms(self, figures: object) -> tuple[int | None, int | None]:
+        """
+        Return the numerator and the denominator of this rate for
+        *figures*: a mapping of counts by key, or an object with them as
+        attributes (a `hcc_report.Counts`). A term is ``None`` when one of
+        its counts is unknown.
+
+        >>> get("on_time_rate").terms({"on_time": 9705, "processed": 9725})
+        (9705, 9725)
+        """
+        value = _value_of(figures)
+        return _add_up(self.numerator, value), _add_up(self.denominator, value)
+
+    def of(
+        self,
+        figures: object,
+        *,
+        places: int = 2,
+        rounding: Rounding = Rounding.HALF_UP,
+        zero: ZeroPolicy = ZeroPolicy.NOT_APPLICABLE,
+    ) -> Decimal | None:
+        """
+        Return this rate of *figures* in %, computed exactly and rounded
+        once; the options are those of `hcc_report.rate`.
+
+        >>> get("late_rate").of({"late": 20, "processed": 9725})
+        Decimal('0.21')
+        """
+        part, whole = self.terms(figures)
+        return percentage(
+            part, whole, places=places, rounding=rounding, zero=zero
+        )
+
+    def zero_policy(self, style: ZeroPolicy) -> ZeroPolicy:
+        """
+        Return what this rate is over zero dossiers, given the policy a
+        style states for the on-time rate.
+
+        >>> get("late_rate").zero_policy(ZeroPolicy.AS_100)
+        <ZeroPolicy.AS_0: 'as-0'>
+        """
+        if self.zero == "style":
+            return style
+        if self.zero == "complement":
+            return _COMPLEMENT.get(style, ZeroPolicy.NOT_APPLICABLE)
+        return ZeroPolicy.NOT_APPLICABLE
+
+
+_COMPLEMENT = {
+    ZeroPolicy.AS_100: ZeroPolicy.AS_0,
+    ZeroPolicy.AS_0: ZeroPolicy.AS_100,
+}
+
+#: An entry of the catalogue.
+Figure: TypeAlias = Count | Rate
+
+
+@attrs.frozen
+class Split:
+    """
+    A count that is the sum of others: ``whole == sum(parts)``.
+    """
+
+    whole: str
+    parts: tuple[str, ...]
+
+
+def heading_key(heading: str) -> str:
+    """
+    Return *heading* as headings are compared: Unicode NFC, case folded,
+    the percent sign and "(%)" dropped, spaces collapsed.
+
+    >>> heading_key("  Tỷ lệ  ĐÚNG hẹn (%) ")
+    'tỷ lệ đúng hẹn'
+    """
+    text = unicodedata.normalize("NFC", heading).casefold()
+    text = text.replace("(%)", "").replace("%", "")
+    return " ".join(text.split())
+
+
+class Catalogue:
+    """
+    The figures, checked and indexed.
+
+    A catalogue refuses entries that contradict each other: two entries of
+    one key, a heading that would name two figures, a split or a rate
+    over counts it does not have.
+
+    >>> len(CATALOGUE.counts), CATALOGUE.get("pending").parts
+    (15, ('pending_in_time', 'pending_overdue'))
+    """
+
+    __slots__ = (
+        "_by_heading",
+        "_by_key",
+        "_part_headings",
+        "counts",
+        "figures",
+        "rates",
+        "splits",
+    )
+
+    figures: tuple[Figure, ...]
+    #: The counts, in the order of `hcc_report.Counts`.
+    counts: tuple[Count, ...]
+    rates: tuple[Rate, ...]
+    #: Every split, the inner ones first (``on_time`` before
+    #: ``processed``, whose part it is).
+    splits: tuple[Split, ...]
+
+    def __init__(self, figures: Iterable[Figure]) -> None:
+        self.figures = tuple(figures)
+        self.counts = tuple(f for f in self.figures if isinstance(f, Count))
+        self.rates = tuple(f for f in self.figures if isinstance(f, Rate))
+        self._by_key: dict[str, Figure] = {}
+        for figure in self.figures:
+            if figure.key in self._by_key:
+                msg = f"the catalogue has two figures {figure.key!r}"
+                raise ArgumentError(msg)
+            self._by_key[figure.key] = figure
+        self._check_terms()
+        self.splits = _inner_first(
+            Split(c.key, c.parts) for c in self.counts if c.parts
+        )
+        self._by_heading: dict[str, str] = {}
+        for figure in self.figures:
+            for heading in (figure.key, figure.heading_en, *figure.headings):
+                self._index(heading, figure.key)
+        # "Đúng hạn" next to "Trước hạn": (heading, sibling parts) -> key.
+        self._part_headings: dict[str, tuple[str, tuple[str, ...]]] = {}
+        for split in self.splits:
+            for part in split.parts:
+                siblings = tuple(p for p in split.parts if p != part)
+                for heading in self.count(part).part_headings:
+                    self._part_headings[heading_key(heading)] = (
+                        part,
+                        siblings,
+                    )
+
+    def _check_terms(self) -> None:
+        count_keys = {c.key for c in self.counts}
+        for figure in self.figures:
+            terms = (
+                figure.parts
+                if isinstance(figure, Count)
+                else (*figure.numerator, *figure.denominator)
+            )
+            unknown = [key for key in terms if key not in count_keys]
+            if unknown:
+                msg = f"{figure.key!r} is made of unknown counts {unknown}"
+                raise ArgumentError(msg)
+            if isinstance(figure, Rate) and not figure.denominator:
+                msg = f"the rate {figure.key!r} has no denominator"
+                raise ArgumentError(msg)
+
+    def _index(self, heading: str, key: str) -> None:
+        normal = heading_key(heading)
+        other = self._by_heading.setdefault(normal, key)
+        if other != key:
+            msg = f"the heading {heading!r} names both {other!r} and {key!r}"
+            raise ArgumentError(msg)
+
+    def get(self, key: str) -> Figure:
+        """
+        Return the figure with *key*.
+
+        Raises:
+            ~hcc_report.errors.UnknownFigureError: No figure has that key;
+                the message names the closest ones.
+        """
+        try:
+            return self._by_key[key]
+        except (KeyError, TypeError):
+            pass
+        # Imported here: difflib is only needed for this message.
+        import difflib  # noqa: PLC0415
+
+        close = difflib.get_close_matches(str(key), self._by_key, n=3)
+        hint = (
+            f"; did you mean {' or '.join(map(repr, close))}?"
+            if close
+            else f"; the figures are {', '.join(self._by_key)}"
+        )
+        msg = f"no figure has the key {key!r}{hint}"
+        raise UnknownFigureError(msg)
+
+    def count(self, key: str) -> Count:
+        """
+        Return the count with *key*.
+
+        Raises:
+            ~hcc_report.errors.UnknownFigureError: It is not a count.
+        """
+        figure = self.get(key)
+        if not isinstance(figure, Count):
+            msg = f"{key!r} is a rate, not a count"
+            raise UnknownFigureError(msg)
+        return figure
+
+    def rate(self, key: str) -> Rate:
+        """
+        Return the rate with *key*.
+
+        Raises:
+            ~hcc_report.errors.UnknownFigureError: It is not a rate.
+        """
+        figure = self.get(key)
+        if not isinstance(figure, Rate):
+            msg = f"{key!r} is a count, not a rate"
+            raise UnknownFigureError(msg)
+        return figure
+
+    def find(self, heading: str, beside: Iterable[str] = ()) -> str | None:
+        """
+        Return the key of the figure a printed *heading* names, or
+        ``None``.
+
+        *beside* are the keys of the columns printed with it: a heading
+        such as "Đúng hạn" names the dossiers processed on the due date
+        when the other parts of that split ("Trước hạn") are printed too.
+        """
+        normal = heading_key(heading)
+        meant = self._part_headings.get(normal)
+        if meant is not None:
+            part, siblings = meant
+            if not set(siblings).isdisjoint(beside):
+                return part
+        return self._by_heading.get(normal)
+
+
+def _inner_first(splits: Iterable[Split]) -> tuple[Split, ...]:
+    """
+    Order splits so that a split comes before any split it is a part of.
+    """
+    pending = list(splits)
+    ordered: list[Split] = []
+    while pending:
+        wholes = {split.whole for split in pending}
+        ready = [s for s in pending if wholes.isdisjoint(s.parts)]
+        if not ready:
+            msg = f"the splits of {sorted(wholes)} contain each other"
+            raise ArgumentError(msg)
+        ordered.extend(ready)
+        pending = [s for s in pending if s not in ready]
+    return tuple(ordered)
+
+
+# The figures ----------------------------------------------------------------
+#
+# Sources of the definitions: ../docs/explanation/figures.md lists them,
+# generated from the entries below. Counts are in the order of
+# hcc_report.Counts, which follows the columns of Biểu 06/VPCP/KSTT.
+
+#: Every figure the library knows, the counts first, then the rates.
+FIGURES: tuple[Figure, ...] = (
+    Count(
+        key="received",
+        doc="Dossiers newly received in the period (hồ sơ tiếp nhận).",
+        headings=(
+            "Đã tiếp nhận",
+            "Tiếp nhận",
+            "Hồ sơ tiếp nhận",
+            "Số hồ sơ tiếp nhận",
+            "Mới tiếp nhận",
+            "Tiếp nhận mới",
+            "Số mới tiếp nhận",
+        ),
+        heading_en="received",
+        parts=("received_online", "received_in_person", "received_postal"),
+    ),
+    Count(
+        key="received_online",
+        doc="Of the dossiers received, those received online "
+        "(tiếp nhận trực tuyến).",
+        headings=("Trực tuyến", "Tiếp nhận trực tuyến", "Hồ sơ trực tuyến"),
+        heading_en="online",
+    ),
+    Count(
+        key="received_in_person",
+        doc="Of the dossiers received, those received in person "
+        "(tiếp nhận trực tiếp); a system that counts postal dossiers with "
+        "them leaves received_postal unknown.",
+        headings=("Trực tiếp", "Tiếp nhận trực tiếp"),
+        heading_en="in person",
+    ),
+    Count(
+        key="received_postal",
+        doc="Of the dossiers received, those received by public postal "
+        "service (qua dịch vụ bưu chính công ích).",
+        headings=(
+            "Bưu chính",
+            "Qua bưu chính",
+            "Dịch vụ bưu chính",
+            "Bưu chính công ích",
+        ),
+        heading_en="by post",
+    ),
+    Count(
+        key="carried_over",
+        doc="Dossiers carried over from the previous period "
+        "(từ kỳ trước chuyển qua).",
+        headings=(
+            "Kỳ trước chuyển qua",
+            "Từ kỳ trước",
+            "Kỳ trước chuyển sang",
+            "Tồn kỳ trước",
+        ),
+        heading_en="carried over",
+        timing="opening",
+    ),
+    Count(
+        key="processed",
+        doc="Dossiers processed, that is resolved (đã giải quyết, đã xử lý).",
+        headings=(
+            "Đã xử lý",
+            "Đã giải quyết",
+            "Số hồ sơ đã giải quyết",
+            "Hồ sơ đã giải quyết",
+        ),
+        heading_en="processed",
+        parts=("on_time", "late"),
+    ),
+    Count(
+        key="early",
+        doc="Of the dossiers processed, those processed before the due date "
+        "(trước hạn).",
+        headings=("Trước hạn", "Sớm hẹn", "Trước hẹn"),
+        heading_en="early",
+    ),
+    Count(
+        key="on_due_date",
+        doc="Of the dossiers processed, those processed on the due date "
+        "itself (đúng hạn, in the strict sense of Biểu 06).",
+        headings=("Đúng ngày hẹn",),
+        heading_en="on the due date",
+        part_headings=("Đúng hạn", "Đúng hẹn"),
+    ),
+    Count(
+        key="on_time",
+        doc="Of the dossiers processed, those processed on time, early ones "
+        "included, as reports count them (đúng hạn, đúng hẹn, trả đúng và "
+        "sớm hẹn).",
+        headings=(
+            "Đúng hẹn",
+            "Đúng hạn",
+            "Trả đúng và sớm hẹn",
+            "Đúng và trước hạn",
+            "Đúng và sớm hẹn",
+            "Trước hạn và đúng hạn",
+        ),
+        heading_en="on time",
+        parts=("early", "on_due_date"),
+    ),
+    Count(
+        key="late",
+        doc="Of the dossiers processed, those processed late (quá hạn, trễ "
+        "hạn, trễ hẹn).",
+        headings=("Trễ hẹn", "Trễ hạn", "Quá hạn", "Chậm hạn", "Chậm trả"),
+        heading_en="late",
+    ),
+    Count(
+        key="pending",
+        doc="Dossiers still being processed at the end of the period "
+        "(đang giải quyết).",
+        headings=("Đang giải quyết", "Đang xử lý"),
+        heading_en="pending",
+        parts=("pending_in_time", "pending_overdue"),
+        timing="closing",
+    ),
+    Count(
+        key="pending_in_time",
+        doc="Of the dossiers pending, those still within their deadline "
+        "(trong hạn, chưa đến hạn).",
+        headings=("Trong hạn", "Chưa đến hạn", "Đang trong hạn"),
+        heading_en="pending in time",
+        timing="closing",
+    ),
+    Count(
+        key="pending_overdue",
+        doc="Of the dossiers pending, those past their deadline (quá hạn, "
+        "đã quá hạn).",
+        headings=("Đang quá hạn", "Đã quá hạn"),
+        heading_en="pending overdue",
+        part_headings=("Quá hạn", "Trễ hạn", "Chậm hạn"),
+        timing="closing",
+    ),
+    Count(
+        key="withdrawn",
+        doc="Dossiers withdrawn by the applicant (công dân rút hồ sơ).",
+        headings=("Rút hồ sơ", "Công dân rút hồ sơ", "Xin rút"),
+        heading_en="withdrawn",
+    ),
+    Count(
+        key="returned",
+        doc="Dossiers returned to the applicant (hồ sơ trả lại).",
+        headings=("Trả lại", "Hồ sơ trả lại", "Trả lại hồ sơ"),
+        heading_en="returned",
+    ),
+    Rate(
+        key="on_time_rate",
+        doc="Dossiers processed on time, early ones included, over those "
+        "processed: the seed's 9.705 / 9.725, Lâm Đồng's 98,81 %; the "
+        "style decides what it is over zero.",
+        headings=(
+            "Tỷ lệ đúng hẹn",
+            "Tỷ lệ đúng hạn",
+            "Tỉ lệ đúng hẹn",
+            "Tỉ lệ đúng hạn",
+            "Tỷ lệ trả đúng hẹn",
+            "Tỷ lệ đúng và trước hạn",
+            "Tỷ lệ trước hạn và đúng hạn",
+        ),
+        heading_en="on-time rate",
+        numerator=("on_time",),
+        denominator=("processed",),
+        zero="style",
+    ),
+    Rate(
+        key="late_rate",
+        doc="Dossiers processed late over those processed (Lâm Đồng "
+        "1,19 %, Bến Tre 0,2 %); over zero it is the complement of the "
+        "on-time rate.",
+        headings=(
+            "Tỷ lệ trễ hẹn",
+            "Tỷ lệ trễ hạn",
+            "Tỷ lệ quá hạn",
+            "Tỉ lệ trễ hẹn",
+            "Tỉ lệ trễ hạn",
+        ),
+        heading_en="late rate",
+        numerator=("late",),
+        denominator=("processed",),
+        zero="complement",
+    ),
+    Rate(
+        key="online_share",
+        doc="Dossiers received online over those received (QĐ 766/QĐ-TTg "
+        "indicator 3.3, before its sync factor; the seed's 2.786 / 6.227).",
+        headings=(
+            "Tỷ lệ trực tuyến",
+            "Tỷ lệ hồ sơ trực tuyến",
+            "Tỷ lệ tiếp nhận trực tuyến",
+        ),
+        heading_en="online share",
+        numerator=("received_online",),
+        denominator=("received",),
+    ),
+    Rate(
+        key="completion_rate",
+        doc="Dossiers processed over those to handle, received plus carried "
+        "over (Bến Tre 4.561 / 5.650 = 80,7 %).",
+        headings=("Tỷ lệ giải quyết", "Tỷ lệ đã giải quyết"),
+        heading_en="completion rate",
+        numerator=("processed",),
+        denominator=("received", "carried_over"),
+    ),
+    Rate(
+        key="early_share",
+        doc="Dossiers processed before the due date over those processed "
+        "(the Thừa Thiên Huế portal's share of trước hạn).",
+        headings=("Tỷ lệ trước hạn", "Tỷ lệ sớm hẹn"),
+        heading_en="early share",
+        numerator=("early",),
+        denominator=("processed",),
+    ),
+    Rate(
+        key="on_due_share",
+        doc="Dossiers processed on the due date itself over those processed "
+        "(the Thừa Thiên Huế portal's share of đúng hạn).",
+        headings=("Tỷ lệ đúng ngày hẹn",),
+        heading_en="on-due-date share",
+        numerator=("on_due_date",),
+        denominator=("processed",),
+    ),
+    Rate(
+        key="pending_overdue_share",
+        doc="Pending dossiers past their deadline over those pending.",
+        headings=("Tỷ lệ đang quá hạn", "Tỷ lệ hồ sơ đang quá hạn"),
+        heading_en="pending overdue share",
+        numerator=("pending_overdue",),
+        denominator=("pending",),
+    ),
+    Rate(
+        key="on_time_rate_766",
+        doc="Dossiers processed on time or pending within their deadline "
+        "over those processed or pending: QĐ 766/QĐ-TTg indicator 2.1, "
+        "which counts a dossier still in time as good.",
+        headings=(
+            "Tỷ lệ hồ sơ xử lý trước hạn, đúng hạn",
+            "Tỷ lệ xử lý trước hạn, đúng hạn",
+        ),
+        heading_en="on-time rate (Decision 766)",
+        numerator=("on_time", "pending_in_time"),
+        denominator=("processed", "pending"),
+    ),
+    Rate(
+        key="on_time_rate_due",
+        doc="Dossiers processed on time over the dossiers that fell due, "
+        "processed plus pending past their deadline (Vĩnh Phúc: "
+        "4.157 / 4.169 = 99,71 %).",
+        headings=(
+            "Tỷ lệ đúng hạn trên hồ sơ đến hạn",
+            "Tỷ lệ trả đúng hạn trên hồ sơ đến hạn",
+        ),
+        heading_en="on-time rate of dossiers due",
+        numerator=("on_time",),
+        denominator=("processed", "pending_overdue"),
+    ),
+    Rate(
+        key="returned_withdrawn_rate",
+        doc="Dossiers returned or withdrawn over the dossiers that fell "
+        "due (Vĩnh Phúc: 90 / 4.169 = 2,16 %).",
+        headings=("Tỷ lệ trả lại, rút hồ sơ", "Tỷ lệ trả lại và rút hồ sơ"),
+        heading_en="returned and withdrawn rate",
+        numerator=("returned", "withdrawn"),
+        denominator=("processed", "pending_overdue"),
+    ),
+)
+
+#: The catalogue every part of the library reads (through the functions
+#: below, at the time of each call).
+CATALOGUE = Catalogue(FIGURES)
+
+
+def get(key: str) -> Figure:
+    """
+    Return the figure with *key*.
+
+    >>> get("online_share").numerator
+    ('received_online',)
+    >>> get("on_time_rat")
+    Traceback (most recent call last):
+    ...
+    hcc_report.errors.UnknownFigureError: no figure has the key
+    'on_time_rat'; did you mean 'on_time_rate' or ...?
+
+    Raises:
+        ~hcc_report.errors.UnknownFigureError: No figure has that key.
+    """
+    return CATALOGUE.get(key)
+
+
+def count(key: str) -> Count:
+    """
+    Return the count with *key*.
+
+    Raises:
+        ~hcc_report.errors.UnknownFigureError: No count has that key.
+    """
+    return CATALOGUE.count(key)
+
+
+def rate(key: str) -> Rate:
+    """
+    Return the rate with *key*.
+
+    Raises:
+        ~hcc_report.errors.UnknownFigureError: No rate has that key.
+    """
+    return CATALOGUE.rate(key)
+
+
+def counts() -> tuple[Count, ...]:
+    """
+    Return every count, in the order of `hcc_report.Counts`.
+    """
+    return CATALOGUE.counts
+
+
+def rates() -> tuple[Rate, ...]:
+    """
+    Return every rate.
+    """
+    return CATALOGUE.rates
+
+
+def splits() -> tuple[Split, ...]:
+    """
+    Return every split, the inner ones first.
+
+    >>> [split.whole for split in splits()]
+    ['received', 'on_time', 'pending', 'processed']
+    """
+    return CATALOGUE.splits
+
+
+def find(heading: str, beside: Iterable[str] = ()) -> str | None:
+    """
+    Return the key of the figure a printed *heading* names, or ``None``.
+
+    Headings are compared as `heading_key` writes them; *beside* are the
+    keys of the other columns, which decide what "Đúng hạn" or "Quá hạn"
+    means in a table of Biểu 06/VPCP/KSTT.
+
+    >>> find("Đúng hạn"), find("Đúng hạn", beside=["early"])
+    ('on_time', 'on_due_date')
+    >>> find("QUÁ HẠN"), find("Quá hạn", beside=["pending_in_time"])
+    ('late', 'pending_overdue')
+    """
+    return CATALOGUE.find(heading, beside)

@@ -1,0 +1,258 @@
+"""
+Reading and writing files: report files, published figures and styles.
+
+Report files are TOML or JSON (:doc:`/reference/report-format`); published
+figures are TOML, JSON or a CSV of the appendix table
+(:doc:`/reference/published-format`); styles are TOML. Every file is read
+as UTF-8 (a byte order mark is dropped) into plain data, which
+`hcc_report.serialization` turns into the model, checking everything at
+once. Writing is deterministic (the same report gives the same bytes) and
+atomic.
+
+Every problem with a file is a library error: a
+`~hcc_report.errors.ValidationError` for what it holds, a
+`~hcc_report.errors.FileError` (an `OSError`) when it cannot be read or
+written, an `~hcc_report.errors.ArgumentError` for a format it cannot be.
+"""
+
+from __future__ import annotations
+
+import os
+
+from pathlib import Path
+from typing import Literal, TypeAlias
+
+from hcc_report.errors import ValidationError
+from hcc_report.loaders._csv import table_from_csv
+from hcc_report.loaders._files import read_text, write_atomic
+from hcc_report.loaders._text import (
+    check_format,
+    dump_data,
+    format_of,
+    parse_data,
+)
+from hcc_report.model import Basis, Report
+from hcc_report.published import PublishedReport
+from hcc_report.serialization import (
+    published_from_dict,
+    report_from_dict,
+    report_to_dict,
+    style_from_dict,
+)
+from hcc_report.styles import Style
+
+
+__all__ = [
+    "Format",
+    "PublishedFormat",
+    "dumps_report",
+    "load_published",
+    "load_report",
+    "load_style",
+    "loads_published",
+    "loads_report",
+    "save_report",
+    "write_atomic",
+]
+
+#: The formats of report files.
+Format: TypeAlias = Literal["toml", "json"]
+#: The formats of published figures.
+PublishedFormat: TypeAlias = Literal["toml", "json", "csv"]
+
+_REPORT_FORMATS = ("toml", "json")
+_PUBLISHED_FORMATS = ("toml", "json", "csv")
+
+
+def dumps_report(report: Report, format: Format) -> str:  # noqa: A002
+    """
+    Return *report* as the text of a TOML or JSON file.
+
+    The same report always gives the same text.
+
+    >>> from hcc_report.examples import binh_thuan_2023_02
+    >>> text = dumps_report(binh_thuan_2023_02(), "toml")
+    >>> for line in text.splitlines()[:4]:
+    ...     print(line)
+    schema_version = 1
+    number = "04/BC-TTHCC"
+    place = "Bình Thuận"
+    issued = 2023-03-02
+
+    Raises:
+        ~hcc_report.errors.ArgumentError: *format* is neither ``"toml"``
+            nor ``"json"``.
+    """
+    kind = check_format(format, _REPORT_FORMATS)
+    return dump_data(report_to_dict(report), kind)
+
+
+def loads_report(
+    text: str,
+    format: Format,  # noqa: A002
+    *,
+    source: str = "",
+) -> Report:
+    """
+    Read a report from the text of a TOML or JSON file.
+
+    Raises:
+        ~hcc_report.errors.ValidationError: The text cannot be parsed, or
+            is not a valid report (every problem is listed).
+        ~hcc_report.errors.ArgumentError: *format* is neither ``"toml"``
+            nor ``"json"``.
+    """
+    kind = check_format(format, _REPORT_FORMATS)
+    data = parse_data(text, kind, subject="report", source=source)
+    return report_from_dict(data, source=source)
+
+
+def load_report(
+    path: str | os.PathLike[str],
+    *,
+    format: Format | None = None,  # noqa: A002
+) -> Report:
+    """
+    Read a report from a TOML or JSON file, by its suffix or *format*.
+
+    Raises:
+        ~hcc_report.errors.ValidationError: The file is not a valid report
+            (every problem is listed, with the file name).
+        ~hcc_report.errors.FileError: The file cannot be read.
+        ~hcc_report.errors.ArgumentError: The format cannot be told from
+            the suffix.
+    """
+    kind = format_of(path, format, _REPORT_FORMATS)
+    text = read_text(path, subject="report")
+    return loads_report(text, kind, source=os.fspath(path))  # type: ignore[arg-type]
+
+
+def save_report(
+    report: Report,
+    path: str | os.PathLike[str],
+    *,
+    format: Format | None = None,  # noqa: A002
+) -> None:
+    """
+    Write *report* to *path* as TOML or JSON, by its suffix or *format*.
+
+    The file is written atomically: if anything fails, an existing file
+    is left as it was and no partial file remains.
+
+    Raises:
+        ~hcc_report.errors.FileError: The file cannot be written.
+        ~hcc_report.errors.ArgumentError: The format cannot be told from
+            the suffix.
+    """
+    kind = format_of(path, format, _REPORT_FORMATS)
+    text = dumps_report(report, kind)  # type: ignore[arg-type]
+    write_atomic(path, text.encode("utf-8"))
+
+
+def loads_published(
+    text: str,
+    format: PublishedFormat,  # noqa: A002
+    *,
+    source: str = "",
+    decimal_mark: str | None = None,
+    places: int | None = None,
+    basis: Basis | str | None = None,
+) -> PublishedReport:
+    """
+    Read published figures from TOML, JSON or CSV text.
+
+    *decimal_mark*, *places* and *basis* state what the table does not say
+    (a CSV says none of them); the audit detects the first two when they
+    are not given.
+
+    Raises:
+        ~hcc_report.errors.ValidationError: The text is not readable as
+            published figures; every problem is named with its place.
+        ~hcc_report.errors.ArgumentError: *format* is not one of the three.
+    """
+    kind = check_format(format, _PUBLISHED_FORMATS)
+    basis_value = basis.value if isinstance(basis, Basis) else basis
+    if kind == "csv":
+        table = table_from_csv(
+            text,
+            decimal_mark=decimal_mark,
+            places=places,
+            basis=basis_value,
+            source=source,
+        )
+        return PublishedReport(table=table)
+    data = parse_data(text, kind, subject="published figures", source=source)
+    published = published_from_dict(data, source=source)
+    if published.table is None:
+        return published
+    # What the table does not say, the caller may.
+    import attrs  # noqa: PLC0415
+
+    table = published.table
+    try:
+        stated = attrs.evolve(
+            table,
+            decimal_mark=table.decimal_mark or decimal_mark,
+            places=table.places if table.places is not None else places,
+            basis=table.basis or basis_value,
+        )
+    except ValidationError as error:
+        raise ValidationError(
+            error.problems, subject="published figures", source=source
+        ) from None
+    return attrs.evolve(published, table=stated)
+
+
+def load_published(
+    path: str | os.PathLike[str],
+    *,
+    format: PublishedFormat | None = None,  # noqa: A002
+    decimal_mark: str | None = None,
+    places: int | None = None,
+    basis: Basis | str | None = None,
+) -> PublishedReport:
+    """
+    Read published figures from a ``.toml``, ``.json`` or ``.csv`` file.
+
+    See `loads_published` for the options.
+
+    Raises:
+        ~hcc_report.errors.ValidationError: The file is not readable as
+            published figures (every problem is named).
+        ~hcc_report.errors.FileError: The file cannot be read.
+        ~hcc_report.errors.ArgumentError: The format cannot be told from
+            the suffix.
+    """
+    kind = format_of(path, format, _PUBLISHED_FORMATS)
+    text = read_text(path, subject="published figures")
+    return loads_published(
+        text,
+        kind,  # type: ignore[arg-type]
+        source=os.fspath(path),
+        decimal_mark=decimal_mark,
+        places=places,
+        basis=basis,
+    )
+
+
+def load_style(path: str | os.PathLike[str]) -> Style:
+    """
+    Read a style from a TOML file.
+
+    The file names a preset to start from and the fields that differ; the
+    style's name is the file's, unless it says another::
+
+        base = "decree-30"
+        rate_places = 1
+        zero = "as-100"
+
+    Raises:
+        ~hcc_report.errors.ValidationError: The file is not a valid style.
+        ~hcc_report.errors.FileError: The file cannot be read.
+    """
+    source = os.fspath(path)
+    text = read_text(path, subject="style")
+    data = parse_data(text, "toml", subject="style", source=source)
+    assert isinstance(data, dict)  # noqa: S101  (TOML is a table)
+    data.setdefault("name", Path(path).stem)
+    return style_from_dict(data, source=source)
