@@ -85,11 +85,17 @@ def browser(session: nox.Session) -> None:
 @nox.session(python=DOCS_PYTHON)
 def lint(session: nox.Session) -> None:
     """
-    Check the code with ruff: lint rules and formatting.
+    Check the code with ruff (lint rules and formatting) and its layers
+    with import-linter (the contracts in pyproject.toml).
     """
-    session.install(*_group("lint"))
+    session.install(".", *_group("lint"))
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
+    # The private-modules contract type lives with the tests.
+    session.run(
+        "lint-imports",
+        env={"PYTHONPATH": str(ROOT / "tests" / "lint")},
+    )
 
 
 @nox.session(python=DOCS_PYTHON)
