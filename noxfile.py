@@ -134,12 +134,15 @@ def docs(session: nox.Session) -> None:
 @nox.session(python=DOCS_PYTHON)
 def bench(session: nox.Session) -> None:
     """
-    Time the formatters against Babel, and rendering against plain Jinja2
-    (not part of the default run).
+    Time the formatters against Babel, rendering against plain Jinja2,
+    Counts against plain dicts and the import against attrs' (not part of
+    the default run).
     """
     session.install(".", "babel")
     session.run("python", "benchmarks/formatting.py")
     session.run("python", "benchmarks/rendering.py")
+    session.run("python", "benchmarks/counts.py")
+    session.run("python", "benchmarks/imports.py")
 
 
 @nox.session(python=DOCS_PYTHON)

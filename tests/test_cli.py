@@ -356,3 +356,104 @@ class TestCheck:
 
         assert 2 == status
         assert "line 2, column 'Đã xử lý': must be a whole count" in err
+
+
+class TestExitStatus:
+    """
+    0 all well, 1 wrong figures, 2 unusable input or command, 130 Ctrl-C.
+    """
+
+    def test_an_option_the_format_does_not_take(self, capsys):
+        """
+        --template-dir with json: status 2 and one line naming the
+        renderer's options.
+        """
+        status, out, err = run(
+            capsys, "render", "--example", "-f", "json", "--template-dir", "d"
+        )
+
+        assert (2, "") == (status, out)
+        assert (
+            "hcc-report: error: the 'json' renderer has no option "
+            "'template_dir'; it takes no options\n"
+        ) == err
+
+    def test_the_same_in_a_real_process(self, tmp_path):
+        """
+        Run as a program: status 2, one line, no traceback.
+        """
+        (tmp_path / "d").mkdir()
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "hcc_report",
+                "render",
+                "--example",
+                "-f",
+                "json",
+                "--template-dir",
+                str(tmp_path / "d"),
+            ],
+            capture_output=True,
+            check=False,
+            encoding="utf-8",
+        )
+
+        assert (2, "") == (result.returncode, result.stdout)
+        assert 1 == len(result.stderr.splitlines())
+        assert "Traceback" not in result.stderr
+
+    def test_check_statuses(self, capsys, tmp_path, monkeypatch):
+        """
+        A missing file is 2, the example's wrong rate 1.
+        """
+        monkeypatch.chdir(tmp_path)
+
+        assert 2 == run(capsys, "check", "missing.csv")[0]
+        assert 1 == run(capsys, "check", "--example")[0]
+
+    def test_ctrl_c(self, capsys, tmp_path, monkeypatch):
+        """
+        Ctrl-C while a file is written: status 130, no traceback, no file
+        and no temporary file left.
+        """
+
+        def interrupted(*args):
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(os, "fsync", interrupted)
+        target = tmp_path / "out.html"
+
+        status, out, err = run(
+            capsys, "render", "--example", "-o", str(target)
+        )
+
+        assert (130, "", "") == (status, out, err)
+        assert [] == list(tmp_path.iterdir())
+
+    def test_a_bug_is_not_hidden(self, monkeypatch):
+        """
+        Only the library's own errors become a status: anything else is a
+        bug and is raised.
+        """
+
+        def broken(*args, **kwargs):
+            raise RuntimeError("a bug")
+
+        monkeypatch.setattr("hcc_report.cli.audit", broken)
+
+        with pytest.raises(RuntimeError, match="a bug"):
+            main(["check", "--example"])
+
+    def test_unwritable_output_names_the_file(self, capsys, tmp_path):
+        """
+        An output in a folder that does not exist is status 2, naming the
+        file asked for.
+        """
+        target = tmp_path / "no-such-dir" / "out.html"
+
+        status, _, err = run(capsys, "render", "--example", "-o", str(target))
+
+        assert 2 == status
+        assert f"cannot write {str(target)!r}" in err

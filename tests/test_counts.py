@@ -4,14 +4,20 @@ Tests for hcc_report.Counts: validation and the monoid of counts.
 
 from __future__ import annotations
 
+import enum
+import functools
 import math
+import operator
+import pickle
 
+import attrs
 import pytest
 
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from hcc_report import Counts, ValidationError, figures, total
+from hcc_report.model import split_mismatches, sum_figures
 from strategies import counts, full_counts, valid_count_sets
 
 
@@ -294,3 +300,97 @@ class TestMonoid:
 
         assume(both.known())
         assert both == Counts(**both.known())
+
+
+class TestDerivedWholes:
+    def test_evolve_derives_again(self):
+        """
+        A whole derived from its parts follows them through attrs.evolve.
+        """
+        counts = Counts(early=3, on_due_date=4, late=1)
+
+        changed = attrs.evolve(counts, early=5)
+
+        assert (7, 8) == (counts.on_time, counts.processed)
+        assert (9, 10) == (changed.on_time, changed.processed)
+
+    def test_a_given_whole_stays_given(self):
+        """
+        A whole that was given is kept, so a part that no longer adds up
+        to it is an error.
+        """
+        counts = Counts(on_time=7, early=3, on_due_date=4)
+
+        with pytest.raises(ValidationError, match="on_time: must equal"):
+            attrs.evolve(counts, early=5)
+
+    def test_given_or_derived_compare_equal(self):
+        """
+        Counts are equal, and hash equal, when their figures are.
+        """
+        derived = Counts(early=3, on_due_date=4)
+        given = Counts(early=3, on_due_date=4, on_time=7)
+
+        assert derived == given
+        assert hash(derived) == hash(given)
+        assert {derived, given} == {given}
+
+    @given(counts())
+    def test_pickles(self, value):
+        """
+        Counts survive pickling (multiprocessing, caches).
+        """
+        assert value == pickle.loads(pickle.dumps(value))  # noqa: S301
+
+    def test_int_subclasses_are_plain_ints(self):
+        """
+        An IntEnum (or any int subclass but bool) counts as its value.
+        """
+
+        class Seven(enum.IntEnum):
+            SEVEN = 7
+
+        counts = Counts(received=Seven.SEVEN)
+
+        assert 7 == counts.received
+        assert int is type(counts.received)
+
+
+class TestSums:
+    @given(st.lists(counts(), max_size=8))
+    def test_sum_is_the_fold_of_add(self, rows):
+        """
+        Counts.sum adds up in one pass what + adds up pairwise.
+        """
+        assert functools.reduce(operator.add, rows, Counts.zero()) == (
+            Counts.sum(rows)
+        )
+
+    @given(st.lists(counts(), min_size=1, max_size=8))
+    def test_sum_figures_of_printed_rows(self, rows):
+        """
+        sum_figures adds up rows given as dicts as total() adds up counts.
+        """
+        assert total(rows).known() == sum_figures(row.known() for row in rows)
+
+    @given(
+        st.dictionaries(
+            st.sampled_from(COUNT_FIELDS),
+            st.integers(min_value=0, max_value=6),
+        )
+    )
+    def test_split_mismatches_are_the_counts_problems(self, figures_given):
+        """
+        The splits that do not add up are what Counts refuses, whole by
+        whole (the audit reads printed figures with the same function).
+        """
+        mismatches = split_mismatches(figures_given)
+
+        if mismatches:
+            with pytest.raises(ValidationError) as info:
+                Counts(**figures_given)
+            assert [m.whole for m in mismatches] == [
+                p.path for p in info.value.problems
+            ]
+        else:
+            Counts(**figures_given)

@@ -6,10 +6,15 @@ from __future__ import annotations
 
 import pickle
 
+from decimal import Decimal
+
 import pytest
 
-from hcc_report import HccReportError, Problem, ValidationError
+import hcc_report
+
+from hcc_report import HccReportError, Problem, ValidationError, formatting
 from hcc_report.errors import ParseError
+from hcc_report.styles import Style
 
 
 def test_message_lists_every_problem_with_the_source():
@@ -81,3 +86,69 @@ def test_parse_error_quotes_the_text_and_pickles():
         again.reason,
     )
     assert isinstance(again, ValueError)
+
+
+def _finding():
+    return hcc_report.audit(
+        hcc_report.examples.binh_thuan_2023_02_published()
+    )[0]
+
+
+#: Mistakes a caller can make, with the built-in exception that fits.
+MISTAKES = [
+    (lambda: hcc_report.rate("1", 2), TypeError),
+    (lambda: hcc_report.rate(1, 2, places=-1), ValueError),
+    (lambda: hcc_report.rate(1, 2, zero="as-100"), TypeError),
+    (lambda: hcc_report.rate(-1, 2), ValueError),
+    (lambda: hcc_report.apportion([]), ValueError),
+    (lambda: hcc_report.total([1]), TypeError),
+    (lambda: hcc_report.Counts(received=-1), ValueError),
+    (lambda: hcc_report.Period.month(2023, 13), ValueError),
+    (lambda: hcc_report.rate_of(hcc_report.Counts(), "speed"), LookupError),
+    (lambda: hcc_report.figures.get("speed"), LookupError),
+    (lambda: hcc_report.get_style("nd30"), ValueError),
+    (lambda: hcc_report.get_style(None), TypeError),
+    (lambda: hcc_report.describe(_finding(), "fr"), ValueError),
+    (lambda: formatting.format_number(1.5), TypeError),
+    (lambda: formatting.format_percent(Decimal("99.795")), ValueError),
+    (lambda: formatting.format_date("2023-03-02"), TypeError),
+    (lambda: formatting.format_doc_number(0, "BC", "X"), ValueError),
+    (lambda: formatting.parse_number("10.07"), ValueError),
+    (lambda: formatting.month_text(13), ValueError),
+    (lambda: hcc_report.load_report("no-such-file.toml"), OSError),
+    (lambda: hcc_report.load_report("report.yaml"), ValueError),
+    (lambda: hcc_report.loads_report("", "yaml"), ValueError),
+    (lambda: hcc_report.loads_report("[", "toml"), ValueError),
+    (lambda: hcc_report.load_published("no-such-file.csv"), OSError),
+    (lambda: hcc_report.loads_published("", "csv"), ValueError),
+    (lambda: hcc_report.load_style("no-such-file.toml"), OSError),
+    (lambda: hcc_report.render(_seed(), "pdf9"), LookupError),
+    (lambda: hcc_report.render(_seed(), "text", colour=True), TypeError),
+    (lambda: hcc_report.render(_seed(), "text", style="x"), ValueError),
+    (lambda: hcc_report.present(_seed(), "x"), LookupError),
+    (
+        lambda: hcc_report.renderers.register("text", "x:y"),
+        ValueError,
+    ),
+    (lambda: Style(name="x", columns=("speed",)), ValueError),
+]
+
+
+def _seed():
+    return hcc_report.examples.binh_thuan_2023_02()
+
+
+@pytest.mark.parametrize(("mistake", "builtin"), MISTAKES)
+def test_every_mistake_is_the_librarys_error(
+    mistake, builtin, tmp_path, monkeypatch
+):
+    """
+    A caller's mistake raises a subclass of HccReportError, which is also
+    the built-in exception that fits, so both kinds of code can catch it.
+    """
+    monkeypatch.chdir(tmp_path)
+
+    with pytest.raises(HccReportError) as info:
+        mistake()
+
+    assert isinstance(info.value, builtin)

@@ -39,13 +39,24 @@ from hcc_report import (
     total,
 )
 from hcc_report.errors import (
+    ArgumentError,
     MissingDependencyError,
     RendererError,
+    RendererOptionError,
     TemplateError,
     UnknownRendererError,
+    UnknownStyleError,
 )
-from hcc_report.renderers import RendererRegistry, available, get_renderer
+from hcc_report.renderers import (
+    Renderer,
+    RendererRegistry,
+    TemplateOptions,
+    TemplateRenderer,
+    available,
+    get_renderer,
+)
 from hcc_report.renderers._templates import environment, md
+from hcc_report.styles import DECREE_30
 from strategies import reports
 
 
@@ -410,6 +421,87 @@ class TestRegistry:
         registry.register("late", "hcc_report_not_imported_yet:Thing")
 
         assert ["late"] == registry.names()
+
+
+class TestOptions:
+    """
+    Every renderer declares its options; what it does not take is refused
+    with a library error, never a bare TypeError.
+    """
+
+    @pytest.mark.parametrize("fmt", FORMATS)
+    def test_built_ins_are_renderers(self, fmt):
+        """
+        Each built-in satisfies the protocol, options included.
+        """
+        renderer = get_renderer(fmt)
+
+        assert isinstance(renderer, Renderer)
+        assert attrs.has(renderer.options)
+
+    def test_an_option_it_does_not_take(self, seed):
+        """
+        colour=True for text names the renderer and its options.
+        """
+        with pytest.raises(RendererOptionError) as info:
+            render(seed, "text", colour=True)
+
+        assert isinstance(info.value, hcc_report.HccReportError)
+        assert isinstance(info.value, TypeError)
+        assert (
+            "the 'text' renderer has no option 'colour'; its options are "
+            "template_dir"
+        ) == str(info.value)
+
+    def test_json_takes_no_options(self, seed, tmp_path):
+        """
+        A renderer without options says so.
+        """
+        with pytest.raises(RendererOptionError, match="it takes no options"):
+            render(seed, "json", template_dir=tmp_path)
+
+    def test_an_unknown_style(self, seed):
+        """
+        An unknown style is the library's error, naming the presets.
+        """
+        with pytest.raises(hcc_report.HccReportError) as info:
+            render(seed, "text", style="no-such-style")
+
+        assert isinstance(info.value, UnknownStyleError)
+        assert "the presets are binh-thuan, decree-30" in str(info.value)
+
+    def test_a_bad_option_value(self, seed, tmp_path):
+        """
+        A template folder that does not exist is an ArgumentError.
+        """
+        with pytest.raises(ArgumentError, match="does not exist"):
+            render(seed, "html", template_dir=tmp_path / "nope")
+        with pytest.raises(ArgumentError, match="a folder's path"):
+            TemplateOptions(template_dir=5)
+
+    def test_a_renderer_of_ones_own(self, seed, tmp_path):
+        """
+        TemplateRenderer makes a renderer from a template of one's own.
+        """
+        (tmp_path / "count.txt.j2").write_text(
+            "{{ view.appendix.total.cells[0].text }} hồ sơ\n", encoding="utf-8"
+        )
+        mine = TemplateRenderer(
+            name="count",
+            media_type="text/plain",
+            suffix=".txt",
+            template="count.txt.j2",
+        )
+        registry = RendererRegistry(entry_points=False)
+        registry.register("count", mine)
+
+        rendered = registry.get("count").render(
+            seed,
+            style=DECREE_30,
+            options=TemplateOptions(template_dir=tmp_path),
+        )
+
+        assert "10.078 hồ sơ\n" == rendered
 
 
 class TestPlugins:

@@ -409,3 +409,56 @@ def test_enums_print_as_their_file_values():
     """
     assert "KT" == str(Authority.KT)
     assert "cumulative" == str(Basis.CUMULATIVE)
+
+
+class TestFileForms:
+    """
+    Constructors take what report files take, where it is unambiguous.
+    """
+
+    def test_evolve_with_a_number_as_text(self, seed):
+        """
+        A number given as text is read into a DocumentNumber.
+        """
+        report = attrs.evolve(seed, number="05/BC-TTHCC")
+
+        assert isinstance(report.number, DocumentNumber)
+        assert (5, "BC", "TTHCC") == (
+            report.number.number,
+            report.number.type_code,
+            report.number.issuer_code,
+        )
+
+    def test_evolve_with_a_basis_by_value(self, seed):
+        """
+        An enum is taken by its value.
+        """
+        appendix = attrs.evolve(seed.appendix, basis="period")
+
+        assert appendix.basis is Basis.PERIOD
+
+    @pytest.mark.parametrize("text", ["KT", "KT.", "kt", " Kt. "])
+    def test_authority_as_written(self, text):
+        """
+        An authority is read with or without its dot, in any case.
+        """
+        signer = Signer(
+            authority=text, on_behalf_of="Giám đốc", title="Phó", name="A"
+        )
+
+        assert signer.authority is Authority.KT
+
+    def test_what_cannot_be_read_says_what_is_expected(self, seed):
+        """
+        A value of no form is a problem naming the forms.
+        """
+        assert [
+            "number: must be a number and symbol such as '04/BC-TTHCC', "
+            "got '4/BC'",
+        ] == problems(lambda: attrs.evolve(seed, number="4/BC"))
+        assert [
+            "basis: must be one of 'period', 'cumulative', got 'yearly'"
+        ] == problems(lambda: attrs.evolve(seed.appendix, basis="yearly"))
+        assert [
+            "authority: must be one of 'TM', 'KT', 'Q', 'TL', 'TUQ', got 'PT'",
+        ] == problems(lambda: Signer(authority="PT", title="Phó", name="A"))

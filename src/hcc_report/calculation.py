@@ -88,7 +88,10 @@ def total(items: Iterable[CountsLike]) -> Counts:
             `TypeError`).
     """
     return Counts.sum(
-        _counts_of(item, index) for index, item in enumerate(items)
+        [
+            item if type(item) is Counts else _counts_of(item, index)
+            for index, item in enumerate(items)
+        ]
     )
 
 

@@ -8,6 +8,8 @@ import datetime as dt
 
 from decimal import Decimal
 
+import attrs
+
 import hcc_report
 
 from hcc_report import (
@@ -28,6 +30,17 @@ from hcc_report import (
     Signer,
     ZeroPolicy,
 )
+from hcc_report.renderers import (
+    NoOptions,
+    TemplateOptions,
+    TemplateRenderer,
+)
+from hcc_report.renderers._html import HTML
+from hcc_report.renderers._json import JSON
+from hcc_report.renderers._markdown import MARKDOWN
+from hcc_report.renderers._text import TEXT
+from hcc_report.styles import DECREE_30
+from hcc_report.typing import Renderer
 
 
 counts: Counts = Counts(received=10, processed=9, on_time=8, late=1)
@@ -92,3 +105,28 @@ findings: tuple[hcc_report.Finding, ...] = hcc_report.audit(
 severities: list[hcc_report.Severity] = [f.severity for f in findings]
 text_out: str | bytes = hcc_report.render(report, "html", style="binh-thuan")
 names: list[str] = hcc_report.renderers.available()
+
+# The figure catalogue.
+on_time_entry: hcc_report.figures.Rate = hcc_report.figures.rate(
+    "on_time_rate"
+)
+terms: tuple[int | None, int | None] = on_time_entry.terms(counts)
+entry: hcc_report.figures.Count | hcc_report.figures.Rate = (
+    hcc_report.figures.get("received")
+)
+found: str | None = hcc_report.figures.find("Đúng hạn", ["early"])
+any_rate: Decimal | None = hcc_report.rate_of(counts, "on_time_rate_766")
+summed: Counts = Counts.sum([counts, counts])
+evolved: Report = attrs.evolve(report, number="05/BC-TTHCC")
+
+# Every built-in renderer satisfies the protocol, with its own options.
+text_renderer: Renderer[TemplateOptions] = TEXT
+markdown_renderer: Renderer[TemplateOptions] = MARKDOWN
+html_renderer: Renderer[TemplateOptions] = HTML
+json_renderer: Renderer[NoOptions] = JSON
+mine: Renderer[TemplateOptions] = TemplateRenderer(
+    name="mine", media_type="text/plain", suffix=".txt", template="x.j2"
+)
+document: str = TEXT.render(
+    report, style=DECREE_30, options=TemplateOptions(template_dir=None)
+)

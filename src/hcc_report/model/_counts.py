@@ -7,7 +7,9 @@ The counts and their splits are those of the figure catalogue
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import linecache
+
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeAlias, final, overload
 
 import attrs
@@ -58,41 +60,85 @@ class SplitMismatch:
         return sum(self.part_values)
 
 
-def _resolve(values: Values) -> tuple[Values, list[SplitMismatch]]:
+def _mismatch(
+    values: Values, whole: int, parts: tuple[int, ...]
+) -> SplitMismatch:
+    present = [part for part in parts if values[part] is not None]
+    return SplitMismatch(
+        whole=KEYS[whole],
+        value=values[whole] or 0,
+        parts=tuple(KEYS[part] for part in present),
+        part_values=tuple(values[part] or 0 for part in present),
+        complete=len(present) == len(parts),
+    )
+
+
+#: The code of one split in `_resolve`.
+_SPLIT_CODE = """\
+    # {whole_key} = {part_keys}
+    {names} = {reads}
+    if {any_known}:
+        given = values[{whole}]
+        if {all_known}:
+            total = {added}
+            if given is None:
+                values = (*values[:{whole}], total, *values[{whole} + 1 :])
+            elif total != given:
+                mismatches.append(_mismatch(values, {whole}, {parts}))
+        elif given is not None and {known_added} > given:
+            mismatches.append(_mismatch(values, {whole}, {parts}))
+"""
+
+
+def _compile_resolve() -> Callable[
+    [Values], tuple[Values, list[SplitMismatch]]
+]:
     """
-    Derive every whole whose parts are all known, inner splits first, and
-    find the splits that do not add up. *values* are valid figures.
+    Write `_resolve` for the catalogue's splits, inner splits first, one
+    block of `_SPLIT_CODE` a split, and compile it.
+
+    `_resolve` runs for every `Counts` built; straight code with the
+    positions written in runs twice as fast as a loop over the splits,
+    which is most of the time a `Counts` takes to check (attrs writes its
+    ``__init__`` the same way).
     """
-    mismatches: list[SplitMismatch] = []
-    # Plain loops: this runs for every Counts built, and they are the
-    # fastest way in CPython.
+    blocks = []
     for whole, parts in _SPLITS:
-        known = 0
-        total = 0
-        for part in parts:
-            value = values[part]
-            if value is not None:
-                known += 1
-                total += value
-        if not known:
-            continue
-        complete = known == len(parts)
-        given = values[whole]
-        if given is None:
-            if complete:
-                values = (*values[:whole], total, *values[whole + 1 :])
-        elif total > given or (complete and total != given):
-            present = [p for p in parts if values[p] is not None]
-            mismatches.append(
-                SplitMismatch(
-                    whole=KEYS[whole],
-                    value=given,
-                    parts=tuple(KEYS[p] for p in present),
-                    part_values=tuple(values[p] or 0 for p in present),
-                    complete=complete,
-                )
+        names = [f"p{part}" for part in parts]
+        blocks.append(
+            _SPLIT_CODE.format(
+                whole_key=KEYS[whole],
+                part_keys=" + ".join(KEYS[part] for part in parts),
+                names=", ".join(names),
+                reads=", ".join(f"values[{part}]" for part in parts),
+                any_known=" or ".join(f"{n} is not None" for n in names),
+                all_known=" and ".join(f"{n} is not None" for n in names),
+                added=" + ".join(names),
+                known_added=" + ".join(f"({n} or 0)" for n in names),
+                whole=whole,
+                parts=parts,
             )
-    return values, mismatches
+        )
+    source = (
+        "def _resolve(values):\n"
+        "    mismatches = []\n"
+        + "".join(blocks)
+        + "    return values, mismatches\n"
+    )
+    # Registered like a file, so that a traceback shows the lines.
+    filename = "<hcc_report.model._counts: _resolve>"
+    lines = source.splitlines(keepends=True)
+    linecache.cache[filename] = (len(source), None, lines, filename)
+    namespace: dict[str, Any] = {"_mismatch": _mismatch}
+    exec(compile(source, filename, "exec"), namespace)  # noqa: S102
+    resolve: Callable[[Values], tuple[Values, list[SplitMismatch]]]
+    resolve = namespace["_resolve"]
+    return resolve
+
+
+#: Derive every whole whose parts are all known, inner splits first, and
+#: find the splits that do not add up; the figures given are valid.
+_resolve = _compile_resolve()
 
 
 def split_mismatches(
@@ -347,7 +393,7 @@ class Counts:
         >>> Counts.sum([Counts(received=1, processed=1), Counts(received=2)])
         Counts(received=3)
         """
-        return cls._of(_sum_values(c._values for c in counts))  # noqa: SLF001
+        return cls._of(_sum_values([c._values for c in counts]))  # noqa: SLF001
 
     @classmethod
     def zero(cls) -> Counts:
