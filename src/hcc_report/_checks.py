@@ -18,7 +18,12 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Any, TypeVar
 
-from hcc_report.errors import Problem, ValidationError
+from hcc_report.errors import (
+    ArgumentError,
+    ArgumentTypeError,
+    Problem,
+    ValidationError,
+)
 
 
 T = TypeVar("T")
@@ -134,6 +139,24 @@ class Checker:
     def raise_if_any(self) -> None:
         if self.problems:
             raise ValidationError(self.problems, subject=self.subject)
+
+
+def check_whole(name: str, value: object, *, what: str = "an int") -> int:
+    """
+    Return *value*, an argument that must be an `int` from 0, such as a
+    number of places or a count.
+
+    Raises:
+        ~hcc_report.errors.ArgumentTypeError: It is not an `int`.
+        ~hcc_report.errors.ArgumentError: It is negative.
+    """
+    if isinstance(value, bool) or not isinstance(value, int):
+        msg = f"{name} must be {what}, got {value!r}"
+        raise ArgumentTypeError(msg)
+    if value < 0:
+        msg = f"{name} must not be negative, got {value!r}"
+        raise ArgumentError(msg)
+    return value
 
 
 def as_enum(cls: type[E], value: object) -> E | object:

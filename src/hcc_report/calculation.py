@@ -22,6 +22,7 @@ from hcc_report.rounding import Rounding, ZeroPolicy
 __all__ = [
     "CountsLike",
     "HasCounts",
+    "RateFunction",
     "accumulate",
     "completion_rate",
     "cumulative",
@@ -264,13 +265,50 @@ def rate_of(
     )
 
 
-def on_time_rate(
-    counts: Counts,
-    *,
-    places: int = 2,
-    rounding: Rounding = Rounding.HALF_UP,
-    zero: ZeroPolicy = ZeroPolicy.NOT_APPLICABLE,
-) -> Decimal | None:
+class RateFunction(Protocol):
+    """
+    **Protocol:** a named rate of the catalogue, such as
+    `hcc_report.on_time_rate`: ``rate(counts, places=..., rounding=...,
+    zero=...)``, as `rate_of` takes them.
+    """
+
+    def __call__(
+        self,
+        counts: Counts,
+        *,
+        places: int = 2,
+        rounding: Rounding = Rounding.HALF_UP,
+        zero: ZeroPolicy = ZeroPolicy.NOT_APPLICABLE,
+    ) -> Decimal | None:
+        """
+        Return the rate of *counts* in %.
+        """
+        ...
+
+
+def _named_rate(key: str, doc: str) -> RateFunction:
+    """
+    The function of the catalogue's rate *key*, named after it.
+    """
+
+    def named(
+        counts: Counts,
+        *,
+        places: int = 2,
+        rounding: Rounding = Rounding.HALF_UP,
+        zero: ZeroPolicy = ZeroPolicy.NOT_APPLICABLE,
+    ) -> Decimal | None:
+        return rate_of(
+            counts, key, places=places, rounding=rounding, zero=zero
+        )
+
+    named.__name__ = named.__qualname__ = key
+    named.__doc__ = doc
+    return named
+
+
+on_time_rate = _named_rate(
+    "on_time_rate",
     """
     Return the on-time rate (tỷ lệ đúng hạn): ``on_time / processed`` in %.
 
@@ -289,19 +327,11 @@ def on_time_rate(
     >>> on_time_rate(Counts(processed=0, on_time=0, late=0),
     ...              zero=ZeroPolicy.AS_100)
     Decimal('100.00')
-    """
-    return rate_of(
-        counts, "on_time_rate", places=places, rounding=rounding, zero=zero
-    )
+    """,
+)
 
-
-def late_rate(
-    counts: Counts,
-    *,
-    places: int = 2,
-    rounding: Rounding = Rounding.HALF_UP,
-    zero: ZeroPolicy = ZeroPolicy.NOT_APPLICABLE,
-) -> Decimal | None:
+late_rate = _named_rate(
+    "late_rate",
     """
     Return the late rate (tỷ lệ trễ hạn): ``late / processed`` in %.
 
@@ -312,19 +342,11 @@ def late_rate(
     >>> from hcc_report import Counts
     >>> late_rate(Counts(processed=9725, on_time=9705, late=20))
     Decimal('0.21')
-    """
-    return rate_of(
-        counts, "late_rate", places=places, rounding=rounding, zero=zero
-    )
+    """,
+)
 
-
-def online_share(
-    counts: Counts,
-    *,
-    places: int = 2,
-    rounding: Rounding = Rounding.HALF_UP,
-    zero: ZeroPolicy = ZeroPolicy.NOT_APPLICABLE,
-) -> Decimal | None:
+online_share = _named_rate(
+    "online_share",
     """
     Return the online share (tỷ lệ hồ sơ trực tuyến):
     ``received_online / received`` in %.
@@ -338,26 +360,18 @@ def online_share(
     Decimal('44.74')
     >>> online_share(Counts(received=10078, received_online=4756))
     Decimal('47.19')
-    """
-    return rate_of(
-        counts, "online_share", places=places, rounding=rounding, zero=zero
-    )
+    """,
+)
 
-
-def completion_rate(
-    counts: Counts,
-    *,
-    places: int = 2,
-    rounding: Rounding = Rounding.HALF_UP,
-    zero: ZeroPolicy = ZeroPolicy.NOT_APPLICABLE,
-) -> Decimal | None:
+completion_rate = _named_rate(
+    "completion_rate",
     """
     Return the completion rate (tỷ lệ giải quyết): ``processed /
     to_handle`` in %.
 
     The share of the dossiers to handle (received plus carried over, see
-    `to_handle`) that were processed, as in Bến Tre's 4.561 / 5.650 =
-    80,7 %. It is unknown when the carried-over figure is.
+    `~hcc_report.to_handle`) that were processed, as in Bến Tre's 4.561 /
+    5.650 = 80,7 %. It is unknown when the carried-over figure is.
 
     >>> from hcc_report import Counts
     >>> completion_rate(Counts(received=5000, carried_over=650,
@@ -365,7 +379,5 @@ def completion_rate(
     Decimal('80.7')
     >>> completion_rate(Counts(received=6227, processed=5488)) is None
     True
-    """
-    return rate_of(
-        counts, "completion_rate", places=places, rounding=rounding, zero=zero
-    )
+    """,
+)

@@ -37,7 +37,7 @@ import unicodedata
 
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
-from typing import Literal, TypeAlias
+from typing import Literal, TypeAlias, TypeVar
 
 import attrs
 
@@ -80,7 +80,31 @@ def _texts(values: Iterable[str]) -> tuple[str, ...]:
 
 
 @attrs.frozen(kw_only=True)
-class Count:
+class _Entry:
+    """
+    What every figure of the catalogue has.
+    """
+
+    #: The key, the name in files, in a style's columns and in
+    #: `hcc_report.Counts`.
+    key: str
+    #: What it means, in a sentence, with where reports use it.
+    doc: str
+    #: The headings reports print, the canonical Vietnamese one first.
+    headings: tuple[str, ...] = attrs.field(converter=_texts)
+    #: The English heading, as a sentence uses it ("on time").
+    heading_en: str
+
+    @property
+    def heading(self) -> str:
+        """
+        The canonical Vietnamese heading, the one tables print.
+        """
+        return self.headings[0]
+
+
+@attrs.frozen(kw_only=True)
+class Count(_Entry):
     """
     A count of dossiers: a field of `hcc_report.Counts`.
 
@@ -88,14 +112,6 @@ class Count:
     ('early', 'on_due_date')
     """
 
-    #: The key, the `hcc_report.Counts` field and the name in files.
-    key: str
-    #: What it counts, in a sentence.
-    doc: str
-    #: The headings reports print, the canonical Vietnamese one first.
-    headings: tuple[str, ...] = attrs.field(converter=_texts)
-    #: The English heading, as a sentence uses it ("on time").
-    heading_en: str
     #: The counts this one is the sum of (its split), if any.
     parts: tuple[str, ...] = attrs.field(default=(), converter=_texts)
     #: Headings that mean this count only where the other parts of its
@@ -111,13 +127,6 @@ class Count:
         ``"count"``.
         """
         return "count"
-
-    @property
-    def heading(self) -> str:
-        """
-        The canonical Vietnamese heading, the one tables print.
-        """
-        return self.headings[0]
 
 
 def _value_of(figures: object) -> Callable[[str], int | None]:
@@ -139,7 +148,7 @@ def _add_up(
 
 
 @attrs.frozen(kw_only=True)
-class Rate:
+class Rate(_Entry):
     """
     A rate: the sum of some counts as a percentage of the sum of others.
 
@@ -151,14 +160,6 @@ class Rate:
     Decimal('80.7')
     """
 
-    #: The key, as in files and in a style's columns.
-    key: str
-    #: What it measures, in a sentence, with where reports use it.
-    doc: str
-    #: The headings reports print, the canonical Vietnamese one first.
-    headings: tuple[str, ...] = attrs.field(converter=_texts)
-    #: The English heading, as a sentence uses it ("on-time rate").
-    heading_en: str
     #: The counts added up over the line.
     numerator: tuple[str, ...] = attrs.field(converter=_texts)
     #: The counts added up under the line.
@@ -173,13 +174,6 @@ class Rate:
         ``"rate"``.
         """
         return "rate"
-
-    @property
-    def heading(self) -> str:
-        """
-        The canonical Vietnamese heading, the one tables print.
-        """
-        return self.headings[0]
 
     def terms(self, figures: object) -> tuple[int | None, int | None]:
         """
@@ -236,6 +230,7 @@ _COMPLEMENT = {
 
 #: An entry of the catalogue.
 Figure: TypeAlias = Count | Rate
+_F = TypeVar("_F", Count, Rate)
 
 
 @attrs.frozen
@@ -374,11 +369,7 @@ class Catalogue:
         Raises:
             ~hcc_report.errors.UnknownFigureError: It is not a count.
         """
-        figure = self.get(key)
-        if not isinstance(figure, Count):
-            msg = f"{key!r} is a rate, not a count"
-            raise UnknownFigureError(msg)
-        return figure
+        return self._of_kind(key, Count)
 
     def rate(self, key: str) -> Rate:
         """
@@ -387,9 +378,12 @@ class Catalogue:
         Raises:
             ~hcc_report.errors.UnknownFigureError: It is not a rate.
         """
+        return self._of_kind(key, Rate)
+
+    def _of_kind(self, key: str, kind: type[_F]) -> _F:
         figure = self.get(key)
-        if not isinstance(figure, Rate):
-            msg = f"{key!r} is a count, not a rate"
+        if not isinstance(figure, kind):
+            msg = f"{key!r} is a {figure.kind}, not a {kind.__name__.lower()}"
             raise UnknownFigureError(msg)
         return figure
 

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from fractions import Fraction
 
+from hcc_report._checks import check_whole
 from hcc_report.errors import ArgumentError, ArgumentTypeError
 
 
@@ -60,23 +61,8 @@ class ZeroPolicy(enum.Enum):
     AS_0 = "as-0"
 
 
-def _check_places(places: int) -> None:
-    if isinstance(places, bool) or not isinstance(places, int):
-        msg = f"places must be an int, got {places!r}"
-        raise ArgumentTypeError(msg)
-    if places < 0:
-        msg = f"places must not be negative, got {places!r}"
-        raise ArgumentError(msg)
-
-
-def _check_count(name: str, value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        msg = f"{name} must be an int count, got {value!r}"
-        raise ArgumentTypeError(msg)
-    if value < 0:
-        msg = f"{name} must not be negative, got {value!r}"
-        raise ArgumentError(msg)
-    return value
+def _count(name: str, value: object) -> int:
+    return check_whole(name, value, what="an int count")
 
 
 def _check_rounding(rounding: object) -> None:
@@ -118,7 +104,7 @@ def round_fraction(
         ~hcc_report.errors.ArgumentError: *places* is negative (a
             `ValueError`).
     """
-    _check_places(places)
+    check_whole("places", places)
     if isinstance(value, bool) or not isinstance(value, (int, Fraction)):
         msg = f"value must be an int or a Fraction, got {value!r}"
         raise ArgumentTypeError(msg)
@@ -175,15 +161,15 @@ def rate(
         ~hcc_report.errors.ArgumentError: A count or *places* is negative
             (a `ValueError`).
     """
-    _check_places(places)
+    check_whole("places", places)
     if not isinstance(zero, ZeroPolicy):
         msg = f"zero must be a ZeroPolicy, got {zero!r}"
         raise ArgumentTypeError(msg)
     _check_rounding(rounding)
     if part is not None:
-        _check_count("part", part)
+        _count("part", part)
     if whole is not None:
-        _check_count("whole", whole)
+        _count("whole", whole)
     if part is None or whole is None:
         return None
     if whole == 0:
@@ -221,10 +207,8 @@ def apportion(parts: Sequence[int], *, places: int = 2) -> tuple[Decimal, ...]:
         ~hcc_report.errors.ArgumentError: There are no parts, a part is
             negative, or they add up to zero (there is nothing to share).
     """
-    _check_places(places)
-    counts = [
-        _check_count(f"parts[{i}]", part) for i, part in enumerate(parts)
-    ]
+    check_whole("places", places)
+    counts = [_count(f"parts[{i}]", part) for i, part in enumerate(parts)]
     whole = sum(counts)
     if whole == 0:
         msg = (

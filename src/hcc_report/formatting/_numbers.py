@@ -8,7 +8,8 @@ import re
 
 from decimal import Decimal
 
-from hcc_report.errors import ArgumentError, ArgumentTypeError, ParseError
+from hcc_report._checks import check_whole
+from hcc_report.errors import ArgumentError, ParseError
 from hcc_report.formatting._text import (
     check_decimal_mark,
     check_locale,
@@ -193,12 +194,7 @@ def format_percent(
             return f"{whole.replace(',', '.')},{fraction}%"
     check_number("format_percent", value)
     if places is not None:
-        if isinstance(places, bool) or not isinstance(places, int):
-            msg = f"places must be an int or None, got {places!r}"
-            raise ArgumentTypeError(msg)
-        if places < 0:
-            msg = f"places must not be negative, got {places!r}"
-            raise ArgumentError(msg)
+        check_whole("places", places)
     if locale != "vi" and not check_locale(locale):
         if decimal_mark is not None:
             msg = (
