@@ -5,6 +5,7 @@ Tests for hcc_report.Period.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -183,3 +184,42 @@ class TestDerived:
         A kind prints as the name report files use.
         """
         assert "first-months" == str(PeriodKind.FIRST_MONTHS)
+
+
+class TestCalendar:
+    @pytest.mark.parametrize(
+        ("kind", "number", "expected"),
+        [
+            ("month", 2, Period.month(2023, 2)),
+            (PeriodKind.QUARTER, 4, Period.quarter(2023, 4)),
+            ("half", 2, Period.half(2023, 2)),
+            ("first-months", 9, Period.first_months(2023, 9)),
+            ("year", None, Period.year(2023)),
+        ],
+    )
+    def test_every_numbered_kind(self, kind, number, expected):
+        """
+        A period from its kind (or the kind's value), year and number, as
+        files give them.
+        """
+        assert expected == Period.calendar(kind, 2023, number)
+        if number is not None:
+            assert expected.kind.number_key is not None
+            assert number == expected.number
+
+    @pytest.mark.parametrize(
+        ("args", "message"),
+        [
+            (("range", 2023), "kind: a range has no number; use between()"),
+            (("year", 2023, 1), "number: a year has no number, got 1"),
+            (("week", 2023, 1), "kind: must be one of 'month'"),
+            (("quarter", 2023, 5), "quarter: must be from 1 to 4, got 5"),
+            (("month", 2023), "month: must be an int, got None"),
+        ],
+    )
+    def test_impossible_periods(self, args, message):
+        """
+        What no period is, is named after the argument.
+        """
+        with pytest.raises(ValidationError, match=re.escape(message)):
+            Period.calendar(*args)

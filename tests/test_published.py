@@ -416,3 +416,63 @@ class TestModel:
         assert example_text("binh_thuan_2023_02_appendix", ".csv").startswith(
             "Stt;"
         )
+
+
+class TestPrintedValues:
+    @pytest.mark.parametrize(
+        ("data", "expected"),
+        [
+            (
+                {"table": {"rows": [{"name": "A", "received": True}]}},
+                "table.rows[0].received: must be a count, got True",
+            ),
+            (
+                {"table": {"rows": [{"name": "A", "received": 1.5}]}},
+                "table.rows[0].received: must be a count, got 1.5",
+            ),
+            ({"number": 4}, "number: must be text, got 4"),
+            ({"paragraph": []}, "paragraph: must be a table, got []"),
+            ([], "must be a table, got []"),
+        ],
+    )
+    def test_values_as_printed(self, data, expected):
+        """
+        Counts are ints or printed text, a number is text, parts are
+        tables.
+        """
+        with pytest.raises(ValidationError) as info:
+            published_from_dict(data)
+
+        assert [expected] == [str(p) for p in info.value.problems]
+
+    def test_a_stated_convention_is_checked(self):
+        """
+        What the caller states for the table is checked, naming the file.
+        """
+        with pytest.raises(ValidationError) as info:
+            loads_published(
+                '[table]\nrows = [{name = "A", received = 1}]\n',
+                "toml",
+                source="t.toml",
+                decimal_mark=";",
+            )
+
+        assert str(info.value).startswith("t.toml: invalid published")
+        assert "decimal_mark: must be ',' or '.'" in str(info.value)
+        with pytest.raises(ValidationError) as info:
+            loads_published(
+                HEADINGS + "\n01;A;1;1;1;0;100%\n", "csv", places=-1
+            )
+        assert ["places: must be an int >= 0, got -1"] == [
+            str(p) for p in info.value.problems
+        ]
+
+    def test_headings_on_the_first_line_by_default(self):
+        """
+        A table whose first lines name no two known columns is read with
+        its first line as headings, and the unknown ones named.
+        """
+        assert [
+            "line 1, column 2: unknown heading 'Xa'",
+            "line 1: has no column of counts",
+        ] == problems("Tên đơn vị;Xa\nA;1\n")

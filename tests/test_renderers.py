@@ -53,6 +53,7 @@ from hcc_report.renderers import (
     TemplateOptions,
     TemplateRenderer,
     available,
+    build_options,
     get_renderer,
 )
 from hcc_report.renderers._templates import environment, md
@@ -478,6 +479,50 @@ class TestOptions:
             render(seed, "html", template_dir=tmp_path / "nope")
         with pytest.raises(ArgumentError, match="a folder's path"):
             TemplateOptions(template_dir=5)
+
+    def test_options_of_any_class(self, seed):
+        """
+        A third party's options need not be an attrs class: the keywords
+        its class takes are its options.
+        """
+
+        class Loud:
+            def __init__(self, *, volume: int = 1) -> None:
+                self.volume = volume
+
+        class LoudRenderer:
+            name = "loud"
+            media_type = "text/plain"
+            suffix = ".txt"
+            options = Loud
+
+            def render(self, report, *, style, options):
+                return "!" * options.volume
+
+        registry = RendererRegistry(entry_points=False)
+        registry.register("loud", LoudRenderer())
+        renderer = registry.get("loud")
+
+        assert "!!!" == renderer.render(
+            seed,
+            style=DECREE_30,
+            options=build_options(renderer, {"volume": 3}),
+        )
+        with pytest.raises(
+            RendererOptionError, match="its options are volume"
+        ):
+            build_options(renderer, {"colour": True})
+
+    def test_a_renderer_that_fails_to_load(self):
+        """
+        A renderer whose module raises on import is a RendererError naming
+        it.
+        """
+        registry = RendererRegistry(entry_points=False)
+        registry.register("bad", "hcc_report.errors:no_such_thing")
+
+        with pytest.raises(RendererError, match=r"'bad' renderer .* failed"):
+            registry.get("bad")
 
     def test_a_renderer_of_ones_own(self, seed, tmp_path):
         """

@@ -357,3 +357,83 @@ class TestErrors:
             ValueError, match="format must be 'toml' or 'json'"
         ):
             loads_report("", "yaml")  # type: ignore[arg-type]
+
+
+class TestConverter:
+    """
+    What the cattrs converter reads, beyond what the example exercises.
+    """
+
+    def test_unknown_keys_of_generated_classes(self):
+        """
+        An unknown key anywhere is named, with a suggestion, and does not
+        stop the rest from being read.
+        """
+        data = report_to_dict(loads_report(example(), "toml"))
+        data["titel"] = "x"
+        data["sections"][0]["headng"] = "y"
+        data["issued"] = "soon"
+
+        with pytest.raises(ValidationError) as info:
+            report_from_dict(data)
+
+        assert [
+            "issued: must be a date (YYYY-MM-DD), got 'soon'",
+            "sections[0].headng: unknown key (did you mean 'heading'?)",
+            "titel: unknown key (did you mean 'title'?)",
+        ] == [str(p) for p in info.value.problems]
+
+    def test_schema_version_with_other_problems(self):
+        """
+        A file of another version is named first, and its other problems
+        after.
+        """
+        data = report_to_dict(loads_report(example(), "toml"))
+        data["schema_version"] = 9
+        del data["place"]
+
+        with pytest.raises(ValidationError) as info:
+            report_from_dict(data)
+
+        assert [
+            "schema_version: this version of hcc-report reads version 1, "
+            "got 9",
+            "place: is required",
+        ] == [str(p) for p in info.value.problems]
+
+    def test_model_paths_become_file_paths(self):
+        """
+        A row's agency sits in the row in the file: a repeated name is
+        named where the file has it.
+        """
+        data = report_to_dict(loads_report(example(), "toml"))
+        data["appendix"]["rows"][3]["name"] = data["appendix"]["rows"][0][
+            "name"
+        ]
+        data["opening"] = [" "]
+
+        with pytest.raises(ValidationError) as info:
+            report_from_dict(data)
+
+        assert [
+            "opening[0]: must not be blank, got ' '",
+            "appendix.rows[3].name: 'Ban Quản lý các khu công nghiệp' is "
+            "already in rows[0]",
+        ] == [str(p) for p in info.value.problems]
+
+    def test_basis_is_checked_with_the_rows(self):
+        """
+        A bad basis is reported with a bad row, not after it is fixed.
+        """
+        data = report_to_dict(loads_report(example(), "toml"))
+        data["appendix"]["basis"] = "weekly"
+        data["appendix"]["rows"][0]["late"] = -1
+
+        with pytest.raises(ValidationError) as info:
+            report_from_dict(data)
+
+        assert [
+            "appendix.basis: must be one of 'period', 'cumulative', "
+            "got 'weekly'",
+            "appendix.rows[0].late: must not be negative, got -1",
+        ] == [str(p) for p in info.value.problems]

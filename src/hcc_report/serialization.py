@@ -296,7 +296,7 @@ def _build(factory: Callable[..., T], /, **kwargs: Any) -> T:
 
 
 def _as_is(value: object, _: object) -> object:
-    # Texts, numbers and flags are checked by the model, which names them.
+    # Texts are checked by the model, which names them.
     return value
 
 
@@ -322,10 +322,6 @@ def _member(cls: type[enum.Enum], value: object) -> Any:
     names = ", ".join(repr(member.value) for member in cls)
     msg = f"must be one of {names}, got {value!r}"
     raise _invalid(msg)
-
-
-def _enum(value: object, cls: type[enum.Enum]) -> Any:
-    return _member(cls, value)
 
 
 def _of_enum(cls: type[enum.Enum]) -> Callable[[object], Any]:
@@ -654,14 +650,11 @@ def _converter() -> cattrs.Converter:
         omit_if_default=True,
         unstruct_collection_overrides={Sequence: list},
     )
-    for plain in (str, int, bool):
-        converter.register_structure_hook(plain, _as_is)
+    converter.register_structure_hook(str, _as_is)
     converter.register_structure_hook(DocumentNumber, _document_number)
     converter.register_structure_hook(dt.date, _date)
     converter.register_structure_hook(Authority, _authority)
-    converter.register_structure_hook_func(
-        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum
-    )
+    converter.register_structure_hook(Basis, lambda v, _: _member(Basis, v))
     converter.register_structure_hook_factory(
         lambda t: getattr(t, "__origin__", None) is tuple,
         lambda t: _sequence_hook(converter, t.__args__[0]),
