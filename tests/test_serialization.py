@@ -21,7 +21,7 @@ from hcc_report import (
     save_report,
 )
 from hcc_report.examples import example_text
-from hcc_report.serialization import _parse_path, _path_text
+from hcc_report.serialization._reading import parse_path, path_text
 from strategies import reports
 
 
@@ -44,7 +44,7 @@ def test_paths_join(prefix, path, expected):
     """
     Paths join with dots, and indexes attach directly.
     """
-    assert expected == _path_text((*_parse_path(prefix), *_parse_path(path)))
+    assert expected == path_text((*parse_path(prefix), *parse_path(path)))
 
 
 class TestRoundTrip:

@@ -1,0 +1,280 @@
+"""
+Reports, published figures and styles as plain data, and back.
+
+One ``cattrs`` converter turns a `hcc_report.Report` into the plain data of a
+report file (dicts, lists, strings, ints and dates; see
+:doc:`/reference/report-format`) and back, and reads the plain data of
+published figures (:doc:`/reference/published-format`) and of styles.
+Reading checks everything at once: wrong types, unknown keys (with a
+suggestion), missing keys and failed identities are reported together in
+one `~hcc_report.errors.ValidationError`, each with the path of the value
+(``appendix.rows[8].late``), in the order of the data. A report read back
+from what was written is equal to the original.
+
+The classes written as they are (a report, its issuer, sections and
+signer) are read and written by the converter's generated functions; the
+private module ``_reports`` holds the parts a file writes its own way,
+``_published`` published figures and styles, ``_reading`` the readers and
+the problems. No file is read or written here: that is
+`hcc_report.loaders`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import attrs
+
+from hcc_report.model import (
+    Appendix,
+    AppendixRow,
+    Authority,
+    Basis,
+    Block,
+    Bullet,
+    Counts,
+    DocumentNumber,
+    FiguresParagraph,
+    Issuer,
+    Paragraph,
+    Period,
+    Report,
+    Section,
+    Signer,
+)
+from hcc_report.published import PublishedReport
+from hcc_report.serialization import _published, _reports
+from hcc_report.serialization._reading import (
+    Invalid,
+    date,
+    mapping_of,
+    member,
+    problems_of,
+    read_all,
+    sequence,
+)
+from hcc_report.styles import Style
+
+
+if TYPE_CHECKING:
+    import cattrs
+
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "published_from_dict",
+    "report_from_dict",
+    "report_to_dict",
+    "style_from_dict",
+]
+
+#: The version of the report file layout that this library writes and
+#: reads.
+SCHEMA_VERSION = 1
+
+T = TypeVar("T")
+
+#: The classes whose file form is their fields, read and written by the
+#: functions cattrs generates.
+_AS_THEY_ARE: tuple[type, ...] = (Issuer, Section, Signer, Report)
+
+
+def _hook(read: Callable[[object], T]) -> Callable[[object, object], T]:
+    # A cattrs hook takes the type too; our readers need only the value.
+    return lambda value, _: read(value)
+
+
+def _mapping(
+    structure: Callable[[Any, Any], T],
+) -> Callable[[object, object], T]:
+    # A generated function expects a mapping: anything else is a problem.
+    return lambda value, cls: structure(mapping_of(value), cls)
+
+
+def _in_field_order(
+    cls: type, unstructure: Callable[[Any], dict[str, Any]]
+) -> Callable[[Any], dict[str, Any]]:
+    """
+    Keep the keys in the order of the class's fields, as files list them
+    (cattrs puts the ones it never leaves out first).
+    """
+    names = [field.name for field in attrs.fields(cls)]
+
+    def ordered(value: Any) -> dict[str, Any]:
+        data = unstructure(value)
+        return {name: data[name] for name in names if name in data}
+
+    return ordered
+
+
+@functools.cache
+def _converter() -> cattrs.Converter:
+    # Imported here: only reading and writing data needs cattrs.
+    import cattrs  # noqa: PLC0415
+
+    from cattrs.gen import (  # noqa: PLC0415
+        make_dict_structure_fn,
+        make_dict_unstructure_fn,
+        override,
+    )
+
+    converter = cattrs.Converter(
+        forbid_extra_keys=True,
+        omit_if_default=True,
+        unstruct_collection_overrides={Sequence: list},
+    )
+    # Texts are checked by the model, which names them.
+    converter.register_structure_hook(str, lambda value, _: value)
+    converter.register_structure_hook(dt.date, _hook(date))
+    converter.register_structure_hook(
+        DocumentNumber, _hook(_reports.document_number)
+    )
+    converter.register_structure_hook(Authority, _hook(_reports.authority))
+    converter.register_structure_hook(
+        Basis, _hook(functools.partial(member, Basis))
+    )
+    converter.register_structure_hook(Counts, _hook(_reports.counts))
+    converter.register_structure_hook(Period, _hook(_reports.period))
+    converter.register_structure_hook(Block, _hook(_reports.block))
+    converter.register_structure_hook(Appendix, _hook(_reports.appendix))
+    converter.register_structure_hook_factory(
+        lambda kind: getattr(kind, "__origin__", None) is tuple,
+        lambda kind: _hook(
+            functools.partial(
+                sequence,
+                read_item=functools.partial(
+                    _structure_as, converter, kind.__args__[0]
+                ),
+            )
+        ),
+    )
+    for cls in _AS_THEY_ARE:
+        converter.register_structure_hook(
+            cls, _mapping(make_dict_structure_fn(cls, converter))
+        )
+
+    converter.register_unstructure_hook(DocumentNumber, str)
+    converter.register_unstructure_hook(Counts, Counts.known)
+    converter.register_unstructure_hook(Period, _reports.period_data)
+    for block in (Block, Paragraph, Bullet, FiguresParagraph):
+        converter.register_unstructure_hook(block, _reports.block_data)
+    converter.register_unstructure_hook(AppendixRow, _reports.row_data)
+    converter.register_unstructure_hook(Appendix, _reports.appendix_data)
+    for cls in _AS_THEY_ARE:
+        # Where copies are filed is written even when it is the default,
+        # so that a file says it.
+        overrides: dict[str, Any] = (
+            {"archive": override(omit_if_default=False)}
+            if cls is Report
+            else {}
+        )
+        unstructure: Callable[[Any], dict[str, Any]]
+        unstructure = make_dict_unstructure_fn(
+            cls,
+            converter,
+            _cattrs_omit_if_default=True,
+            **overrides,
+        )
+        converter.register_unstructure_hook(
+            cls, _in_field_order(cls, unstructure)
+        )
+    return converter
+
+
+def _structure_as(converter: cattrs.Converter, cls: Any, value: object) -> Any:
+    return converter.structure(value, cls)
+
+
+# Public functions ------------------------------------------------------------
+
+
+def report_to_dict(report: Report) -> dict[str, Any]:
+    """
+    Return *report* as plain data: dicts, lists, strings, ints and dates.
+
+    Unknown figures and empty optional parts are left out. This is the tree
+    that `hcc_report.dumps_report` writes; `report_from_dict` reads it back.
+
+    >>> from hcc_report.examples import binh_thuan_2023_02
+    >>> data = report_to_dict(binh_thuan_2023_02())
+    >>> data["number"], data["figures"]["received"]
+    ('04/BC-TTHCC', 6227)
+    >>> data["appendix"]["rows"][8]
+    {'name': 'Sở Tài nguyên và Môi trường', 'received': 197,
+     'processed': 191, 'on_time': 172, 'late': 19}
+    """
+    data: dict[str, Any] = _converter().unstructure(report)
+    return {"schema_version": SCHEMA_VERSION, **data}
+
+
+def _report(data: object) -> Report:
+    raw = mapping_of(data)
+    version = raw.get("schema_version", SCHEMA_VERSION)
+    fields = {
+        key: value for key, value in raw.items() if key != "schema_version"
+    }
+    if type(version) is int and version == SCHEMA_VERSION:
+        structured: Report = _converter().structure(fields, Report)
+        return structured
+    message = (
+        f"this version of hcc-report reads version {SCHEMA_VERSION}, "
+        f"got {version!r}"
+    )
+    problem = (("schema_version",), message)
+    try:
+        _converter().structure(fields, Report)
+    except Exception as error:  # noqa: BLE001  (listed with the version's)
+        raise Invalid([problem, *problems_of(error, fields)]) from None
+    raise Invalid([problem])
+
+
+def report_from_dict(data: object, *, source: str = "") -> Report:
+    """
+    Build a report from plain data, as read from a TOML or JSON file.
+
+    Dates may be `datetime.date` objects (TOML) or ``YYYY-MM-DD`` strings
+    (JSON).
+
+    Raises:
+        ~hcc_report.errors.ValidationError: The data is not a valid report;
+            the error lists every problem with its path, in the order of
+            the data. *source* (a file name) is put in its message.
+    """
+    return read_all(data, _report, subject="report", source=source)
+
+
+def published_from_dict(data: object, *, source: str = "") -> PublishedReport:
+    """
+    Build published figures from plain data (a TOML or JSON file's).
+
+    Counts may be ints or text as printed ("10.078"); rates are text as
+    printed ("99,79%"). The layout is in :doc:`/reference/published-format`.
+
+    Raises:
+        ~hcc_report.errors.ValidationError: Every problem, with its place.
+    """
+    return read_all(
+        data,
+        _published.published,
+        subject="published figures",
+        source=source,
+    )
+
+
+def style_from_dict(data: object, *, source: str = "") -> Style:
+    """
+    Build a style from plain data: ``base`` (a preset's name) and fields.
+
+    >>> style_from_dict({"base": "binh-thuan", "name": "mine",
+    ...                  "rate_places": 1}).rate_places
+    1
+
+    Raises:
+        ~hcc_report.errors.ValidationError: Unknown keys or bad values
+            (all listed).
+    """
+    return read_all(data, _published.style, subject="style", source=source)
