@@ -15,95 +15,81 @@ from hcc_report import figures
 
 
 def _code(keys: tuple[str, ...]) -> str:
-    return " + ".join(f"``{key}``" for key in keys)
+    return " + ".join(f"`{key}`" for key in keys)
 
 
 def _cell(text: str) -> str:
-    # A list-table cell is one line here; keep it so.
-    return " ".join(text.split()) or "\\-"
+    # A cell of a Markdown table: one line, no bar.
+    return " ".join(text.replace("|", "\\|").split()) or "-"
 
 
-def _table(
-    title: str, widths: str, header: list[str], rows: list[list[str]]
-) -> list[str]:
+def _table(title: str, header: list[str], rows: list[list[str]]) -> list[str]:
     lines = [
-        f".. list-table:: {title}",
-        "   :header-rows: 1",
-        f"   :widths: {widths}",
+        f"**{title}**",
         "",
+        "| " + " | ".join(header) + " |",
+        "|" + "---|" * len(header),
     ]
-    for row in [header, *rows]:
-        lines.append(f"   * - {_cell(row[0])}")
-        lines.extend(f"     - {_cell(cell)}" for cell in row[1:])
+    lines.extend("| " + " | ".join(map(_cell, row)) + " |" for row in rows)
     return [*lines, ""]
+
+
+def _also(figure: figures.Count | figures.Rate) -> str:
+    text = ""
+    if figure.headings[1:]:
+        text += f" Also printed as: {', '.join(figure.headings[1:])}."
+    if isinstance(figure, figures.Count) and figure.part_headings:
+        beside = ", ".join(figure.part_headings)
+        text += f" Beside the other parts of its split: {beside}."
+    return text
+
+
+def _count_row(count: figures.Count) -> list[str]:
+    what = count.doc
+    if count.parts:
+        what += f" The sum of {_code(count.parts)}."
+    if count.timing != "flow":
+        what += f" A stock ({count.timing}), not a flow."
+    return [
+        f"`{count.key}`",
+        f"{count.heading} ({count.heading_en})",
+        what + _also(count),
+    ]
+
+
+def _rate_row(rate: figures.Rate) -> list[str]:
+    zero = {
+        "style": "the style's zero policy",
+        "complement": "the complement of the style's zero policy",
+        "not-applicable": "not applicable",
+    }[rate.zero]
+    return [
+        f"`{rate.key}`",
+        f"{rate.heading} ({rate.heading_en})",
+        f"({_code(rate.numerator)}) / ({_code(rate.denominator)})",
+        f"{rate.doc} Over zero dossiers: {zero}.{_also(rate)}",
+    ]
 
 
 class FigureCatalogue(SphinxDirective):
     """
-    Write the counts and the rates of the catalogue as two tables.
+    Write the counts and the rates of the catalogue as two tables (in the
+    Markdown of the page that holds the directive).
     """
 
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        counts = [
-            [
-                f"``{count.key}``",
-                count.heading,
-                ", ".join(count.headings[1:])
-                + (
-                    " (beside the other parts: "
-                    f"{', '.join(count.part_headings)})"
-                    if count.part_headings
-                    else ""
-                ),
-                count.heading_en,
-                _code(count.parts),
-                count.timing,
-                count.doc,
-            ]
-            for count in figures.counts()
-        ]
-        rates = [
-            [
-                f"``{rate.key}``",
-                rate.heading,
-                ", ".join(rate.headings[1:]),
-                rate.heading_en,
-                f"{_code(rate.numerator)} / {_code(rate.denominator)}",
-                rate.zero,
-                rate.doc,
-            ]
-            for rate in figures.rates()
-        ]
         text = [
             *_table(
                 "Counts",
-                "12 12 18 10 16 7 25",
-                [
-                    "Key",
-                    "Heading",
-                    "Other headings",
-                    "English",
-                    "Sum of",
-                    "Over time",
-                    "What it counts",
-                ],
-                counts,
+                ["Key", "Heading", "What it counts"],
+                [_count_row(count) for count in figures.counts()],
             ),
             *_table(
                 "Rates (in %)",
-                "12 12 18 10 16 7 25",
-                [
-                    "Key",
-                    "Heading",
-                    "Other headings",
-                    "English",
-                    "Numerator / denominator",
-                    "Over zero",
-                    "What it measures",
-                ],
-                rates,
+                ["Key", "Heading", "Computed as", "What it measures"],
+                [_rate_row(rate) for rate in figures.rates()],
             ),
         ]
         container = nodes.container()

@@ -576,8 +576,7 @@ FIGURES: tuple[Figure, ...] = (
     Rate(
         key="on_time_rate",
         doc="Dossiers processed on time, early ones included, over those "
-        "processed: the seed's 9.705 / 9.725, Lâm Đồng's 98,81 %; the "
-        "style decides what it is over zero.",
+        "processed: the seed's 9.705 / 9.725, Lâm Đồng's 98,81 %.",
         headings=(
             "Tỷ lệ đúng hẹn",
             "Tỷ lệ đúng hạn",
@@ -595,8 +594,7 @@ FIGURES: tuple[Figure, ...] = (
     Rate(
         key="late_rate",
         doc="Dossiers processed late over those processed (Lâm Đồng "
-        "1,19 %, Bến Tre 0,2 %); over zero it is the complement of the "
-        "on-time rate.",
+        "1,19 %, Bến Tre 0,2 %).",
         headings=(
             "Tỷ lệ trễ hẹn",
             "Tỷ lệ trễ hạn",
