@@ -10,7 +10,7 @@ from __future__ import annotations
 import linecache
 
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any, TypeAlias, final, overload
+from typing import TYPE_CHECKING, Any, TypeAlias, final, overload
 
 import attrs
 
@@ -306,7 +306,9 @@ class Counts:
 
     A whole computed from its parts follows them: ``attrs.evolve(counts,
     early=5)`` computes ``on_time`` again. Two counts are equal when their
-    figures are, whether given or computed.
+    figures are, whether given or computed. `known` gives the figures by
+    key (``attrs.asdict`` gives only what was given, under the fields'
+    private names).
 
     Counts form a commutative monoid under ``+`` with `Counts.zero()` as its
     identity, so a table can be summed in any order and any grouping.
@@ -343,8 +345,12 @@ class Counts:
     _withdrawn: int | None = None
     _returned: int | None = None
 
-    # What is known, derived wholes included: what every reader reads.
-    _values: Values = attrs.field(init=False, repr=False, eq=False)
+    if TYPE_CHECKING:
+        # What is known, derived wholes included: what every reader reads.
+        # Set by __attrs_post_init__ (and _of), not an attrs field, so that
+        # attrs.fields(Counts) holds only what was given.
+        @property
+        def _values(self) -> Values: ...
 
     def __attrs_post_init__(self) -> None:
         # attrs has just stored the given figures in field order, which is
@@ -444,7 +450,7 @@ class Counts:
         }
 
 
-_FIELDS = tuple(field.name for field in attrs.fields(Counts) if field.init)
+_FIELDS = tuple(field.name for field in attrs.fields(Counts))
 if (
     tuple(name.removeprefix("_") for name in _FIELDS) != KEYS
 ):  # pragma: no cover
