@@ -4,6 +4,7 @@ Tests for the hcc-report command line, run in-process.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import stat
@@ -457,3 +458,43 @@ class TestExitStatus:
 
         assert 2 == status
         assert f"cannot write {str(target)!r}" in err
+
+
+class TestStandardOutput:
+    def test_a_closed_pipe_ends_quietly(self):
+        """
+        `| head -1`: the command stops quietly when its reader does.
+        """
+        process = subprocess.Popen(
+            [sys.executable, "-m", "hcc_report", "render", "--example"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        assert process.stdout is not None
+        # Closed before the command writes (it takes longer to start).
+        process.stdout.close()
+        _, err = process.communicate(timeout=60)
+
+        assert (141, b"") == (process.returncode, err)
+
+    def test_a_full_disk(self, capsys, monkeypatch):
+        """
+        Standard output that cannot be written is status 2, saying so.
+        """
+
+        class Full(io.TextIOWrapper):
+            def __init__(self):
+                super().__init__(io.BytesIO(), encoding="utf-8")
+
+            def flush(self):
+                raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(sys, "stdout", Full())
+
+        status = main(["render", "--example"])
+
+        assert 2 == status
+        assert (
+            "hcc-report: error: cannot write to standard output: "
+            "No space left on device\n"
+        ) == capsys.readouterr().err

@@ -314,15 +314,25 @@ class TestDerivedWholes:
         assert (7, 8) == (counts.on_time, counts.processed)
         assert (9, 10) == (changed.on_time, changed.processed)
 
-    def test_a_given_whole_stays_given(self):
+    def test_a_whole_with_known_parts_follows_them(self):
         """
-        A whole that was given is kept, so a part that no longer adds up
-        to it is an error.
+        A whole whose parts are all known follows them even when it was
+        given: built, summed or read back from a file alike.
         """
         counts = Counts(on_time=7, early=3, on_due_date=4)
 
-        with pytest.raises(ValidationError, match="on_time: must equal"):
-            attrs.evolve(counts, early=5)
+        assert 9 == attrs.evolve(counts, early=5).on_time
+        assert 9 == attrs.evolve(counts + Counts.zero(), early=5).on_time
+
+    def test_a_whole_with_unknown_parts_stays_given(self):
+        """
+        A whole given with only some parts is kept, so a part that no
+        longer fits in it is an error.
+        """
+        counts = Counts(on_time=7, early=3)
+
+        with pytest.raises(ValidationError, match="on_time: must be at least"):
+            attrs.evolve(counts, early=8)
 
     def test_given_or_derived_compare_equal(self):
         """

@@ -132,6 +132,29 @@ class TestCatalogueChecks:
         with pytest.raises(ArgumentError, match="names both"):
             Catalogue([*figures.FIGURES, rate])
 
+    def test_a_part_heading_is_no_figures_own(self):
+        """
+        A heading that names a part only beside its split cannot be a
+        figure's canonical heading: what the library prints reads back.
+        """
+        figures_with = [
+            attrs.evolve(f, part_headings=("Đúng hẹn",))
+            if f.key == "on_due_date"
+            else f
+            for f in figures.FIGURES
+        ]
+
+        with pytest.raises(ArgumentError, match="own heading"):
+            Catalogue(figures_with)
+
+    def test_the_librarys_own_headings_read_back(self):
+        """
+        Every canonical heading names its figure beside any other columns.
+        """
+        every = [figure.key for figure in figures.FIGURES]
+        for figure in figures.FIGURES:
+            assert figure.key == figures.find(figure.heading, every)
+
     def test_terms_are_counts(self):
         """
         A rate or split over a count the catalogue lacks is refused.

@@ -476,3 +476,38 @@ class TestPrintedValues:
             "line 1, column 2: unknown heading 'Xa'",
             "line 1: has no column of counts",
         ] == problems("Tên đơn vị;Xa\nA;1\n")
+
+
+class TestCsvAsSpreadsheetsWriteIt:
+    def test_lines_ending_in_cr_alone(self):
+        """
+        Old Mac spreadsheets end lines with CR alone.
+        """
+        text = HEADINGS + "\r01;A;1;1;1;0;100%\r02;B;2;2;2;0;100%\r"
+
+        rows = loads_published(text, "csv").table.rows
+
+        assert ["A", "B"] == [row.name for row in rows]
+
+    def test_a_cell_too_long(self):
+        """
+        A cell longer than the CSV reader takes is a problem of its line.
+        """
+        text = HEADINGS + "\n01;" + "A" * 150_000 + ";1;1;1;0;100%\n"
+
+        assert problems(text)[0].startswith(
+            "line 2: cannot be read as CSV: field larger than field limit"
+        )
+
+    def test_what_the_library_prints_reads_back(self):
+        """
+        "Đúng hẹn", the library's heading of on_time, is on_time beside
+        "Trước hạn" too (only "Đúng hạn" is Biểu 06's due date).
+        """
+        text = "Tên đơn vị;Đã xử lý;Trước hạn;Đúng hẹn;Trễ hẹn\nA;10;3;9;1\n"
+
+        (row,) = loads_published(text, "csv").table.rows
+
+        assert {"processed": 10, "early": 3, "on_time": 9, "late": 1} == dict(
+            row.counts
+        )

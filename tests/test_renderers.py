@@ -513,6 +513,29 @@ class TestOptions:
         ):
             build_options(renderer, {"colour": True})
 
+    def test_options_that_do_not_fit(self, seed):
+        """
+        Options a class refuses, or a required one missing, are the
+        library's error; a class taking any keyword takes them all.
+        """
+
+        @attrs.frozen
+        class Needs:
+            colour: str
+
+        class NeedsRenderer:
+            name = "needs"
+            media_type = "text/plain"
+            suffix = ".txt"
+            options = Needs
+
+            def render(self, report, *, style, options):
+                return options.colour
+
+        with pytest.raises(RendererOptionError, match="cannot take"):
+            build_options(NeedsRenderer(), {})
+        assert {"a": 1} == build_options(_Any(), {"a": 1})
+
     def test_a_renderer_that_fails_to_load(self):
         """
         A renderer whose module raises on import is a RendererError naming
@@ -547,6 +570,20 @@ class TestOptions:
         )
 
         assert "10.078 hồ sơ\n" == rendered
+
+
+class _Any:
+    """
+    A renderer whose options are a dict: any keyword.
+    """
+
+    name = "any"
+    media_type = "text/plain"
+    suffix = ".txt"
+    options = dict
+
+    def render(self, report, *, style, options):
+        return str(options)
 
 
 class TestPlugins:

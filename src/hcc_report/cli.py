@@ -4,14 +4,16 @@ The ``hcc-report`` command line.
 This is the only module that reads arguments, prints, or exits. It exits
 with `OK` (0) when all is well, `FIGURES_WRONG` (1) when the audit found a
 wrong figure, `UNUSABLE` (2) when the input or the command could not be
-used, and `INTERRUPTED` (130) on Ctrl-C. It catches only the library's
-own errors: anything else is a bug, and shows as one.
+used, `INTERRUPTED` (130) on Ctrl-C, and `CLOSED_PIPE` (141), quietly,
+when the reader of standard output closed it. It catches only the
+library's own errors: anything else is a bug, and shows as one.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 from collections import Counter
@@ -22,7 +24,7 @@ from typing import TextIO
 import attrs
 
 from hcc_report.auditing import Finding, Severity, audit, describe
-from hcc_report.errors import HccReportError
+from hcc_report.errors import FileError, HccReportError
 from hcc_report.examples import (
     binh_thuan_2023_02,
     binh_thuan_2023_02_published,
@@ -40,7 +42,14 @@ from hcc_report.renderers import available, get_renderer, render
 from hcc_report.styles import STYLES, Style, get_style
 
 
-__all__ = ["FIGURES_WRONG", "INTERRUPTED", "OK", "UNUSABLE", "main"]
+__all__ = [
+    "CLOSED_PIPE",
+    "FIGURES_WRONG",
+    "INTERRUPTED",
+    "OK",
+    "UNUSABLE",
+    "main",
+]
 
 #: All is well.
 OK = 0
@@ -51,6 +60,9 @@ FIGURES_WRONG = 1
 UNUSABLE = 2
 #: Interrupted by Ctrl-C (128 + SIGINT, as shells report it).
 INTERRUPTED = 130
+#: The reader of standard output closed it (``| head -1``): the command
+#: ends quietly, with the status Unix tools end with then (128 + SIGPIPE).
+CLOSED_PIPE = 141
 
 
 def _load(args: argparse.Namespace) -> Report:
@@ -101,14 +113,26 @@ def _command_render(args: argparse.Namespace, out: TextIO) -> int:
 def _write(out: TextIO, data: bytes) -> None:
     """
     Write a document's bytes: UTF-8 whatever the terminal's encoding.
+
+    Raises:
+        BrokenPipeError: The reader closed standard output (`main` ends
+            quietly then).
+        ~hcc_report.errors.FileError: Standard output cannot be written.
     """
-    out.flush()
-    buffer = getattr(out, "buffer", None)
-    if buffer is None:  # a stream of text only (io.StringIO)
-        out.write(data.decode("utf-8"))
-    else:
-        buffer.write(data)
-        buffer.flush()
+    try:
+        out.flush()
+        buffer = getattr(out, "buffer", None)
+        if buffer is None:  # a stream of text only (io.StringIO)
+            out.write(data.decode("utf-8"))
+        else:
+            buffer.write(data)
+            buffer.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        reason = error.strerror or str(error)
+        msg = f"cannot write to standard output: {reason}"
+        raise FileError(msg) from error
 
 
 def _command_formats(args: argparse.Namespace, out: TextIO) -> int:
@@ -227,7 +251,7 @@ def _parser() -> argparse.ArgumentParser:
         epilog=(
             "Exit status: 0 all is well, 1 the audit found a wrong figure, "
             "2 the input or the command could not be used, 130 "
-            "interrupted."
+            "interrupted, 141 standard output closed by its reader."
         ),
     )
     commands = parser.add_subparsers(dest="command", required=True)
@@ -341,7 +365,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     Returns the exit status: `OK` (0), `FIGURES_WRONG` (1) when the audit
     found a wrong figure, `UNUSABLE` (2) when the input or the command
     could not be used (argparse exits with 2 itself for a wrong command
-    line), `INTERRUPTED` (130) on Ctrl-C.
+    line), `INTERRUPTED` (130) on Ctrl-C, `CLOSED_PIPE` (141) when the
+    reader of standard output closed it.
     """
     try:
         args = _parser().parse_args(argv)
@@ -352,4 +377,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         # Written files are atomic, so nothing is left half-way.
         return INTERRUPTED
+    except BrokenPipeError:
+        _stop_writing(sys.stdout)
+        return CLOSED_PIPE
     return status
+
+
+def _stop_writing(out: TextIO) -> None:
+    """
+    Point *out* at the null device, so that Python's flush at exit does
+    not complain of the closed pipe.
+    """
+    try:
+        fd = out.fileno()
+    except (AttributeError, OSError, ValueError):  # not a file (tests)
+        return
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, fd)
+    os.close(null)

@@ -55,9 +55,14 @@ def _key(heading: str, beside: list[str | None]) -> str | None:
     return figures.find(heading, [key for key in beside if key])
 
 
-def _lines(text: str) -> list[tuple[int, list[str]]]:
+def _lines(text: str, source: str) -> list[tuple[int, list[str]]]:
     """
-    The non-empty lines of a CSV, each with its number in the file.
+    The non-empty lines of a CSV, each with its number in the file; lines
+    may end in CR LF, LF or CR alone (old Mac spreadsheets).
+
+    Raises:
+        ~hcc_report.errors.ValidationError: The text is not CSV, naming the
+            line.
     """
     # Imported here: only reading a CSV needs it.
     import csv  # noqa: PLC0415
@@ -66,15 +71,25 @@ def _lines(text: str) -> list[tuple[int, list[str]]]:
     text = text.removeprefix("\ufeff")
     # The delimiter is the one the first lines, where the headings are, use
     # most; Vietnamese spreadsheets write ";" as "," is their decimal mark.
-    start = "\n".join(text.split("\n", 3)[:3])
+    start = "\n".join(text.splitlines()[:3])
     delimiter = max(";\t,", key=start.count)
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    # (A cell quoted across lines makes the reader's count its end.)
-    return [
-        (reader.line_num, cells)
-        for cells in reader
-        if any(cell.strip() for cell in cells)
-    ]
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    lines: list[tuple[int, list[str]]] = []
+    try:
+        # (A cell quoted across lines makes the reader's count its end.)
+        lines.extend(
+            (reader.line_num, cells)
+            for cells in reader
+            if any(cell.strip() for cell in cells)
+        )
+    except csv.Error as error:
+        problem = Problem(
+            f"line {reader.line_num}", f"cannot be read as CSV: {error}"
+        )
+        raise ValidationError(
+            [problem], subject="published table", source=source
+        ) from None
+    return lines
 
 
 def _heading_line(lines: list[tuple[int, list[str]]]) -> int:
@@ -165,7 +180,7 @@ def table_from_csv(
             line and column.
     """
     problems: list[tuple[int, Problem]] = []
-    lines = _lines(text)
+    lines = _lines(text, source)
     if not lines:
         raise _error([(0, Problem("", "the table is empty"))], source)
     start = _heading_line(lines)

@@ -73,6 +73,10 @@ def _mismatch(
     )
 
 
+#: What `_resolve` returns: the figures with their derived wholes, the
+#: splits that do not add up, and the wholes whose parts are all known.
+_Resolved: TypeAlias = tuple[Values, list[SplitMismatch], list[int]]
+
 #: The code of one split in `_resolve`.
 _SPLIT_CODE = """\
     # {whole_key} = {part_keys}
@@ -80,6 +84,7 @@ _SPLIT_CODE = """\
     if {any_known}:
         given = values[{whole}]
         if {all_known}:
+            derived.append({whole})
             total = {added}
             if given is None:
                 values = (*values[:{whole}], total, *values[{whole} + 1 :])
@@ -90,9 +95,7 @@ _SPLIT_CODE = """\
 """
 
 
-def _compile_resolve() -> Callable[
-    [Values], tuple[Values, list[SplitMismatch]]
-]:
+def _compile_resolve() -> Callable[[Values], _Resolved]:
     """
     Write `_resolve` for the catalogue's splits, inner splits first, one
     block of `_SPLIT_CODE` a split, and compile it.
@@ -122,8 +125,9 @@ def _compile_resolve() -> Callable[
     source = (
         "def _resolve(values):\n"
         "    mismatches = []\n"
+        "    derived = []\n"
         + "".join(blocks)
-        + "    return values, mismatches\n"
+        + "    return values, mismatches, derived\n"
     )
     # Registered like a file, so that a traceback shows the lines.
     filename = "<hcc_report.model._counts: _resolve>"
@@ -131,7 +135,7 @@ def _compile_resolve() -> Callable[
     linecache.cache[filename] = (len(source), None, lines, filename)
     namespace: dict[str, Any] = {"_mismatch": _mismatch}
     exec(compile(source, filename, "exec"), namespace)  # noqa: S102
-    resolve: Callable[[Values], tuple[Values, list[SplitMismatch]]]
+    resolve: Callable[[Values], _Resolved]
     resolve = namespace["_resolve"]
     return resolve
 
@@ -204,20 +208,21 @@ def _problem(mismatch: SplitMismatch) -> Problem:
     )
 
 
-def _checked(given: Values) -> Values:
+def _checked(given: Values) -> tuple[Values, list[int]]:
     """
-    The figures with their derived wholes; raises every problem at once.
+    The figures with their derived wholes, and the wholes whose parts are
+    all known; raises every problem at once.
     """
     for value in given:
         if value is not None and (value.__class__ is not int or value < 0):
             return _checked_slowly(given)
-    values, mismatches = _resolve(given)
+    values, mismatches, derived = _resolve(given)
     if mismatches:
         raise ValidationError(map(_problem, mismatches), subject="Counts")
-    return values
+    return values, derived
 
 
-def _checked_slowly(given: Values) -> Values:
+def _checked_slowly(given: Values) -> tuple[Values, list[int]]:
     """
     The same as `_checked` where some figure is not a plain int >= 0: an
     int subclass (an IntEnum) counts as its value; anything else is a
@@ -243,11 +248,11 @@ def _checked_slowly(given: Values) -> Values:
             plain.append(None)
         else:
             plain.append(int(value))
-    values, mismatches = _resolve(tuple(plain))
+    values, mismatches, derived = _resolve(tuple(plain))
     problems.extend(map(_problem, mismatches))
     if problems:
         raise ValidationError(problems, subject="Counts")
-    return values
+    return values, derived
 
 
 class _Figure:
@@ -304,11 +309,11 @@ class Counts:
     ``processed <= received`` is deliberately **not** required: cumulative
     figures include dossiers carried over from the previous year.
 
-    A whole computed from its parts follows them: ``attrs.evolve(counts,
-    early=5)`` computes ``on_time`` again. Two counts are equal when their
-    figures are, whether given or computed. `known` gives the figures by
-    key (``attrs.asdict`` gives only what was given, under the fields'
-    private names).
+    A whole whose parts are all known follows them, given or not:
+    ``attrs.evolve(counts, early=5)`` computes ``on_time`` again. Two
+    counts are equal when their figures are, whether given or computed.
+    `known` gives the figures by key (``attrs.asdict`` gives only what was
+    given, under the fields' private names).
 
     Counts form a commutative monoid under ``+`` with `Counts.zero()` as its
     identity, so a table can be summed in any order and any grouping.
@@ -356,7 +361,12 @@ class Counts:
         # attrs has just stored the given figures in field order, which is
         # the catalogue's, into an empty instance dict.
         stored = self.__dict__
-        stored["_values"] = _checked(tuple(stored.values()))
+        values, derived = _checked(tuple(stored.values()))
+        for whole in derived:
+            # Its parts are all known, so the whole follows them (through
+            # attrs.evolve too), whether it was given or not.
+            stored[_FIELDS[whole]] = None
+        stored["_values"] = values
 
     received = _Figure()
     received_online = _Figure()
@@ -382,9 +392,8 @@ class Counts:
         """
         counts = cls.__new__(cls)
         given = list(values)
-        for whole, parts in _SPLITS:
-            if all(values[part] is not None for part in parts):
-                given[whole] = None  # derived, so that it follows its parts
+        for whole in _resolve(values)[2]:
+            given[whole] = None  # derived, so that it follows its parts
         counts.__dict__.update(zip(_FIELDS, given, strict=True))
         counts.__dict__["_values"] = values
         return counts

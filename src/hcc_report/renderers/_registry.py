@@ -12,6 +12,7 @@ import attrs
 
 from hcc_report.errors import (
     ArgumentError,
+    HccReportError,
     MissingDependencyError,
     RendererError,
     RendererOptionError,
@@ -31,35 +32,56 @@ class NoOptions:
     """
 
 
+def _option_names(factory: Any) -> list[str] | None:
+    """
+    The keywords *factory* takes, or ``None`` when it takes any.
+    """
+    if attrs.has(factory):
+        return [a.alias for a in attrs.fields(factory) if a.init]
+    # Imported here: inspect is slow to import and rarely needed.
+    import inspect  # noqa: PLC0415
+
+    try:
+        parameters = inspect.signature(factory).parameters.values()
+    except (TypeError, ValueError):  # a built-in class such as dict
+        return None
+    if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters):
+        return None
+    return [p.name for p in parameters]
+
+
 def build_options(renderer: Renderer[Any], given: dict[str, Any]) -> Any:
     """
     Build *renderer*'s options from the keyword arguments *given*.
 
     Raises:
         ~hcc_report.errors.RendererOptionError: It does not take one of
-            them; the message names the options it takes.
+            them, or they do not fit together; the message names the
+            options it takes.
     """
     factory = renderer.options
-    if attrs.has(factory):
-        names = [a.alias for a in attrs.fields(factory) if a.init]
-    else:
-        # Imported here: inspect is slow to import and rarely needed.
-        import inspect  # noqa: PLC0415
-
-        names = list(inspect.signature(factory).parameters)
-    unknown = [name for name in given if name not in names]
+    names = _option_names(factory)
+    takes = (
+        "it takes no options"
+        if names == []
+        else f"its options are {', '.join(names or ['any'])}"
+    )
+    unknown = [
+        name for name in given if names is not None and name not in names
+    ]
     if unknown:
-        takes = (
-            f"its options are {', '.join(names)}"
-            if names
-            else "it takes no options"
-        )
         msg = (
             f"the {renderer.name!r} renderer has no option "
             f"{', '.join(map(repr, unknown))}; {takes}"
         )
         raise RendererOptionError(msg)
-    return factory(**given)
+    try:
+        return factory(**given)
+    except HccReportError:
+        raise  # already says what is wrong (a folder that does not exist)
+    except (TypeError, ValueError) as error:
+        msg = f"the {renderer.name!r} renderer cannot take {given}: {error}"
+        raise RendererOptionError(msg) from error
 
 
 @attrs.define
