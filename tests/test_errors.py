@@ -4,6 +4,7 @@ Tests for hcc_report.errors.
 
 from __future__ import annotations
 
+import errno
 import pickle
 
 from decimal import Decimal
@@ -131,6 +132,35 @@ MISTAKES = [
         ValueError,
     ),
     (lambda: Style(name="x", columns=("speed",)), ValueError),
+    # Wrong types to public functions: the library's TypeError, never a
+    # bare AttributeError or TypeError from inside.
+    (lambda: hcc_report.on_time_rate(None), TypeError),
+    (lambda: hcc_report.to_handle(5), TypeError),
+    (lambda: hcc_report.cumulative(5, hcc_report.Counts()), TypeError),
+    (lambda: hcc_report.period_from_cumulative(1, 2), TypeError),
+    (lambda: hcc_report.totals_by_group([1]), TypeError),
+    (lambda: hcc_report.total(None), TypeError),
+    (lambda: hcc_report.Counts.sum([1]), TypeError),
+    (lambda: hcc_report.Counts.sum(None), TypeError),
+    (lambda: hcc_report.apportion(None), TypeError),
+    (lambda: hcc_report.render(5), TypeError),
+    (lambda: hcc_report.render(_seed(), ["x"]), TypeError),
+    (lambda: hcc_report.present(5), TypeError),
+    (lambda: hcc_report.audit(5), TypeError),
+    (lambda: hcc_report.describe(5), TypeError),
+    (lambda: hcc_report.Authority.parse(5), ValueError),
+    (lambda: hcc_report.figures.rate("on_time_rate").of(5), TypeError),
+    (lambda: hcc_report.figures.find(5), TypeError),
+    (lambda: hcc_report.figures.find("Đúng hạn", beside="early"), TypeError),
+    (lambda: hcc_report.loads_report(5, "toml"), TypeError),
+    (lambda: hcc_report.loads_published(5, "csv"), TypeError),
+    (lambda: hcc_report.loads_published(5, "json"), TypeError),
+    (lambda: hcc_report.dumps_report(5, "toml"), TypeError),
+    (lambda: hcc_report.report_to_dict(5), TypeError),
+    (lambda: hcc_report.save_report(5, "r.toml"), TypeError),
+    (lambda: hcc_report.save_report(_seed(), 5), TypeError),
+    (lambda: hcc_report.load_report(5), TypeError),
+    (lambda: hcc_report.load_style(5), TypeError),
 ]
 
 
@@ -152,3 +182,21 @@ def test_every_mistake_is_the_librarys_error(
         mistake()
 
     assert isinstance(info.value, builtin)
+
+
+def test_a_file_error_keeps_what_caused_it(tmp_path):
+    """
+    A missing file is a FileError (an OSError) with errno, strerror and
+    filename, also after pickling.
+    """
+    path = tmp_path / "no-such.toml"
+
+    with pytest.raises(hcc_report.errors.FileError) as info:
+        hcc_report.load_report(path)
+    again = pickle.loads(pickle.dumps(info.value))  # noqa: S301
+
+    for error in (info.value, again):
+        assert isinstance(error, OSError)
+        assert (errno.ENOENT, str(path)) == (error.errno, error.filename)
+        assert error.strerror
+        assert f"cannot read {str(path)!r}: " in str(error)

@@ -134,3 +134,15 @@ def test_load_style_errors(tmp_path):
     path.write_bytes(b"name = 'B\xecnh Thu\xe2n'")
     with pytest.raises(ValidationError, match=r"bad\.toml: .*not UTF-8"):
         load_style(path)
+
+
+def test_an_unknown_preset_hides_no_other_problem():
+    """
+    A style file with a wrong base still has its other fields checked.
+    """
+    with pytest.raises(ValidationError) as info:
+        style_from_dict({"base": "nope", "rate_places": -1, "columns": ["x"]})
+
+    assert ["base", "rate_places", "columns[0]"] == [
+        p.path for p in info.value.problems
+    ]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import os
 import unicodedata
 
 from collections.abc import Iterable
@@ -139,6 +140,39 @@ class Checker:
     def raise_if_any(self) -> None:
         if self.problems:
             raise ValidationError(self.problems, subject=self.subject)
+
+
+def check_type(
+    name: str, value: T, cls: type[Any] | tuple[type[Any], ...]
+) -> T:
+    """
+    Return *value*, an argument that must be of the type *cls*.
+
+    >>> check_type("report", 5, str)
+    Traceback (most recent call last):
+    ...
+    hcc_report.errors.ArgumentTypeError: report must be a str, got 5
+
+    Raises:
+        ~hcc_report.errors.ArgumentTypeError: It is not.
+    """
+    if not isinstance(value, cls):
+        msg = f"{name} must be {_kind(cls)}, got {value!r}"
+        raise ArgumentTypeError(msg)
+    return value
+
+
+def check_path(name: str, value: T) -> T:
+    """
+    Return *value*, an argument that must be a file's path.
+
+    Raises:
+        ~hcc_report.errors.ArgumentTypeError: It is not text or a path.
+    """
+    if not isinstance(value, (str, os.PathLike)):
+        msg = f"{name} must be a file's path, got {value!r}"
+        raise ArgumentTypeError(msg)
+    return value
 
 
 def check_whole(name: str, value: object, *, what: str = "an int") -> int:

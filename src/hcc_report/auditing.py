@@ -35,6 +35,7 @@ from fractions import Fraction
 import attrs
 
 from hcc_report import figures
+from hcc_report._checks import check_type
 from hcc_report._messages import WORDS
 from hcc_report.calculation import accumulate
 from hcc_report.errors import ArgumentError, ParseError
@@ -597,6 +598,8 @@ def audit(
     ...        if f.severity is Severity.NOTE)
     ['Công an tỉnh', 'Sở Thông tin và Truyền thông']
     """
+    check_type("published", published, (PublishedReport, PublishedTable))
+    check_type("previous", previous, (PublishedReport, type(None)))
     if isinstance(published, PublishedTable):
         published = PublishedReport(table=published)
     findings = list(_paragraphs(published))
@@ -631,6 +634,7 @@ def describe(finding: Finding, lang: str = "vi") -> str:
         ~hcc_report.errors.ArgumentError: *lang* is neither ``"vi"`` nor
             ``"en"``.
     """
+    check_type("finding", finding, Finding)
     if lang not in WORDS:
         msg = f"lang must be 'vi' or 'en', got {lang!r}"
         raise ArgumentError(msg)

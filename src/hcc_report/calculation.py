@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Protocol, TypeAlias, runtime_checkable
 
 from hcc_report import figures
+from hcc_report._checks import check_type
 from hcc_report.errors import ArgumentTypeError, Problem, ValidationError
 from hcc_report.model import AppendixRow, Counts
 from hcc_report.rounding import Rounding, ZeroPolicy
@@ -88,6 +89,7 @@ def total(items: Iterable[CountsLike]) -> Counts:
         ~hcc_report.errors.ArgumentTypeError: An item has no counts (a
             `TypeError`).
     """
+    check_type("items", items, Iterable)
     return Counts.sum(
         [
             item if type(item) is Counts else _counts_of(item, index)
@@ -117,7 +119,8 @@ def totals_by_group(
     {'Sở': Counts(received=1864), 'Ngành dọc': Counts(received=0)}
     """
     groups: dict[str | None, list[Counts]] = {}
-    for row in rows:
+    for row in check_type("rows", rows, Iterable):
+        check_type("a row", row, AppendixRow)
         groups.setdefault(row.agency.group, []).append(row.counts)
     return {group: Counts.sum(counts) for group, counts in groups.items()}
 
@@ -173,6 +176,8 @@ def cumulative(previous: Counts | None, period: Counts) -> Counts:
     Counts(received=10078, received_online=4756, processed=9725,
            on_time=9705, late=20)
     """
+    check_type("previous", previous, (Counts, type(None)))
+    check_type("period", period, Counts)
     if previous is None:
         return period
     return Counts(**accumulate(previous.known(), period.known()))
@@ -198,6 +203,8 @@ def period_from_cumulative(current: Counts, previous: Counts) -> Counts:
         ~hcc_report.errors.ValidationError: A cumulative figure decreased,
             or the differences are inconsistent (listing every problem).
     """
+    check_type("current", current, Counts)
+    check_type("previous", previous, Counts)
     problems = []
     values: dict[str, int | None] = {}
     for count in figures.counts():
@@ -235,6 +242,7 @@ def to_handle(counts: Counts) -> int | None:
     >>> to_handle(Counts(received=5650, carried_over=120))
     5770
     """
+    check_type("counts", counts, Counts)
     return figures.rate("completion_rate").terms(counts)[1]
 
 
@@ -260,6 +268,7 @@ def rate_of(
     Raises:
         ~hcc_report.errors.UnknownFigureError: No rate has that key.
     """
+    check_type("counts", counts, Counts)
     return figures.rate(key).of(
         counts, places=places, rounding=rounding, zero=zero
     )

@@ -132,7 +132,7 @@ def _write(out: TextIO, data: bytes) -> None:
     except OSError as error:
         reason = error.strerror or str(error)
         msg = f"cannot write to standard output: {reason}"
-        raise FileError(msg) from error
+        raise FileError(msg, errno=error.errno, strerror=reason) from error
 
 
 def _command_formats(args: argparse.Namespace, out: TextIO) -> int:

@@ -88,12 +88,49 @@ class FileError(HccReportError, OSError):
     says why.
 
     It is an `OSError` with the ``errno``, ``strerror`` and ``filename``
-    of the error that caused it.
+    of the error that caused it (a missing file is ``errno.ENOENT``, where
+    Python would raise `FileNotFoundError`).
+
+    >>> import errno
+    >>> error = FileError("cannot read 'r.toml': No such file or directory",
+    ...                   errno=errno.ENOENT, filename="r.toml")
+    >>> print(error)
+    cannot read 'r.toml': No such file or directory
+    >>> error.errno == errno.ENOENT, error.filename
+    (True, 'r.toml')
     """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        errno: int | None = None,
+        strerror: str | None = None,
+        filename: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.errno = errno
+        self.strerror = strerror
+        self.filename = filename
 
     def __str__(self) -> str:
         # The message as given, not OSError's "[Errno 2] ..." form.
         return str(self.args[0]) if self.args else ""
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Keeps errno, strerror and filename through pickling.
+        return (
+            _rebuild_file_error,
+            (str(self), self.errno, self.strerror, self.filename),
+        )
+
+
+def _rebuild_file_error(
+    message: str, errno: int | None, strerror: str | None, filename: str | None
+) -> FileError:
+    return FileError(
+        message, errno=errno, strerror=strerror, filename=filename
+    )
 
 
 class ParseError(HccReportError, ValueError):

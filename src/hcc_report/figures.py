@@ -41,7 +41,11 @@ from typing import Literal, TypeAlias, TypeVar
 
 import attrs
 
-from hcc_report.errors import ArgumentError, UnknownFigureError
+from hcc_report.errors import (
+    ArgumentError,
+    ArgumentTypeError,
+    UnknownFigureError,
+)
 from hcc_report.rounding import Rounding, ZeroPolicy
 from hcc_report.rounding import rate as percentage
 
@@ -132,7 +136,19 @@ class Count(_Entry):
 def _value_of(figures: object) -> Callable[[str], int | None]:
     if isinstance(figures, Mapping):
         return figures.get
-    return lambda key: getattr(figures, key)
+
+    def value(key: str) -> int | None:
+        try:
+            figure: int | None = getattr(figures, key)
+        except AttributeError:
+            msg = (
+                "figures must be counts or a mapping of counts by key, "
+                f"got {figures!r}"
+            )
+            raise ArgumentTypeError(msg) from None
+        return figure
+
+    return value
 
 
 def _add_up(
@@ -404,6 +420,12 @@ class Catalogue:
         such as "Đúng hạn" names the dossiers processed on the due date
         when the other parts of that split ("Trước hạn") are printed too.
         """
+        if not isinstance(heading, str):
+            msg = f"heading must be text, got {heading!r}"
+            raise ArgumentTypeError(msg)
+        if isinstance(beside, str):
+            msg = f"beside must be keys, not one text: got {beside!r}"
+            raise ArgumentTypeError(msg)
         normal = heading_key(heading)
         meant = self._part_headings.get(normal)
         if meant is not None:

@@ -20,6 +20,7 @@ from types import MappingProxyType
 import attrs
 
 from hcc_report import figures
+from hcc_report._checks import check_type
 from hcc_report.calculation import total
 from hcc_report.formatting import (
     format_date,
@@ -274,6 +275,7 @@ def present_figures(
     Raises:
         ~hcc_report.errors.UnknownStyleError: *style* names no preset.
     """
+    check_type("counts", counts, Counts)
     style = get_style(style)
     return FiguresView(
         counts=MappingProxyType(counts.known()),
@@ -567,6 +569,7 @@ def present(report: Report, style: Style | str = "decree-30") -> ReportView:
     Raises:
         ~hcc_report.errors.UnknownStyleError: *style* names no preset.
     """
+    check_type("report", report, Report)
     style = get_style(style)
     opening, sections = _body(report)
     return ReportView(

@@ -208,6 +208,9 @@ def apportion(parts: Sequence[int], *, places: int = 2) -> tuple[Decimal, ...]:
             negative, or they add up to zero (there is nothing to share).
     """
     check_whole("places", places)
+    if not isinstance(parts, Sequence) or isinstance(parts, str):
+        msg = f"parts must be a sequence of counts, got {parts!r}"
+        raise ArgumentTypeError(msg)
     counts = [_count(f"parts[{i}]", part) for i, part in enumerate(parts)]
     whole = sum(counts)
     if whole == 0:

@@ -22,6 +22,7 @@ import os
 from pathlib import Path
 from typing import Literal, TypeAlias
 
+from hcc_report._checks import check_path, check_type
 from hcc_report.errors import ValidationError
 from hcc_report.loaders._csv import table_from_csv
 from hcc_report.loaders._files import read_text, write_atomic
@@ -103,6 +104,7 @@ def loads_report(
             nor ``"json"``.
     """
     kind = check_format(format, _REPORT_FORMATS)
+    check_type("text", text, str)
     data = parse_data(text, kind, subject="report", source=source)
     return report_from_dict(data, source=source)
 
@@ -122,7 +124,7 @@ def load_report(
         ~hcc_report.errors.ArgumentError: The format cannot be told from
             the suffix.
     """
-    kind = format_of(path, format, _REPORT_FORMATS)
+    kind = format_of(check_path("path", path), format, _REPORT_FORMATS)
     text = read_text(path, subject="report")
     return loads_report(text, kind, source=os.fspath(path))  # type: ignore[arg-type]
 
@@ -144,7 +146,7 @@ def save_report(
         ~hcc_report.errors.ArgumentError: The format cannot be told from
             the suffix.
     """
-    kind = format_of(path, format, _REPORT_FORMATS)
+    kind = format_of(check_path("path", path), format, _REPORT_FORMATS)
     text = dumps_report(report, kind)  # type: ignore[arg-type]
     write_atomic(path, text.encode("utf-8"))
 
@@ -171,6 +173,7 @@ def loads_published(
         ~hcc_report.errors.ArgumentError: *format* is not one of the three.
     """
     kind = check_format(format, _PUBLISHED_FORMATS)
+    check_type("text", text, str)
     basis_value = basis.value if isinstance(basis, Basis) else basis
     if kind == "csv":
         table = table_from_csv(
@@ -223,7 +226,7 @@ def load_published(
         ~hcc_report.errors.ArgumentError: The format cannot be told from
             the suffix.
     """
-    kind = format_of(path, format, _PUBLISHED_FORMATS)
+    kind = format_of(check_path("path", path), format, _PUBLISHED_FORMATS)
     text = read_text(path, subject="published figures")
     return loads_published(
         text,
@@ -250,7 +253,7 @@ def load_style(path: str | os.PathLike[str]) -> Style:
         ~hcc_report.errors.ValidationError: The file is not a valid style.
         ~hcc_report.errors.FileError: The file cannot be read.
     """
-    source = os.fspath(path)
+    source = os.fspath(check_path("path", path))
     text = read_text(path, subject="style")
     data = parse_data(text, "toml", subject="style", source=source)
     assert isinstance(data, dict)  # noqa: S101  (TOML is a table)

@@ -24,11 +24,12 @@ def file_error(
     A `FileError` saying what could not be done with *path*, and why.
     """
     reason = error.strerror or str(error)
-    failure = FileError(f"cannot {action} {os.fspath(path)!r}: {reason}")
-    failure.errno = error.errno
-    failure.strerror = error.strerror or str(error)
-    failure.filename = os.fspath(path)
-    return failure
+    return FileError(
+        f"cannot {action} {os.fspath(path)!r}: {reason}",
+        errno=error.errno,
+        strerror=reason,
+        filename=os.fspath(path),
+    )
 
 
 def read_text(path: str | os.PathLike[str], *, subject: str) -> str:

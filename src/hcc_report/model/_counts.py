@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias, final, overload
 import attrs
 
 from hcc_report import figures
+from hcc_report._checks import check_type
 from hcc_report.errors import Problem, ValidationError
 
 
@@ -408,7 +409,17 @@ class Counts:
         >>> Counts.sum([Counts(received=1, processed=1), Counts(received=2)])
         Counts(received=3)
         """
-        return cls._of(_sum_values([c._values for c in counts]))  # noqa: SLF001
+        check_type("counts", counts, Iterable)
+        return cls._of(
+            _sum_values(
+                [
+                    c._values  # noqa: SLF001
+                    if type(c) is Counts
+                    else check_type("each of counts", c, Counts)._values  # noqa: SLF001
+                    for c in counts
+                ]
+            )
+        )
 
     @classmethod
     def zero(cls) -> Counts:

@@ -335,11 +335,13 @@ class Authority(str, enum.Enum):
         Raises:
             ~hcc_report.errors.ParseError: *text* is none of them.
         """
+        names = ", ".join(member.value for member in cls)
+        if not isinstance(text, str):
+            raise ParseError(text, f"an authority ({names})", "it is not text")
         abbreviation = text.strip().removesuffix(".").upper()
         for member in cls:
             if member.value == abbreviation:
                 return member
-        names = ", ".join(member.value for member in cls)
         raise ParseError(text, f"an authority ({names})")
 
 

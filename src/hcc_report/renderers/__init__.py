@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from hcc_report._checks import check_type
 from hcc_report.errors import (
     MissingDependencyError,
     RendererError,
@@ -138,7 +139,8 @@ def render(
         ~hcc_report.errors.UnknownStyleError: No style has that name.
         ~hcc_report.errors.TemplateError: A template failed.
     """
-    renderer = registry.get(format)
+    check_type("report", report, Report)
+    renderer = registry.get(check_type("format", format, str))
     chosen = get_style(style)
     return renderer.render(
         report, style=chosen, options=build_options(renderer, options)

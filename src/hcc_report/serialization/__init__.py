@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
+from hcc_report._checks import check_type
 from hcc_report.model import (
     Appendix,
     AppendixRow,
@@ -207,6 +208,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
     {'name': 'Sở Tài nguyên và Môi trường', 'received': 197,
      'processed': 191, 'on_time': 172, 'late': 19}
     """
+    check_type("report", report, Report)
     data: dict[str, Any] = _converter().unstructure(report)
     return {"schema_version": SCHEMA_VERSION, **data}
 

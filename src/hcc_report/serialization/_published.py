@@ -38,8 +38,8 @@ from hcc_report.serialization._reading import (
     mapping_of,
     member_of,
     sequence,
-    table,
     text,
+    unknown_keys,
 )
 from hcc_report.styles import DECREE_30, Style, get_style
 
@@ -79,10 +79,10 @@ def row(value: object) -> PublishedRow:
     """
     count_keys = [count.key for count in figures.counts()]
     rate_keys = [rate.key for rate in figures.rates()]
-    raw = table(
+    collector = Collector()
+    raw = collector.table(
         value, required=("name",), optional=("number", *count_keys, *rate_keys)
     )
-    collector = Collector()
     counts = {
         key: collector.read((key,), raw[key], _count)
         for key in count_keys
@@ -93,12 +93,17 @@ def row(value: object) -> PublishedRow:
         for key in rate_keys
         if raw.get(key) is not None
     }
-    collector.done()
     number = raw.get("number")
+    if isinstance(number, int) and not isinstance(number, bool):
+        number = str(number)  # a row number written as a number
+    if number not in (None, "") and not isinstance(number, str):
+        msg = f"must be text or a whole number, got {number!r}"
+        collector.problems.append((("number",), msg))
+    collector.done()
     return build(
         PublishedRow,
         name=raw["name"],
-        number=None if number in (None, "") else str(number),
+        number=number or None,
         counts=counts,
         rates=rates,
     )
@@ -122,15 +127,17 @@ def table_of_rows(value: object) -> PublishedTable:
     """
     A table: its rows, its total row, and what it says of its rates.
     """
-    raw = table(
+    collector = Collector()
+    raw = collector.table(
         value,
         required=("rows",),
         optional=("title", "basis", "decimal_mark", "places", "total"),
     )
-    collector = Collector()
-    rows = collector.read(
-        ("rows",), raw["rows"], functools.partial(sequence, read_item=row)
-    )
+    rows = None
+    if "rows" in raw:
+        rows = collector.read(
+            ("rows",), raw["rows"], functools.partial(sequence, read_item=row)
+        )
     total = None
     if "total" in raw:
         total = collector.read(("total",), raw["total"], _named("Tổng cộng"))
@@ -172,16 +179,22 @@ def published(value: object) -> PublishedReport:
         parts["table"] = collector.read(
             ("table",), raw["table"], table_of_rows
         )
-    paragraphs = collector.read(
-        ("paragraph",),
-        raw.get("paragraph", {}),
-        functools.partial(table, optional=("period", "cumulative")),
-    )
+    paragraphs: Mapping[str, Any] = {}
+    if "paragraph" in raw:
+        paragraphs = (
+            collector.read(("paragraph",), raw["paragraph"], mapping_of) or {}
+        )
+        collector.problems.extend(
+            (("paragraph", *path), message)
+            for path, message in unknown_keys(
+                paragraphs, ("period", "cumulative")
+            )
+        )
     for key, field in (
         ("period", "period_figures"),
         ("cumulative", "cumulative_figures"),
     ):
-        if paragraphs is not None and key in paragraphs:
+        if key in paragraphs:
             figures_row = collector.read(
                 ("paragraph", key), paragraphs[key], _named("-")
             )
@@ -222,6 +235,16 @@ def style(value: object) -> Style:
             )
         else:
             changes[key] = tuple(item) if isinstance(item, list) else item
+    # Fields that could not be read are left as the preset has them, and
+    # an unknown preset is checked against the default: every other
+    # problem is found all the same.
+    known = {key: value for key, value in changes.items() if value is not None}
+    built = collector.read(
+        (), known, functools.partial(_evolved, base or DECREE_30)
+    )
     collector.done()
-    assert base is not None  # noqa: S101  (no problem, so read)
-    return build(functools.partial(attrs.evolve, base), **changes)
+    return built  # type: ignore[return-value]  # no problem, so read
+
+
+def _evolved(base: Style, changes: object) -> Style:
+    return attrs.evolve(base, **changes)  # type: ignore[arg-type]

@@ -136,21 +136,6 @@ def mapping_of(value: object) -> Mapping[str, Any]:
     return value
 
 
-def table(
-    value: object,
-    *,
-    required: Sequence[str] = (),
-    optional: Iterable[str] = (),
-) -> Mapping[str, Any]:
-    """
-    *value* as a table with only the keys allowed and the required ones.
-    """
-    collector = Collector()
-    raw = collector.table(value, required=required, optional=optional)
-    collector.done()
-    return raw
-
-
 def problems_of(error: Exception, value: object) -> list[tuple[Path, str]]:
     """
     The problems of a failed reading of *value*, with relative paths.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import attrs
@@ -43,7 +43,6 @@ from hcc_report.serialization._reading import (
     member_of,
     model_problems,
     sequence,
-    table,
 )
 
 
@@ -74,7 +73,24 @@ def counts(value: object) -> Counts:
     Counts by their keys in the figure catalogue.
     """
     keys = [count.key for count in figures.counts()]
-    return build(Counts, **table(value, optional=keys))
+    collector = Collector()
+    raw = collector.table(value, optional=keys)
+    built = collector.read((), _only(raw, keys), _counts_of)
+    collector.done()
+    return built  # type: ignore[return-value]  # no problem, so read
+
+
+def _only(raw: Mapping[str, Any], keys: Iterable[str]) -> dict[str, Any]:
+    allowed = set(keys)
+    return {key: value for key, value in raw.items() if key in allowed}
+
+
+def _counts_of(given: object) -> Counts:
+    return Counts(**given)  # type: ignore[arg-type]
+
+
+def _agency_of(given: object) -> Agency:
+    return Agency(**given)  # type: ignore[arg-type]
 
 
 def period(value: object) -> Period:
@@ -90,13 +106,14 @@ def period(value: object) -> Period:
     kind = collector.read(("kind",), raw["kind"], member_of(PeriodKind))
     collector.done()
     if kind is PeriodKind.RANGE:
-        raw = table(raw, required=("kind", "start", "end"))
-        start = collector.read(("start",), raw["start"], date)
-        end = collector.read(("end",), raw["end"], date)
+        collector.table(raw, required=("kind", "start", "end"))
+        start = collector.read(("start",), raw.get("start"), date)
+        end = collector.read(("end",), raw.get("end"), date)
         collector.done()
         return build(Period.between, start=start, end=end)
     number = kind.number_key  # type: ignore[union-attr]
-    raw = table(raw, required=("kind", "year", *filter(None, [number])))
+    collector.table(raw, required=("kind", "year", *filter(None, [number])))
+    collector.done()
     # Period.calendar names its problems after the number's key ("month").
     return build(
         Period.calendar,
@@ -119,22 +136,31 @@ def block(value: object) -> Block:
     """
     # The text of a paragraph is the string itself, a bullet's its value.
     if isinstance(value, str):
-        return _with_text(Paragraph, value, ())
+        return _with_text(Paragraph, value, path=())
     if isinstance(value, Mapping) and "bullet" in value:
-        raw = table(value, required=("bullet",))
-        return _with_text(Bullet, raw["bullet"], ("bullet",))
+        collector = Collector()
+        collector.table(value, required=("bullet",))
+        bullet = collector.read(
+            (),
+            value["bullet"],
+            functools.partial(_with_text, Bullet, path=("bullet",)),
+        )
+        collector.done()
+        return bullet  # type: ignore[return-value]  # no problem, so read
     if isinstance(value, Mapping) and "insert" in value:
-        raw = table(value, required=("insert",))
-        if raw["insert"] != "figures":
-            msg = f"must be 'figures', got {raw['insert']!r}"
-            raise invalid(msg, ("insert",))
+        collector = Collector()
+        collector.table(value, required=("insert",))
+        if value["insert"] != "figures":
+            msg = f"must be 'figures', got {value['insert']!r}"
+            collector.problems.append((("insert",), msg))
+        collector.done()
         return FiguresParagraph()
     msg = f"{_BLOCK_FORMS}, got {value!r}"
     raise invalid(msg)
 
 
 def _with_text(
-    cls: Callable[..., Paragraph | Bullet], value: object, path: Path
+    cls: Callable[..., Paragraph | Bullet], value: object, *, path: Path
 ) -> Paragraph | Bullet:
     try:
         return cls(text=value)
@@ -150,18 +176,14 @@ def appendix_row(value: object) -> AppendixRow:
     A row: the agency's fields and its counts side by side.
     """
     keys = [count.key for count in figures.counts()]
-    raw = table(value, required=("name",), optional=(*_AGENCY_KEYS[1:], *keys))
     collector = Collector()
-    agency = collector.read(
-        (),
-        {k: v for k, v in raw.items() if k in _AGENCY_KEYS},
-        lambda fields: Agency(**fields),  # type: ignore[arg-type]
+    raw = collector.table(
+        value, required=("name",), optional=(*_AGENCY_KEYS[1:], *keys)
     )
-    row_counts = collector.read(
-        (),
-        {k: v for k, v in raw.items() if k not in _AGENCY_KEYS},
-        lambda fields: Counts(**fields),  # type: ignore[arg-type]
-    )
+    agency = None
+    if "name" in raw:
+        agency = collector.read((), _only(raw, _AGENCY_KEYS), _agency_of)
+    row_counts = collector.read((), _only(raw, keys), _counts_of)
     collector.done()
     assert agency is not None  # noqa: S101  (no problem, so read)
     assert row_counts is not None  # noqa: S101
