@@ -10,6 +10,8 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
+from typing import NamedTuple
+
 
 def month_end(year: int, month: int) -> dt.date:
     """
@@ -29,3 +31,50 @@ def is_month_end(day: dt.date) -> bool:
     (True, False)
     """
     return day == month_end(day.year, day.month)
+
+
+class Numbering(NamedTuple):
+    """
+    How the periods of a calendar kind are numbered within a year.
+    """
+
+    #: The number's name ("quarter"), as constructors and files name it.
+    key: str
+    #: The named constructor of `hcc_report.Period` ("first_months").
+    constructor: str
+    #: The highest number.
+    highest: int
+    #: How many months each number adds: a quarter 3, a half 6; the first
+    #: months all start in January, so 0.
+    months: int
+
+    def span(self, number: int) -> tuple[int, int]:
+        """
+        The first and last month of the period with this number.
+
+        >>> NUMBERING["quarter"].span(2), NUMBERING["first-months"].span(9)
+        ((4, 6), (1, 9))
+        """
+        if not self.months:
+            return 1, number
+        return self.months * (number - 1) + 1, self.months * number
+
+    def number(self, last_month: int) -> int:
+        """
+        The number of the period that ends with *last_month*.
+
+        >>> NUMBERING["half"].number(12), NUMBERING["month"].number(2)
+        (2, 2)
+        """
+        return last_month // (self.months or 1)
+
+
+#: The calendar kinds of periods that are numbered, by their kind's value
+#: (`hcc_report.PeriodKind`); a year is January to December, a range has
+#: no number.
+NUMBERING = {
+    "month": Numbering("month", "month", 12, 1),
+    "quarter": Numbering("quarter", "quarter", 4, 3),
+    "half": Numbering("half", "half", 2, 6),
+    "first-months": Numbering("months", "first_months", 12, 0),
+}

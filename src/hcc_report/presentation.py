@@ -593,19 +593,19 @@ def present(report: Report, style: Style | str = "decree-30") -> ReportView:
 # What a rendering prints --------------------------------------------------
 
 
-def as_published(
+def _as_published(
     report: Report, style: Style | str = "decree-30"
 ) -> PublishedReport:
     """
-    Return the figures a rendering of *report* in *style* prints, as
-    published figures for `hcc_report.audit` (used by the library and its
-    tests; not a public function).
+    The figures a rendering of *report* in *style* prints, as published
+    figures for `hcc_report.audit` (the tests check with it that what
+    hcc_report prints passes the audit).
 
     What hcc_report prints passes the audit without an error.
 
     >>> from hcc_report import audit
     >>> from hcc_report.examples import binh_thuan_2023_02
-    >>> published = as_published(binh_thuan_2023_02(), "binh-thuan")
+    >>> published = _as_published(binh_thuan_2023_02(), "binh-thuan")
     >>> published.table.total.rates["on_time_rate"]
     '99.79%'
     >>> [f.severity.value for f in audit(published)]

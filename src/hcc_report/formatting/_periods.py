@@ -14,7 +14,7 @@ import re
 
 from typing import NamedTuple, Protocol
 
-from hcc_report._calendar import is_month_end, month_end
+from hcc_report._calendar import NUMBERING, is_month_end, month_end
 from hcc_report.errors import ArgumentError, ArgumentTypeError, ParseError
 from hcc_report.formatting._dates import (
     format_short_date,
@@ -64,6 +64,8 @@ class PeriodParts(NamedTuple):
 
 
 ROMAN = ("I", "II", "III", "IV")
+#: The halves of a year, in words: "6 tháng đầu năm", "6 tháng cuối năm".
+HALVES = ("đầu", "cuối")
 
 
 def _kind(period: object) -> str:
@@ -126,9 +128,10 @@ def format_period(period: PeriodLike, *, short: bool = False) -> str:
     if kind == "month":
         return f"tháng {month_text(start.month)}{joint}{year}"
     if kind == "quarter":
-        return f"quý {ROMAN[end.month // 3 - 1]}{joint}{year}"
+        number = NUMBERING[kind].number(end.month)
+        return f"quý {ROMAN[number - 1]}{joint}{year}"
     if kind == "half":
-        which = "đầu" if end.month == 6 else "cuối"  # noqa: PLR2004
+        which = HALVES[NUMBERING[kind].number(end.month) - 1]
         return f"6 tháng {which} năm {year}"
     if kind == "first-months":
         return f"{end.month} tháng năm {year}"
@@ -218,17 +221,15 @@ def _parts(kind: str, match: re.Match[str]) -> PeriodParts:
     year = int(match["year"])
     if kind == "year":
         return PeriodParts(kind, dt.date(year, 1, 1), month_end(year, 12))
-    n = match["n"].upper()
+    n = match["n"].lower()
     if kind == "half":
-        first, last = (1, 6) if n == "ĐẦU" else (7, 12)
+        number = HALVES.index(n) + 1
     elif kind == "quarter":
-        number = ROMAN.index(n) + 1 if n in ROMAN else int(n)
-        first, last = 3 * number - 2, 3 * number
-    elif kind == "month":
-        first = last = int(n)
+        number = ROMAN.index(n.upper()) + 1 if n.upper() in ROMAN else int(n)
     else:
-        # "6 tháng đầu năm" matched "half" first: it is the first half.
-        first, last = 1, int(n)
+        # ("6 tháng đầu năm" matched "half" first: it is the first half.)
+        number = int(n)
+    first, last = NUMBERING[kind].span(number)
     if not 1 <= first <= last <= 12:  # noqa: PLR2004
         msg = f"there is no month {last}"
         raise ValueError(msg)

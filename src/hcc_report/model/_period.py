@@ -12,7 +12,7 @@ from typing import Any
 
 import attrs
 
-from hcc_report._calendar import is_month_end, month_end
+from hcc_report._calendar import NUMBERING, is_month_end, month_end
 from hcc_report._checks import Checker, as_enum
 from hcc_report.formatting import parse_period
 
@@ -50,47 +50,12 @@ class PeriodKind(str, enum.Enum):
         >>> PeriodKind.FIRST_MONTHS.number_key
         'months'
         """
-        numbering = _NUMBERING.get(self)
+        numbering = NUMBERING.get(self.value)
         return None if numbering is None else numbering.key
 
 
 def _kind(value: object) -> Any:
     return as_enum(PeriodKind, value)
-
-
-@attrs.frozen
-class _Numbering:
-    """
-    How the periods of a calendar kind are numbered within a year.
-    """
-
-    #: The number's name ("quarter").
-    key: str
-    #: The named constructor of `Period` ("first_months").
-    constructor: str
-    #: The highest number.
-    highest: int
-    #: How many months each number adds: a quarter 3, a half 6; the first
-    #: months start in January, so 0.
-    months: int
-
-    def span(self, number: int) -> tuple[int, int]:
-        """
-        The first and last month of the period with this number.
-        """
-        if not self.months:
-            return 1, number
-        return self.months * (number - 1) + 1, self.months * number
-
-
-#: The calendar kinds that are numbered, with their numbering; a year is
-#: January to December and a range has no number.
-_NUMBERING = {
-    PeriodKind.MONTH: _Numbering("month", "month", 12, 1),
-    PeriodKind.QUARTER: _Numbering("quarter", "quarter", 4, 3),
-    PeriodKind.HALF: _Numbering("half", "half", 2, 6),
-    PeriodKind.FIRST_MONTHS: _Numbering("months", "first_months", 12, 0),
-}
 
 
 def _check_int(
@@ -156,13 +121,13 @@ class Period:
             return f"Period.between({self.start!r}, {self.end!r})"
         if self.kind is PeriodKind.YEAR:
             return f"Period.year({self.end.year})"
-        constructor = _NUMBERING[self.kind].constructor
+        constructor = NUMBERING[self.kind.value].constructor
         return f"Period.{constructor}({self.end.year}, {self.number})"
 
     def _check_shape(self, checker: Checker) -> None:
         start, end = self.start, self.end
         if start.year == end.year and start.day == 1:
-            numbering = _NUMBERING.get(self.kind)
+            numbering = NUMBERING.get(self.kind.value)
             if numbering is None:  # a year
                 shape = (start.month, end.month) == (1, 12)
             else:
@@ -200,7 +165,7 @@ class Period:
         member = _kind(kind)
         numbering = None
         if checker.choice("kind", member, PeriodKind):
-            numbering = _NUMBERING.get(member)
+            numbering = NUMBERING.get(member.value)
             if member is PeriodKind.RANGE:
                 checker.add("kind", "a range has no number; use between()")
         _check_int(checker, "year", year, dt.MINYEAR, dt.MAXYEAR)
@@ -288,10 +253,10 @@ class Period:
         >>> Period.quarter(2023, 3).number
         3
         """
-        numbering = _NUMBERING.get(self.kind)
+        numbering = NUMBERING.get(self.kind.value)
         if numbering is None:
             return None
-        return self.end.month // (numbering.months or 1)
+        return numbering.number(self.end.month)
 
     def __contains__(self, day: object) -> bool:
         """
