@@ -450,3 +450,14 @@ def test_wholes_follow_their_parts_after_a_round_trip(seed):
 
     assert row == seed.appendix.rows[8].counts
     assert 193 == attrs.evolve(row, late=21).processed
+
+
+@pytest.mark.parametrize("key", ["cumulative", "appendix", "tasks"])
+def test_json_null_leaves_an_optional_part_out(seed, key):
+    """
+    In JSON, null for a part that may be left out leaves it out.
+    """
+    data = json.loads(dumps_report(seed, "json"))
+    data[key] = None
+
+    assert getattr(loads_report(json.dumps(data), "json"), key) is None
