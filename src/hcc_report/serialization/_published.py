@@ -242,8 +242,7 @@ def style(value: object) -> Style:
     built = collector.read(
         (), known, functools.partial(_evolved, base or DECREE_30)
     )
-    collector.done()
-    return built  # type: ignore[return-value]  # no problem, so read
+    return collector.result(built)
 
 
 def _evolved(base: Style, changes: object) -> Style:

@@ -232,6 +232,15 @@ class Collector:
         if self.problems:
             raise Invalid(self.problems)
 
+    def result(self, value: T | None) -> T:
+        """
+        Raise every problem noted, if any; else return *value*, which was
+        read since nothing went wrong.
+        """
+        self.done()
+        assert value is not None  # noqa: S101  (no problem, so read)
+        return value
+
 
 def build(factory: Callable[..., T], /, **kwargs: Any) -> T:
     """

@@ -76,8 +76,7 @@ def counts(value: object) -> Counts:
     collector = Collector()
     raw = collector.table(value, optional=keys)
     built = collector.read((), _only(raw, keys), _counts_of)
-    collector.done()
-    return built  # type: ignore[return-value]  # no problem, so read
+    return collector.result(built)
 
 
 def _only(raw: Mapping[str, Any], keys: Iterable[str]) -> dict[str, Any]:
@@ -103,24 +102,36 @@ def period(value: object) -> Period:
     if "kind" not in raw:
         raise invalid("is required", ("kind",))
     collector = Collector()
-    kind = collector.read(("kind",), raw["kind"], member_of(PeriodKind))
-    collector.done()
+    kind = collector.result(
+        collector.read(("kind",), raw["kind"], member_of(PeriodKind))
+    )
     if kind is PeriodKind.RANGE:
         collector.table(raw, required=("kind", "start", "end"))
         start = collector.read(("start",), raw.get("start"), date)
         end = collector.read(("end",), raw.get("end"), date)
-        collector.done()
-        return build(Period.between, start=start, end=end)
-    number = kind.number_key  # type: ignore[union-attr]
-    collector.table(raw, required=("kind", "year", *filter(None, [number])))
-    collector.done()
-    # Period.calendar names its problems after the number's key ("month").
-    return build(
-        Period.calendar,
-        kind=kind,
-        year=raw["year"],
-        number=None if number is None else raw[number],
-    )
+        found = None
+        if start is not None and end is not None:
+            found = collector.read(
+                (), None, lambda _: build(Period.between, start=start, end=end)
+            )
+        return collector.result(found)
+    number = kind.number_key
+    keys = ("kind", "year", *filter(None, [number]))
+    collector.table(raw, required=keys)
+    found = None
+    if all(key in raw for key in keys):
+        # Period.calendar names its problems after the number's key.
+        found = collector.read(
+            (),
+            None,
+            lambda _: build(
+                Period.calendar,
+                kind=kind,
+                year=raw["year"],
+                number=None if number is None else raw[number],
+            ),
+        )
+    return collector.result(found)
 
 
 _BLOCK_FORMS = (
@@ -140,13 +151,8 @@ def block(value: object) -> Block:
     if isinstance(value, Mapping) and "bullet" in value:
         collector = Collector()
         collector.table(value, required=("bullet",))
-        bullet = collector.read(
-            (),
-            value["bullet"],
-            functools.partial(_with_text, Bullet, path=("bullet",)),
-        )
         collector.done()
-        return bullet  # type: ignore[return-value]  # no problem, so read
+        return _with_text(Bullet, value["bullet"], path=("bullet",))
     if isinstance(value, Mapping) and "insert" in value:
         collector = Collector()
         collector.table(value, required=("insert",))
@@ -185,9 +191,9 @@ def appendix_row(value: object) -> AppendixRow:
         agency = collector.read((), _only(raw, _AGENCY_KEYS), _agency_of)
     row_counts = collector.read((), _only(raw, keys), _counts_of)
     collector.done()
-    assert agency is not None  # noqa: S101  (no problem, so read)
-    assert row_counts is not None  # noqa: S101
-    return AppendixRow(agency=agency, counts=row_counts)
+    return AppendixRow(
+        agency=collector.result(agency), counts=collector.result(row_counts)
+    )
 
 
 def appendix(value: object) -> Appendix:
@@ -208,7 +214,9 @@ def appendix(value: object) -> Appendix:
     )
     collector.done()
     try:
-        return Appendix(title=raw["title"], basis=basis, rows=rows)  # type: ignore[arg-type]  # read, so not None
+        return Appendix(
+            title=raw["title"], basis=basis, rows=collector.result(rows)
+        )
     except ValidationError as error:
         # A row's agency sits in the row itself in the file.
         raise Invalid(
