@@ -366,6 +366,9 @@ class Catalogue:
         """
         Return the figure with *key*.
 
+        >>> CATALOGUE.get("late").heading
+        'Trễ hẹn'
+
         Raises:
             ~hcc_report.errors.UnknownFigureError: No figure has that key;
                 the message names the closest ones.
@@ -390,6 +393,9 @@ class Catalogue:
         """
         Return the count with *key*.
 
+        >>> CATALOGUE.count("carried_over").timing
+        'opening'
+
         Raises:
             ~hcc_report.errors.UnknownFigureError: It is not a count.
         """
@@ -398,6 +404,9 @@ class Catalogue:
     def rate(self, key: str) -> Rate:
         """
         Return the rate with *key*.
+
+        >>> CATALOGUE.rate("late_rate").zero
+        'complement'
 
         Raises:
             ~hcc_report.errors.UnknownFigureError: It is not a rate.
@@ -419,6 +428,9 @@ class Catalogue:
         *beside* are the keys of the columns printed with it: a heading
         such as "Đúng hạn" names the dossiers processed on the due date
         when the other parts of that split ("Trước hạn") are printed too.
+
+        >>> CATALOGUE.find("Tỉ lệ đúng hạn (%)")
+        'on_time_rate'
         """
         if not isinstance(heading, str):
             msg = f"heading must be text, got {heading!r}"
@@ -749,6 +761,13 @@ def count(key: str) -> Count:
     """
     Return the count with *key*.
 
+    >>> count("pending").parts
+    ('pending_in_time', 'pending_overdue')
+    >>> count("on_time_rate")
+    Traceback (most recent call last):
+    ...
+    hcc_report.errors.UnknownFigureError: 'on_time_rate' is a rate, not a count
+
     Raises:
         ~hcc_report.errors.UnknownFigureError: No count has that key.
     """
@@ -759,6 +778,10 @@ def rate(key: str) -> Rate:
     """
     Return the rate with *key*.
 
+    >>> from hcc_report import figures
+    >>> figures.rate("completion_rate").denominator
+    ('received', 'carried_over')
+
     Raises:
         ~hcc_report.errors.UnknownFigureError: No rate has that key.
     """
@@ -768,6 +791,9 @@ def rate(key: str) -> Rate:
 def counts() -> tuple[Count, ...]:
     """
     Return every count, in the order of `hcc_report.Counts`.
+
+    >>> [c.key for c in counts()][:3]
+    ['received', 'received_online', 'received_in_person']
     """
     return CATALOGUE.counts
 
@@ -775,6 +801,9 @@ def counts() -> tuple[Count, ...]:
 def rates() -> tuple[Rate, ...]:
     """
     Return every rate.
+
+    >>> rates()[0].key
+    'on_time_rate'
     """
     return CATALOGUE.rates
 

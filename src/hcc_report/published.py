@@ -55,6 +55,11 @@ def rate_text_problem(text: object) -> str | None:
     """
     Say what is wrong with a printed rate, or ``None`` if it is readable:
     a percentage ("99,79%", "99.49", "100 %") or a mark ("-", "N/A").
+
+    >>> rate_text_problem("99,79%") is None, rate_text_problem("N/A") is None
+    (True, True)
+    >>> print(rate_text_problem("about 99"))
+    must be a percentage such as '99,79%' or a mark such as '-', got 'about 99'
     """
     if not isinstance(text, str):
         return f"must be the printed text, got {text!r}"

@@ -97,6 +97,24 @@ def loads_report(
     """
     Read a report from the text of a TOML or JSON file.
 
+    *source* names where the text came from in error messages.
+
+    >>> from hcc_report.examples import binh_thuan_2023_02
+    >>> report = binh_thuan_2023_02()
+    >>> loads_report(dumps_report(report, "json"), "json") == report
+    True
+    >>> loads_report('number = "04/BC-TTHCC"', "toml", source="feb.toml")
+    Traceback (most recent call last):
+    ...
+    hcc_report.errors.ValidationError: feb.toml: invalid report, 7 problems:
+      - issuer: is required
+      - place: is required
+      - issued: is required
+      - title: is required
+      - period: is required
+      - figures: is required
+      - signer: is required
+
     Raises:
         ~hcc_report.errors.ValidationError: The text cannot be parsed, or
             is not a valid report (every problem is listed).
@@ -116,6 +134,13 @@ def load_report(
 ) -> Report:
     """
     Read a report from a TOML or JSON file, by its suffix or *format*.
+
+    >>> import pathlib, tempfile
+    >>> from hcc_report.examples import binh_thuan_2023_02
+    >>> path = pathlib.Path(tempfile.mkdtemp(), "2023-02.toml")
+    >>> save_report(binh_thuan_2023_02(), path)
+    >>> str(load_report(path).number)
+    '04/BC-TTHCC'
 
     Raises:
         ~hcc_report.errors.ValidationError: The file is not a valid report
@@ -140,6 +165,13 @@ def save_report(
 
     The file is written atomically: if anything fails, an existing file
     is left as it was and no partial file remains.
+
+    >>> import pathlib, tempfile
+    >>> from hcc_report.examples import binh_thuan_2023_02
+    >>> path = pathlib.Path(tempfile.mkdtemp(), "2023-02.json")
+    >>> save_report(binh_thuan_2023_02(), path)
+    >>> path.read_text(encoding="utf-8").splitlines()[1]
+    '  "schema_version": 1,'
 
     Raises:
         ~hcc_report.errors.FileError: The file cannot be written.
@@ -166,6 +198,12 @@ def loads_published(
     *decimal_mark*, *places* and *basis* state what the table does not say
     (a CSV says none of them); the audit detects the first two when they
     are not given.
+
+    >>> from hcc_report.examples import example_text
+    >>> text = example_text("binh_thuan_2023_02_appendix", ".csv")
+    >>> table = loads_published(text, "csv", decimal_mark=".").table
+    >>> table.total.rates["on_time_rate"]
+    '99.49%'
 
     Raises:
         ~hcc_report.errors.ValidationError: The text is not readable as
@@ -219,6 +257,14 @@ def load_published(
 
     See `loads_published` for the options.
 
+    >>> import pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp(), "table.csv")
+    >>> _ = path.write_text("Đơn vị,Đã tiếp nhận\\nSở Y tế,12\\n",
+    ...                     encoding="utf-8")
+    >>> row = load_published(path).table.rows[0]
+    >>> row.name, row.counts["received"]
+    ('Sở Y tế', 12)
+
     Raises:
         ~hcc_report.errors.ValidationError: The file is not readable as
             published figures (every problem is named).
@@ -248,6 +294,13 @@ def load_style(path: str | os.PathLike[str]) -> Style:
         base = "decree-30"
         rate_places = 1
         zero = "as-100"
+
+    >>> import pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp(), "lam-dong.toml")
+    >>> _ = path.write_text('base = "decree-30"\\nrate_places = 1\\n')
+    >>> style = load_style(path)
+    >>> style.name, style.rate_places
+    ('lam-dong', 1)
 
     Raises:
         ~hcc_report.errors.ValidationError: The file is not a valid style.

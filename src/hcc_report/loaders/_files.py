@@ -63,6 +63,12 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     A new file gets the usual permissions (0666 less the umask); a file
     that is replaced keeps its own.
 
+    >>> import pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp(), "report.md")
+    >>> write_atomic(path, "# Báo cáo".encode())
+    >>> path.read_text(encoding="utf-8")
+    '# Báo cáo'
+
     Raises:
         ~hcc_report.errors.FileError: The file cannot be written; nothing
             is left behind.

@@ -87,6 +87,12 @@ def register(
     Register a renderer in the default registry.
 
     See `RendererRegistry.register`.
+
+    >>> register("text", "my_renderers:Plain")
+    Traceback (most recent call last):
+    ...
+    hcc_report.errors.ArgumentError: a renderer named 'text' is already
+    registered
     """
     registry.register(name, renderer, extra=extra, replace=replace)
 
@@ -96,6 +102,10 @@ def get_renderer(name: str) -> Renderer[Any]:
     Return the renderer called *name* from the default registry.
 
     See `RendererRegistry.get`.
+
+    >>> renderer = get_renderer("markdown")
+    >>> renderer.media_type, renderer.suffix
+    ('text/markdown; charset=utf-8', '.md')
     """
     return registry.get(name)
 

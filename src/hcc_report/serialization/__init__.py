@@ -241,6 +241,17 @@ def report_from_dict(data: object, *, source: str = "") -> Report:
     Dates may be `datetime.date` objects (TOML) or ``YYYY-MM-DD`` strings
     (JSON).
 
+    >>> from hcc_report.examples import binh_thuan_2023_02
+    >>> data = report_to_dict(binh_thuan_2023_02())
+    >>> report_from_dict(data).figures.received
+    6227
+    >>> data["figures"]["received"] = -1
+    >>> report_from_dict(data, source="02.json")
+    Traceback (most recent call last):
+    ...
+    hcc_report.errors.ValidationError: 02.json: invalid report:
+    figures.received: must not be negative, got -1
+
     Raises:
         ~hcc_report.errors.ValidationError: The data is not a valid report;
             the error lists every problem with its path, in the order of
@@ -255,6 +266,13 @@ def published_from_dict(data: object, *, source: str = "") -> PublishedReport:
 
     Counts may be ints or text as printed ("10.078"); rates are text as
     printed ("99,79%"). The layout is in :doc:`/reference/published-format`.
+
+    >>> published = published_from_dict({"table": {"rows": [
+    ...     {"name": "Sở Y tế", "received": "1.204",
+    ...      "on_time_rate": "99,5%"}]}})
+    >>> row = published.table.rows[0]
+    >>> row.counts["received"], row.rates["on_time_rate"]
+    (1204, '99,5%')
 
     Raises:
         ~hcc_report.errors.ValidationError: Every problem, with its place.
