@@ -86,6 +86,37 @@ class TestValidation:
             with pytest.raises(ValidationError):
                 Counts(**figures)
 
+    @given(
+        valid_count_sets()
+        | st.dictionaries(
+            st.sampled_from(COUNT_FIELDS),
+            st.none() | st.integers(min_value=-2, max_value=6),
+        )
+    )
+    def test_the_careful_way_agrees_with_the_quick_one(self, figures):
+        """
+        Figures of an int subclass take the figure-by-figure way of
+        building that reports every problem; plain ints the quick way.
+        Both give the same counts, the same given fields and the same
+        problems.
+        """
+
+        class Int(int):
+            pass
+
+        careful = {
+            k: None if v is None else Int(v) for k, v in figures.items()
+        }
+
+        def outcome(given):
+            try:
+                built = Counts(**given)
+            except ValidationError as error:
+                return str(error)
+            return built.known(), list(attrs.astuple(built))
+
+        assert outcome(figures) == outcome(careful)
+
     bad_values = st.one_of(
         st.integers(max_value=-1),
         st.floats(allow_nan=True),
