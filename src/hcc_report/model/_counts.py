@@ -101,10 +101,10 @@ def _compile_resolve() -> Callable[[Values], _Resolved]:
     Write `_resolve` for the catalogue's splits, inner splits first, one
     block of `_SPLIT_CODE` a split, and compile it.
 
-    `_resolve` runs for every `Counts` built; straight code with the
-    positions written in runs twice as fast as a loop over the splits,
-    which is most of the time a `Counts` takes to check (attrs writes its
-    ``__init__`` the same way).
+    `_resolve` runs for every sum of counts (`Counts._of`) and every
+    printed table checked; straight code with the positions written in
+    runs twice as fast as a loop over the splits (attrs writes its
+    ``__init__`` the same way, and so does `_compile_init`).
     """
     blocks = []
     for whole, parts in _SPLITS:
