@@ -389,6 +389,10 @@ class TestModel:
                 lambda: PublishedFigures(rates={"speed": "1%"}),
                 ["speed: is not a rate"],
             ),
+            (
+                lambda: PublishedTable(rows=5),
+                ["rows: must be a tuple, got 5"],
+            ),
         ],
     )
     def test_checks(self, make, expected):

@@ -23,7 +23,7 @@ from typing import Any
 import attrs
 
 from hcc_report import figures
-from hcc_report._checks import Checker, as_enum
+from hcc_report._checks import Checker, as_enum, as_tuple
 from hcc_report.model import Basis, Period
 
 
@@ -150,8 +150,8 @@ def _basis(value: object) -> Any:
 
 
 def _as_rows(rows: Iterable[PublishedRow]) -> tuple[PublishedRow, ...]:
-    # A typed converter: with plain tuple, type checkers lose the rows' type.
-    return tuple(rows)
+    # A typed converter: with the generic one, type checkers lose the type.
+    return as_tuple(rows)
 
 
 @attrs.frozen(kw_only=True)
@@ -174,9 +174,10 @@ class PublishedTable:
 
     def __attrs_post_init__(self) -> None:
         checker = Checker("PublishedTable")
-        if not self.rows:
-            checker.add("rows", "must have at least one row")
-        checker.items("rows", self.rows, PublishedRow)
+        if checker.instance("rows", self.rows, tuple):
+            if not self.rows:
+                checker.add("rows", "must have at least one row")
+            checker.items("rows", self.rows, PublishedRow)
         if self.total is not None:
             checker.instance("total", self.total, PublishedRow)
         if self.basis is not None:

@@ -269,15 +269,6 @@ def _number_problem(text: object, error: ParseError) -> str:
     return message
 
 
-def _parse_error(text: str) -> ParseError:
-    try:
-        parse_doc_number(text)
-    except ParseError as error:
-        return error
-    # A text that parses but is not a valid number was already refused.
-    return ParseError(text, "a number and symbol")  # pragma: no cover
-
-
 def _document_number(value: object) -> object:
     """
     A number and symbol given as text ("04/BC-TTHCC") is read; what cannot
@@ -289,6 +280,18 @@ def _document_number(value: object) -> object:
         except ValidationError:
             return value
     return value
+
+
+def _check_number(checker: Checker, number: object) -> None:
+    if isinstance(number, str):
+        # Left as text by the converter: it does not read as a number.
+        try:
+            DocumentNumber.parse(number)
+        except ValidationError as error:
+            for problem in error.problems:
+                checker.add("number", problem.message)
+    else:
+        checker.instance("number", number, DocumentNumber)
 
 
 # The signature block ---------------------------------------------------------
@@ -572,11 +575,7 @@ class Report:
     def __attrs_post_init__(self) -> None:
         checker = Checker("Report")
         checker.instance("issuer", self.issuer, Issuer)
-        if isinstance(self.number, str):
-            error = _parse_error(self.number)
-            checker.add("number", _number_problem(self.number, error))
-        else:
-            checker.instance("number", self.number, DocumentNumber)
+        _check_number(checker, self.number)
         checker.text("place", self.place)
         checker.date("issued", self.issued)
         checker.text("title", self.title)
