@@ -8,7 +8,6 @@ for Python, a number with more digits than Python reads) is a
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import sys
 
@@ -17,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from hcc_report.errors import ArgumentError, Problem, ValidationError
+from hcc_report.serialization import json_text
 
 
 class _DuplicateKeyError(ValueError):
@@ -67,13 +67,6 @@ def parse_data(text: str, format: str, *, subject: str, source: str) -> object: 
     raise ValidationError([problem], subject=subject, source=source)
 
 
-def _json_value(value: object) -> str:
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    msg = f"cannot write {value!r} as JSON"  # pragma: no cover
-    raise TypeError(msg)  # pragma: no cover
-
-
 def dump_data(data: Mapping[str, Any], format: str) -> str:  # noqa: A002
     """
     *data* as TOML or JSON text; dates are written as ``YYYY-MM-DD``.
@@ -82,12 +75,7 @@ def dump_data(data: Mapping[str, Any], format: str) -> str:  # noqa: A002
         import tomli_w  # noqa: PLC0415
 
         return tomli_w.dumps(data)
-    import json  # noqa: PLC0415
-
-    return (
-        json.dumps(data, ensure_ascii=False, indent=2, default=_json_value)
-        + "\n"
-    )
+    return json_text(data)
 
 
 def format_of(

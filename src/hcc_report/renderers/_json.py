@@ -10,9 +10,6 @@ as a number and as the text the style writes (``{"value": 99.79, "text":
 
 from __future__ import annotations
 
-import datetime as dt
-import json
-
 from decimal import Decimal
 from typing import Any
 
@@ -23,7 +20,7 @@ from hcc_report.formatting import format_period
 from hcc_report.model import Counts, Report
 from hcc_report.presentation import ReportView, present, present_figures
 from hcc_report.renderers._registry import NoOptions
-from hcc_report.serialization import report_to_dict
+from hcc_report.serialization import json_text, report_to_dict
 from hcc_report.styles import DECREE_30, Style
 
 
@@ -81,14 +78,6 @@ def _document(view: ReportView) -> dict[str, Any]:
     data: dict[str, Any] = _plain(view)
     data["style"] = view.style.name
     return data
-
-
-def _json_value(value: object) -> str:
-    # The report's dates, as report files write them in JSON.
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    msg = f"cannot write {value!r} as JSON"  # pragma: no cover
-    raise TypeError(msg)  # pragma: no cover
 
 
 def report_json(report: Report, style: Style) -> dict[str, Any]:
@@ -166,11 +155,7 @@ class JsonRenderer:
         Render *report* in *style* as JSON text.
         """
         del options
-        data = report_json(report, style)
-        return (
-            json.dumps(data, ensure_ascii=False, indent=2, default=_json_value)
-            + "\n"
-        )
+        return json_text(report_json(report, style))
 
 
 JSON = JsonRenderer()

@@ -67,6 +67,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "SCHEMA_VERSION",
+    "json_text",
     "published_from_dict",
     "report_from_dict",
     "report_to_dict",
@@ -211,6 +212,35 @@ def report_to_dict(report: Report) -> dict[str, Any]:
     check_type("report", report, Report)
     data: dict[str, Any] = _converter().unstructure(report)
     return {"schema_version": SCHEMA_VERSION, **data}
+
+
+def _json_value(value: object) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    msg = f"cannot write {value!r} as JSON"  # pragma: no cover
+    raise TypeError(msg)  # pragma: no cover
+
+
+def json_text(data: object) -> str:
+    """
+    Return plain data as the JSON the library writes: UTF-8 text (not
+    ``\\u`` escapes), indented by two spaces, dates as ``YYYY-MM-DD``, and
+    a final newline.
+
+    >>> print(json_text({"issued": dt.date(2023, 3, 2), "place": "Phú Quý"}))
+    {
+      "issued": "2023-03-02",
+      "place": "Phú Quý"
+    }
+    <BLANKLINE>
+    """
+    # Imported here: only writing JSON needs it.
+    import json  # noqa: PLC0415
+
+    return (
+        json.dumps(data, ensure_ascii=False, indent=2, default=_json_value)
+        + "\n"
+    )
 
 
 def _report(data: object) -> Report:
