@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from hcc_report._checks import as_enum
 from hcc_report.errors import Problem, ValidationError
 
 
@@ -315,9 +316,9 @@ def member(cls: type[E], value: object) -> E:
     """
     The member of the enum *cls* whose value *value* is.
     """
-    for choice in cls:
-        if value == choice.value:
-            return choice
+    found = as_enum(cls, value)
+    if isinstance(found, cls):
+        return found
     names = ", ".join(repr(choice.value) for choice in cls)
     msg = f"must be one of {names}, got {value!r}"
     raise invalid(msg)
