@@ -262,6 +262,8 @@ class TestCheck:
             "detail": "9.705 / 9.725",
             "parts": [],
             "reason": "",
+            "base": [],
+            "base_detail": "",
         } == data["findings"][-1]
 
     def test_a_table_that_adds_up(self, capsys, tmp_path):

@@ -28,8 +28,8 @@ SPLITS = [(split.whole, split.parts) for split in figures.splits()]
 def is_valid(figures: dict[str, object]) -> bool:
     """
     Decide validity independently of the library: every figure is a
-    non-negative int, and every split holds, where `on_time` counts as
-    known when it or both its parts are.
+    non-negative int, and every split holds, where a whole counts as
+    known when it or all its parts are (derived until nothing changes).
     """
     for value in figures.values():
         if value is None:
@@ -39,10 +39,14 @@ def is_valid(figures: dict[str, object]) -> bool:
         if value < 0:
             return False
     effective = dict(figures)
-    if effective.get("on_time") is None:
-        early, due = figures.get("early"), figures.get("on_due_date")
-        if early is not None and due is not None:
-            effective["on_time"] = early + due
+    changed = True
+    while changed:
+        changed = False
+        for whole, parts in SPLITS:
+            values = [effective.get(p) for p in parts]
+            if effective.get(whole) is None and None not in values:
+                effective[whole] = sum(values)
+                changed = True
     for whole, parts in SPLITS:
         values = [effective.get(p) for p in parts]
         known = [v for v in values if v is not None]

@@ -89,6 +89,9 @@ class TestEntries:
             "on_time_rate_766",
             "on_time_rate_due",
             "returned_withdrawn_rate",
+            "overdue_rate_due",
+            "returned_share",
+            "withdrawn_share",
         } == {rate.key for rate in figures.rates()}
         assert ("on_time", "pending_in_time") == figures.rate(
             "on_time_rate_766"
@@ -364,7 +367,7 @@ def test_everything_reads_the_catalogue_at_call_time(monkeypatch):
     with pytest.raises(UnknownFigureError):
         hcc_report.late_rate(Counts(processed=1, on_time=1, late=0))
     with pytest.raises(hcc_report.ValidationError, match="late_rate"):
-        PublishedRow(name="A", rates={"late_rate": "0%"})
+        PublishedTable(rows=[PublishedRow(name="A", rates={"late_rate": "0%"})])
     assert figures.find("Tỷ lệ trễ hẹn") is None
 
 

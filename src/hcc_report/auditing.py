@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import itertools
 
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
@@ -38,7 +39,7 @@ from hcc_report import figures
 from hcc_report._checks import check_type
 from hcc_report._messages import WORDS
 from hcc_report.calculation import accumulate
-from hcc_report.errors import ArgumentError, ParseError
+from hcc_report.errors import ArgumentError, ParseError, UnknownFigureError
 from hcc_report.formatting import (
     format_number,
     format_percent,
@@ -48,6 +49,7 @@ from hcc_report.formatting import (
 )
 from hcc_report.model import Basis, split_mismatches, sum_figures
 from hcc_report.published import (
+    AS_PRINTED,
     NOT_SHOWN,
     PublishedFigures,
     PublishedReport,
@@ -94,6 +96,15 @@ class FindingKind(str, enum.Enum):
     TOTAL = "total"
     #: A printed rate differs from the rate of the printed counts.
     RATE = "rate"
+    #: A printed rate is right over another base than its heading's (the
+    #: dossiers due rather than those processed).
+    RATE_BASE = "rate-base"
+    #: A printed subtotal differs from the sum of its group's rows.
+    SUBTOTAL = "subtotal"
+    #: How a heading was read: under a group heading, or a bare "Tỷ lệ".
+    HEADING = "heading"
+    #: A column the library does not know, kept but not checked.
+    NOT_CHECKED = "not-checked"
     #: A rate over zero dossiers, printed by a convention.
     ZERO_RATE = "zero-rate"
     #: A rate that applies is not shown.
@@ -162,8 +173,16 @@ class Finding:
     #: A code saying more about the finding, or ``""``. ``"half-even"`` and
     #: ``"truncated"`` say how a wrong rate may have been rounded,
     #: ``"decimal-mark"`` and ``"decimal-places"`` which convention
-    #: differs, and ``"new-year"`` why a previous report is not compared.
+    #: differs, ``"as-printed"`` that rates were checked at the decimals
+    #: each shows, ``"new-year"`` why a previous report is not compared,
+    #: and ``"at-least"`` that only a bound could be checked.
     reason: str = ""
+    #: For a rate: the counts of the denominator that the printed value
+    #: matches where its heading's does not (``("due",)``), or, for a
+    #: heading read, the rate's denominator.
+    base: tuple[str, ...] = ()
+    #: The arithmetic over that base ("4.157 / 4.169").
+    base_detail: str = ""
 
 
 # Printed rates ---------------------------------------------------------------
@@ -202,28 +221,38 @@ def _shown(texts: Iterable[str]) -> list[str]:
 
 @attrs.frozen
 class _Convention:
+    """
+    How a table writes its rates: its decimal mark, and its decimals
+    (``None``: each rate as it shows; ``stated``: the document says so).
+    """
+
     mark: str
-    places: int
+    places: int | None
+    stated: bool = False
 
 
 def _convention(
-    texts: list[str], mark: str | None, places: int | None
+    texts: list[str], mark: str | None, places: int | str | None
 ) -> tuple[_Convention, list[Finding]]:
     """
-    The decimal mark and places of a table's rates: stated, or the most
-    common; a warning where they differ.
+    The decimal mark and places of a table's rates: stated, or detected.
+
+    Detected places are the most any rate shows: a rate that shows fewer
+    is right when the figure at those places ends in zeros ("40%" for
+    39,97 at one decimal), the convention of dropping trailing zeros.
     """
     findings = []
     marks = Counter(m for text in texts if (m := _rate_mark(text)[0]))
-    seen = Counter(_rate_mark(text)[1] for text in texts)
+    seen = {_rate_mark(text)[1] for text in texts}
+    stated = isinstance(places, int)
     chosen = _Convention(
         mark or (marks.most_common(1)[0][0] if marks else ","),
-        places
-        if places is not None
-        # The most common; on a tie, the most decimals.
-        else max(seen, key=lambda p: (seen[p], p))
-        if seen
-        else 2,
+        None
+        if places == AS_PRINTED
+        else places
+        if isinstance(places, int)
+        else max(seen, default=2),
+        stated=stated,
     )
     if len(marks) > 1 or (mark is not None and set(marks) - {mark}):
         findings.append(
@@ -236,18 +265,165 @@ def _convention(
                 reason="decimal-mark",
             )
         )
-    if len(seen) > 1 or (places is not None and set(seen) - {places}):
-        findings.append(
-            Finding(
-                kind=FindingKind.CONVENTION,
-                severity=Severity.WARNING,
-                location=Location(part="table"),
-                printed=" ".join(str(p) for p in sorted(seen)),
-                expected=str(chosen.places),
-                reason="decimal-places",
-            )
-        )
     return chosen, findings
+
+
+#: The bases a rate is often printed over, besides its own denominator.
+_BASES = ("processed", "due", "handled", "received", "processed_or_pending")
+
+
+def _other_bases(
+    rate: figures.Rate, counts: Mapping[str, int]
+) -> Iterator[tuple[tuple[str, ...], int]]:
+    """
+    Other denominators a printed rate may have been computed over: those of
+    the catalogue's rates of the same numerator, then the usual bases.
+    """
+    seen = {rate.denominator}
+    candidates = [
+        other.denominator
+        for other in figures.rates()
+        if other.numerator == rate.numerator
+    ] + [(base,) for base in _BASES]
+    derived = figures.CATALOGUE.derive(counts)
+    for denominator in candidates:
+        if denominator in seen:
+            continue
+        seen.add(denominator)
+        values = [derived.get(key) for key in denominator]
+        if None not in values and (whole := sum(v or 0 for v in values)):
+            yield denominator, whole
+
+
+class _RateCheck:
+    """
+    Checks printed rates against the printed counts, at the precision the
+    table's convention gives, and says what it assumed.
+    """
+
+    def __init__(self, convention: _Convention) -> None:
+        self.convention = convention
+        #: The rates shown at a precision other than the table's, which
+        #: were right at their own.
+        self.own_precision: list[str] = []
+
+    def check(  # noqa: PLR0913
+        self,
+        text: str,
+        rate: figures.Rate,
+        counts: Mapping[str, int],
+        where: Location,
+        places: int | None = None,
+    ) -> Iterator[Finding]:
+        part, whole = rate.terms(counts)
+        if part is None or whole is None:
+            return  # the counts are not printed: nothing to compare
+        if whole == 0:
+            yield _zero_rate(text, where)
+            return
+        convention = self.convention
+        target = places if places is not None else convention.places
+        stated = places is not None or convention.stated
+        detail = f"{format_number(part)} / {format_number(whole)}"
+        shown = text.strip() not in NOT_SHOWN
+        mark, own = _rate_mark(text) if shown else (None, target or 2)
+        target = own if target is None else target
+        exact = Fraction(100 * part, whole)
+        expected = round_fraction(exact, places=target)
+
+        def written(value: Decimal, at: int) -> str:
+            return format_percent(
+                value, places=at, decimal_mark=mark or convention.mark
+            )
+
+        if not shown:
+            yield Finding(
+                kind=FindingKind.RATE_NOT_SHOWN,
+                severity=Severity.WARNING,
+                location=where,
+                printed=text.strip(),
+                expected=written(expected, target),
+                detail=detail,
+            )
+            return
+        printed = _read_rate(text)
+        if printed is not None and own <= target and printed == expected:
+            return  # right, trailing zeros dropped or not
+        if printed is not None and printed == round_fraction(
+            exact, places=own
+        ):
+            if stated:
+                yield Finding(
+                    kind=FindingKind.CONVENTION,
+                    severity=Severity.WARNING,
+                    location=where,
+                    printed=text.strip(),
+                    expected=written(expected, target),
+                    reason="decimal-places",
+                )
+            else:
+                self.own_precision.append(text.strip())
+            return
+        yield from self._wrong(
+            text, rate, counts, where, (part, whole, own, target)
+        )
+
+    def _wrong(
+        self,
+        text: str,
+        rate: figures.Rate,
+        counts: Mapping[str, int],
+        where: Location,
+        figures_: tuple[int, int, int, int],
+    ) -> Iterator[Finding]:
+        part, whole, own, target = figures_
+        printed = _read_rate(text)
+        mark = _rate_mark(text)[0] or self.convention.mark
+        expected = round_fraction(Fraction(100 * part, whole), places=target)
+        expected_text = format_percent(
+            expected, places=target, decimal_mark=mark
+        )
+        detail = f"{format_number(part)} / {format_number(whole)}"
+        for base, other in _other_bases(rate, counts):
+            if printed is not None and printed == round_fraction(
+                Fraction(100 * part, other), places=own
+            ):
+                yield Finding(
+                    kind=FindingKind.RATE_BASE,
+                    severity=Severity.WARNING,
+                    location=where,
+                    printed=text.strip(),
+                    expected=expected_text,
+                    detail=detail,
+                    parts=rate.denominator,
+                    base=base,
+                    base_detail=f"{format_number(part)} / "
+                    f"{format_number(other)}",
+                )
+                return
+        yield Finding(
+            kind=FindingKind.RATE,
+            severity=Severity.ERROR,
+            location=where,
+            printed=text.strip(),
+            expected=expected_text,
+            detail=detail,
+            reason=_how_rounded(printed, part, whole, own),
+        )
+
+    def notes(self) -> Iterator[Finding]:
+        """
+        The note of what was assumed: rates checked at their own precision.
+        """
+        if self.own_precision:
+            yield Finding(
+                kind=FindingKind.CONVENTION,
+                severity=Severity.NOTE,
+                location=Location(part="table"),
+                printed=", ".join(self.own_precision),
+                expected="",
+                reason="as-printed",
+            )
 
 
 # Checks ----------------------------------------------------------------------
@@ -267,49 +443,6 @@ def _splits(
             detail=" + ".join(map(format_number, mismatch.part_values)),
             parts=mismatch.parts,
         )
-
-
-def _rates(
-    row: PublishedRow | PublishedFigures,
-    location: Location,
-    convention: _Convention,
-) -> Iterator[Finding]:
-    for field, text in row.rates.items():
-        part, whole = figures.rate(field).terms(row.counts)
-        if part is None or whole is None:
-            continue  # the counts are not printed: nothing to compare
-        where = attrs.evolve(location, column=field)
-        if whole == 0:
-            yield _zero_rate(text, where)
-            continue
-        shown = text.strip() not in NOT_SHOWN
-        mark, places = _rate_mark(text) if shown else (None, convention.places)
-        expected = rate(part, whole, places=places)
-        assert expected is not None  # noqa: S101  (whole > 0)
-        expected_text = format_percent(
-            expected, places=places, decimal_mark=mark or convention.mark
-        )
-        detail = f"{format_number(part)} / {format_number(whole)}"
-        printed = _read_rate(text) if shown else None
-        if not shown:
-            yield Finding(
-                kind=FindingKind.RATE_NOT_SHOWN,
-                severity=Severity.WARNING,
-                location=where,
-                printed=text.strip(),
-                expected=expected_text,
-                detail=detail,
-            )
-        elif printed != expected:
-            yield Finding(
-                kind=FindingKind.RATE,
-                severity=Severity.ERROR,
-                location=where,
-                printed=text.strip(),
-                expected=expected_text,
-                detail=detail,
-                reason=_how_rounded(printed, part, whole, places),
-            )
 
 
 def _how_rounded(
@@ -348,6 +481,71 @@ def _zero_rate(text: str, location: Location) -> Finding:
     )
 
 
+def _row_checks(
+    row: PublishedRow,
+    where: Location,
+    table: PublishedTable,
+    rates: _RateCheck,
+) -> Iterator[Finding]:
+    yield from _splits(row.counts, where)
+    for key, text in row.rates.items():
+        column = table.column(key)
+        yield from rates.check(
+            text,
+            table.rate(key),
+            row.counts,
+            attrs.evolve(where, column=key),
+            None if column is None else column.places,
+        )
+
+
+def _reading(table: PublishedTable) -> Iterator[Finding]:
+    """
+    Notes of how the headings were read where that took judgement (under a
+    group heading, or a bare "Tỷ lệ"), and of the columns not checked.
+    """
+    for column in table.columns:
+        if not column.known:
+            yield Finding(
+                kind=FindingKind.NOT_CHECKED,
+                severity=Severity.NOTE,
+                location=Location(part="table"),
+                printed=column.heading or column.key,
+                expected="",
+            )
+        elif column.group is not None or column.numerator:
+            printed = column.heading or ""
+            if column.group:
+                printed = f"{column.group} / {printed}".rstrip(" /")
+            rate = (
+                table.rate(column.key) if column.kind == "rate" else None
+            )
+            yield Finding(
+                kind=FindingKind.HEADING,
+                severity=Severity.NOTE,
+                location=Location(part="table", column=column.key),
+                printed=printed,
+                expected="",
+                parts=() if rate is None else rate.numerator,
+                base=() if rate is None else rate.denominator,
+            )
+    seen = {column.key for column in table.columns}
+    other = [
+        key
+        for row in (*table.rows, *((table.total,) if table.total else ()))
+        for key in row.other
+    ]
+    for key in dict.fromkeys(other):
+        if key not in seen:
+            yield Finding(
+                kind=FindingKind.NOT_CHECKED,
+                severity=Severity.NOTE,
+                location=Location(part="table"),
+                printed=key,
+                expected="",
+            )
+
+
 def _table(table: PublishedTable) -> list[Finding]:
     rows = [*table.rows, *(() if table.total is None else (table.total,))]
     convention, findings = _convention(
@@ -355,33 +553,66 @@ def _table(table: PublishedTable) -> list[Finding]:
         table.decimal_mark,
         table.places,
     )
+    findings[:0] = _reading(table)
+    rates = _RateCheck(convention)
     for index, row in enumerate(table.rows, start=1):
         where = Location(part="table", row=index, row_name=row.name)
-        findings.extend(_splits(row.counts, where))
-        findings.extend(_rates(row, where, convention))
+        findings.extend(_row_checks(row, where, table, rates))
+    findings.extend(_subtotals(table))
     if table.total is not None:
         where = Location(part="table", row_name=table.total.name)
         findings.extend(_totals(table))
-        findings.extend(_splits(table.total.counts, where))
-        findings.extend(_rates(table.total, where, convention))
+        findings.extend(_row_checks(table.total, where, table, rates))
+    findings.extend(rates.notes())
     return findings
+
+
+def _leaves(table: PublishedTable) -> list[PublishedRow]:
+    return [row for row in table.rows if not row.subtotal]
+
+
+def _add_rows(table: PublishedTable, rows: list[PublishedRow]) -> dict[str, int]:
+    """
+    The figures of *rows* together: summed for units; for periods in
+    order, flows summed, the opening stock the first's and the closing
+    stock the last's.
+    """
+    if table.rows_are == "periods":
+        result: dict[str, int] = dict(rows[0].counts) if rows else {}
+        for row in rows[1:]:
+            result = accumulate(result, row.counts)
+        return result
+    return sum_figures(row.counts for row in rows)
+
+
+def _subtotals(table: PublishedTable) -> Iterator[Finding]:
+    """
+    Each printed subtotal against the rows of its group.
+    """
+    for index, row in enumerate(table.rows, start=1):
+        if not row.subtotal:
+            continue
+        members = [r for r in _leaves(table) if r.group == row.group]
+        if not members:
+            continue
+        sums = _add_rows(table, members)
+        yield from _compare(
+            Location(part="table", row=index, row_name=row.name),
+            row.counts,
+            sums,
+            FindingKind.SUBTOTAL,
+        )
 
 
 def _totals(table: PublishedTable) -> Iterator[Finding]:
     assert table.total is not None  # noqa: S101  (checked by the caller)
-    sums = sum_figures(row.counts for row in table.rows)
-    for column, printed in table.total.counts.items():
-        expected = sums.get(column)
-        if expected is not None and expected != printed:
-            yield Finding(
-                kind=FindingKind.TOTAL,
-                severity=Severity.ERROR,
-                location=Location(
-                    part="table", row_name=table.total.name, column=column
-                ),
-                printed=format_number(printed),
-                expected=format_number(expected),
-            )
+    sums = _add_rows(table, _leaves(table))
+    yield from _compare(
+        Location(part="table", row_name=table.total.name),
+        table.total.counts,
+        sums,
+        FindingKind.TOTAL,
+    )
 
 
 def _table_total(table: PublishedTable) -> dict[str, int]:
@@ -390,7 +621,7 @@ def _table_total(table: PublishedTable) -> dict[str, int]:
     """
     if table.total is not None:
         return dict(table.total.counts)
-    return sum_figures(row.counts for row in table.rows)
+    return _add_rows(table, _leaves(table))
 
 
 def _compare(
@@ -447,15 +678,24 @@ def _paragraphs(published: PublishedReport) -> Iterator[Finding]:
         if stated is not None
     ]
     table = published.table
+    # A body's rates are each checked at the decimals it shows.
     convention = _Convention(
         ","
         if table is None or table.decimal_mark is None
         else table.decimal_mark,
-        2 if table is None or table.places is None else table.places,
+        None,
     )
+    rates = _RateCheck(convention)
     for part, stated in paragraphs:
-        yield from _splits(stated.counts, Location(part=part))
-        yield from _rates(stated, Location(part=part), convention)
+        where = Location(part=part)
+        yield from _splits(stated.counts, where)
+        for key, text in stated.rates.items():
+            yield from rates.check(
+                text,
+                stated.rate(key),
+                stated.counts,
+                attrs.evolve(where, column=key),
+            )
     # The cumulative figures include the period's (as flows, within a year).
     yield from _compare(
         Location(part="cumulative"),
@@ -479,50 +719,93 @@ def _paragraphs(published: PublishedReport) -> Iterator[Finding]:
             )
 
 
+def _follow(reports: list[PublishedReport]) -> bool | None:
+    """
+    Whether each report's period starts the day after the one before it
+    ends; ``None`` when a period is unknown (the caller says they follow).
+    """
+    periods = [report.period for report in reports]
+    if any(period is None for period in periods):
+        return None
+    return all(
+        before.end + dt.timedelta(days=1) == after.start  # type: ignore[union-attr]
+        for before, after in itertools.pairwise(periods)
+    )
+
+
 def _previous_findings(
-    published: PublishedReport, previous: PublishedReport
+    published: PublishedReport,
+    previous: PublishedReport,
+    between: tuple[PublishedReport, ...],
 ) -> tuple[list[Finding], bool, bool]:
     """
-    What the periods of *published* and *previous* allow: the findings
-    about them, whether "never goes down" can be checked, and whether
-    "previous + period = cumulative" can.
+    What the periods of the reports allow: the findings about them,
+    whether the cumulative figures can be compared at all, and whether
+    "previous + the periods since = cumulative" holds exactly (or, with a
+    period missing between them, only as a lower bound).
     """
     now, before = published.period, previous.period
-    if now is None or before is None:
-        return [], True, True  # the caller says they follow each other
-    if before.end + dt.timedelta(days=1) != now.start:
-        warning = Finding(
-            kind=FindingKind.NOT_CONSECUTIVE,
-            severity=Severity.WARNING,
-            location=Location(part="previous"),
-            printed=format_period(before),
-            expected=format_short_date(now.start - dt.timedelta(days=1)),
-        )
-        # An earlier report of the same year still never exceeds this one.
-        earlier = before.end < now.start and before.end.year == now.end.year
-        return [warning], earlier, False
-    if before.end.year != now.end.year:
+    follow = _follow([previous, *between, published])
+    if now is not None and before is not None:
+        if before.end.year != now.end.year or not before.end < now.start:
+            note = Finding(
+                kind=FindingKind.NOT_COMPARED,
+                severity=Severity.NOTE,
+                location=Location(part="previous"),
+                printed=format_period(before),
+                expected="",
+                reason="new-year" if before.end.year != now.end.year else "",
+            )
+            return [note], False, False
+    if follow is False:
+        assert now is not None  # noqa: S101  (periods known)
+        assert before is not None  # noqa: S101
         note = Finding(
-            kind=FindingKind.NOT_COMPARED,
+            kind=FindingKind.NOT_CONSECUTIVE,
             severity=Severity.NOTE,
             location=Location(part="previous"),
             printed=format_period(before),
-            expected="",
-            reason="new-year",
+            expected=format_short_date(now.start - dt.timedelta(days=1)),
+            reason="at-least",
         )
-        return [note], False, False
+        return [note], True, False
     return [], True, True
 
 
+def _periods_between(
+    between: tuple[PublishedReport, ...], *, exact: bool
+) -> dict[str, int]:
+    """
+    The flows of the reports between, added up: where one of them lacks a
+    figure, it is unknown (*exact*) or counted as nothing (a lower bound).
+    """
+    result: dict[str, int] = {}
+    flows = [_flows(report.period_figures) for report in between]
+    keys = {
+        count.key for count in figures.counts() if count.timing == "flow"
+    }
+    for key in keys:
+        values = [figures_.get(key) for figures_ in flows]
+        if exact and None in values:
+            continue
+        result[key] = sum(value or 0 for value in values)
+    return result
+
+
 def _against_previous(
-    published: PublishedReport, previous: PublishedReport
+    published: PublishedReport,
+    previous: PublishedReport,
+    between: tuple[PublishedReport, ...] = (),
 ) -> list[Finding]:
-    findings, growing, adding = _previous_findings(published, previous)
+    findings, growing, exact = _previous_findings(
+        published, previous, between
+    )
     if not growing:
         return findings
     before = _flows(previous.cumulative_figures)
     now = _flows(published.cumulative_figures)
     period = _flows(published.period_figures)
+    since = _periods_between(between, exact=exact)
     compared = len(now.keys() & before.keys())
     findings.extend(
         _compare(
@@ -533,15 +816,24 @@ def _against_previous(
             at_least=True,
         )
     )
-    if adding:
-        findings.extend(
-            _compare(
-                Location(part="cumulative"),
-                now,
-                _flows(accumulate(before, period)),
-                FindingKind.CUMULATIVE_SUM,
-            )
+    expected = {
+        key: before[key] + since[key] + period[key]
+        for key in before.keys() & since.keys() & period.keys()
+    }
+    if not between:
+        expected = {
+            key: before[key] + period[key]
+            for key in before.keys() & period.keys()
+        }
+    findings.extend(
+        _compare(
+            Location(part="cumulative"),
+            now,
+            expected,
+            FindingKind.CUMULATIVE_SUM,
+            at_least=not exact,
         )
+    )
     table, earlier_table = published.table, previous.table
     if (
         table is not None
@@ -579,15 +871,21 @@ def _against_previous(
 def audit(
     published: PublishedReport | PublishedTable,
     previous: PublishedReport | None = None,
+    *,
+    between: Iterable[PublishedReport] = (),
 ) -> tuple[Finding, ...]:
     """
     Check published figures and return every finding, in document order.
 
-    *previous* is the previous report of the same year, compared in full
-    when its period ends the day before this one starts (or when either
-    period is unknown). An earlier report of the same year gets a warning
-    and is only checked for cumulative figures that went down; one of
-    another year is not compared (cumulative figures restart on 1 January).
+    *previous* is an earlier report of the same year. When it is the one
+    just before (its period ends the day before this one starts, or a
+    period is unknown), this cumulative must be its cumulative plus this
+    period. When reports were left out, *between* gives them, and their
+    periods are added too; without them the sum is a lower bound, noted
+    as such, and still checked: this cumulative is at least the earlier
+    one plus this period, for every figure that adds up over time. A
+    report of another year is not compared (cumulative figures restart on
+    1 January).
 
     >>> from hcc_report.examples import binh_thuan_2023_02_published
     >>> findings = audit(binh_thuan_2023_02_published())
@@ -600,13 +898,19 @@ def audit(
     """
     check_type("published", published, (PublishedReport, PublishedTable))
     check_type("previous", previous, (PublishedReport, type(None)))
+    reports = tuple(check_type("between", between, Iterable))
+    for report in reports:
+        check_type("each of between", report, PublishedReport)
+    if reports and previous is None:
+        msg = "between needs the previous report they follow"
+        raise ArgumentError(msg)
     if isinstance(published, PublishedTable):
         published = PublishedReport(table=published)
     findings = list(_paragraphs(published))
     if published.table is not None:
         findings.extend(_table(published.table))
     if previous is not None:
-        findings.extend(_against_previous(published, previous))
+        findings.extend(_against_previous(published, previous, reports))
     return tuple(findings)
 
 
@@ -614,8 +918,15 @@ def audit(
 
 
 def _heading(key: str, lang: str) -> str:
-    figure = figures.get(key)
+    try:
+        figure = figures.get(key)
+    except UnknownFigureError:
+        return key  # a rate the table declared
     return figure.heading if lang == "vi" else figure.heading_en
+
+
+def _names(keys: tuple[str, ...], lang: str) -> str:
+    return " + ".join(_heading(key, lang) for key in keys)
 
 
 def describe(finding: Finding, lang: str = "vi") -> str:
@@ -650,9 +961,25 @@ def describe(finding: Finding, lang: str = "vi") -> str:
         where.append(f"{words['column']} {_heading(location.column, lang)}")
     severity = words[f"severity-{finding.severity.value}"]
     text = f"{severity:<9}{', '.join(where)}: {words[finding.kind.value]}"
-    if finding.parts:
-        names = " + ".join(_heading(part, lang) for part in finding.parts)
-        text += f" ({names} = {finding.detail})"
+    kind = finding.kind
+    if kind is FindingKind.HEADING:
+        text += f" «{finding.printed}»"
+        if finding.base:
+            text += (
+                f" ({_names(finding.parts, lang)} / "
+                f"{_names(finding.base, lang)})"
+            )
+        return text
+    if kind is FindingKind.NOT_CHECKED:
+        return text + f" «{finding.printed}»"
+    if kind is FindingKind.RATE_BASE:
+        text += (
+            f" {_names(finding.base, lang)} ({finding.base_detail}), "
+            f"{words['not-over']} {_names(finding.parts, lang)} "
+            f"({finding.detail})"
+        )
+    elif finding.parts:
+        text += f" ({_names(finding.parts, lang)} = {finding.detail})"
     elif finding.detail:
         text += f" ({finding.detail})"
     if finding.reason:

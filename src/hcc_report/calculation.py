@@ -147,6 +147,8 @@ def accumulate(
             value = previous.get(key)
         elif count.timing == "closing":
             value = period.get(key)
+        elif count.timing == "mixed":
+            value = None  # computed again from its parts
         elif key in previous and key in period:
             value = previous[key] + period[key]
         else:
@@ -214,6 +216,8 @@ def period_from_cumulative(current: Counts, previous: Counts) -> Counts:
             values[key] = previous.pending
         elif count.timing == "closing":
             values[key] = now
+        elif count.timing == "mixed":
+            values[key] = None  # computed again from its parts
         elif now is None or before is None:
             values[key] = None
         elif now < before:
@@ -243,7 +247,7 @@ def to_handle(counts: Counts) -> int | None:
     5770
     """
     check_type("counts", counts, Counts)
-    return figures.rate("completion_rate").terms(counts)[1]
+    return counts.handled
 
 
 def rate_of(

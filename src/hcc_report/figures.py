@@ -33,6 +33,7 @@ rates (``hcc_report.rounding``).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from collections.abc import Callable, Iterable, Mapping
@@ -70,8 +71,11 @@ __all__ = [
 
 #: How a count behaves over time: a flow adds up from period to period
 #: (received, processed ...); an opening stock is what a period starts with
-#: (carried over); a closing stock is what it ends with (pending).
-Timing: TypeAlias = Literal["flow", "opening", "closing"]
+#: (carried over); a closing stock is what it ends with (pending); a mixed
+#: count is the sum of counts of different timings (the dossiers due,
+#: processed plus pending overdue), never added up over time but computed
+#: again from its parts.
+Timing: TypeAlias = Literal["flow", "opening", "closing", "mixed"]
 
 #: What a rate over zero dossiers is: what the style says (the on-time
 #: rate), the complement of that (the late rate: 100 % on time goes with
@@ -135,7 +139,9 @@ class Count(_Entry):
 
 def _value_of(figures: object) -> Callable[[str], int | None]:
     if isinstance(figures, Mapping):
-        return figures.get
+        # A printed table gives "Trước hạn" and "Đúng hạn" but not their
+        # sum: a whole whose parts are all known is their sum.
+        return CATALOGUE.derive(figures).get
 
     def value(key: str) -> int | None:
         try:
@@ -170,7 +176,7 @@ class Rate(_Entry):
 
     >>> completion = get("completion_rate")
     >>> completion.denominator
-    ('received', 'carried_over')
+    ('handled',)
     >>> completion.of({"processed": 4561, "received": 5000,
     ...                "carried_over": 650}, places=1)
     Decimal('80.7')
@@ -259,17 +265,99 @@ class Split:
     parts: tuple[str, ...]
 
 
+#: Abbreviations tables print in headings, and what they stand for.
+_ABBREVIATIONS = {
+    "hs": "hồ sơ",
+    "tthc": "thủ tục hành chính",
+    "gq": "giải quyết",
+    "gqtthc": "giải quyết thủ tục hành chính",
+    "sl": "số lượng",
+    "tl": "tỷ lệ",
+    "tỉ": "tỷ",
+    "bccí": "bưu chính công ích",
+    "bcci": "bưu chính công ích",
+    "dvc": "dịch vụ công",
+    "dvctt": "dịch vụ công trực tuyến",
+}
+
+#: Punctuation a heading may start or end with.
+_END_MARKS = " .:;,-–—*"
+
+#: Words before a figure's name that do not change what it names: "Số hồ
+#: sơ đã giải quyết" is "Đã giải quyết".
+_LEADING_WORDS = (
+    "tổng số lượng hồ sơ ",
+    "số lượng hồ sơ ",
+    "tổng số hồ sơ ",
+    "số hồ sơ ",
+    "hồ sơ ",
+)
+
+#: A tone mark on the second vowel of "oa", "oe" or "uy" ("hoà", "uỷ"):
+#: both placements are in use; headings are compared with the mark on the
+#: first ("hòa", "ủy"). (Not after "q": in "quý" the "u" is part of "qu".)
+_SECOND_VOWEL_TONE = re.compile(
+    "(?<!q)(o|u)([ae\u0079])([\u0300\u0301\u0309\u0303\u0323])"
+)
+
+
+def _tone_on_first(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text)
+    moved = _SECOND_VOWEL_TONE.sub(
+        lambda m: m[1] + m[3] + m[2] if (m[1], m[2]) in _PAIRS else m[0],
+        decomposed,
+    )
+    return unicodedata.normalize("NFC", moved)
+
+
+_PAIRS = {("o", "a"), ("o", "e"), ("u", "y")}
+
+
 def heading_key(heading: str) -> str:
     """
     Return *heading* as headings are compared: Unicode NFC, case folded,
-    the percent sign and "(%)" dropped, spaces collapsed.
+    the percent sign and "(%)" dropped, punctuation at the ends and
+    spaces collapsed, old-style tones ("hoà") and the usual abbreviations
+    ("HS", "TTHC", "GQ", "TL") written out, and leading words that do not
+    change what a heading names ("Số hồ sơ ...") dropped.
 
     >>> heading_key("  Tỷ lệ  ĐÚNG hẹn (%) ")
     'tỷ lệ đúng hẹn'
+    >>> heading_key("Số HS đã GQ:")
+    'đã giải quyết'
     """
     text = unicodedata.normalize("NFC", heading).casefold()
     text = text.replace("(%)", "").replace("%", "")
-    return " ".join(text.split())
+    words = [
+        _ABBREVIATIONS.get(word, word)
+        for word in text.strip(_END_MARKS).replace("/", " / ").split()
+    ]
+    text = _tone_on_first(" ".join(words).strip(_END_MARKS))
+    for lead in _LEADING_WORDS:
+        if text.startswith(lead) and len(text) > len(lead):
+            text = text[len(lead) :]
+            break
+    return text
+
+
+def plain_key(heading: str) -> str:
+    """
+    Return `heading_key` of *heading* without diacritics, to recognise a
+    heading typed without them ("Da giai quyet").
+
+    >>> plain_key("Đã giải quyết")
+    'da giai quyet'
+    """
+    text = heading_key(heading).replace("đ", "d")
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+#: Headings of the column that is the whole of the columns beside it:
+#: "Tổng số" under "Số hồ sơ đã giải quyết" is the dossiers processed.
+TOTAL_HEADINGS = frozenset(
+    map(heading_key, ("Tổng số", "Tổng", "Cộng", "Tổng cộng", "Total", "Số"))
+)
 
 
 class Catalogue:
@@ -281,12 +369,13 @@ class Catalogue:
     over counts it does not have.
 
     >>> len(CATALOGUE.counts), CATALOGUE.get("pending").parts
-    (15, ('pending_in_time', 'pending_overdue'))
+    (18, ('pending_in_time', 'pending_overdue'))
     """
 
     __slots__ = (
         "_by_heading",
         "_by_key",
+        "_by_plain",
         "_part_headings",
         "counts",
         "figures",
@@ -317,13 +406,25 @@ class Catalogue:
             Split(c.key, c.parts) for c in self.counts if c.parts
         )
         self._by_heading: dict[str, str] = {}
+        # Headings typed without diacritics; None where two figures would
+        # read the same ("Trễ hẹn" and "Trẻ hẹn" do not, "Đúng hạn" and
+        # "Đúng hẹn" do not either).
+        self._by_plain: dict[str, str | None] = {}
         for figure in self.figures:
             for heading in (figure.key, figure.heading_en, *figure.headings):
                 self._index(heading, figure.key)
+                plain = plain_key(heading)
+                if self._by_plain.setdefault(plain, figure.key) != figure.key:
+                    self._by_plain[plain] = None
         # "Đúng hạn" next to "Trước hạn": (heading, sibling parts) -> key.
-        self._part_headings: dict[str, tuple[str, tuple[str, ...]]] = {}
+        self._part_headings: dict[str, list[tuple[str, tuple[str, ...]]]]
+        self._part_headings = {}
         canonical = {heading_key(figure.heading) for figure in self.figures}
         for split in self.splits:
+            if self.count(split.whole).timing == "mixed":
+                # Beside "Đã giải quyết", "Quá hạn" is still the late ones:
+                # only the split of pending makes it the pending overdue.
+                continue
             for part in split.parts:
                 siblings = tuple(p for p in split.parts if p != part)
                 for heading in self.count(part).part_headings:
@@ -334,10 +435,9 @@ class Catalogue:
                             f"cannot also name {part!r} beside its split"
                         )
                         raise ArgumentError(msg)
-                    self._part_headings[heading_key(heading)] = (
-                        part,
-                        siblings,
-                    )
+                    self._part_headings.setdefault(
+                        heading_key(heading), []
+                    ).append((part, siblings))
 
     def _check_terms(self) -> None:
         count_keys = {c.key for c in self.counts}
@@ -420,7 +520,12 @@ class Catalogue:
             raise UnknownFigureError(msg)
         return figure
 
-    def find(self, heading: str, beside: Iterable[str] = ()) -> str | None:
+    def find(
+        self,
+        heading: str,
+        beside: Iterable[str] = (),
+        within: str | None = None,
+    ) -> str | None:
         """
         Return the key of the figure a printed *heading* names, or
         ``None``.
@@ -428,9 +533,16 @@ class Catalogue:
         *beside* are the keys of the columns printed with it: a heading
         such as "Đúng hạn" names the dossiers processed on the due date
         when the other parts of that split ("Trước hạn") are printed too.
+        *within* is the count a group heading over the column names
+        ("Số hồ sơ đang giải quyết"): under it, "Tổng số" is that count
+        and "Quá hạn" the part of it that is overdue.
 
         >>> CATALOGUE.find("Tỉ lệ đúng hạn (%)")
         'on_time_rate'
+        >>> CATALOGUE.find("Quá hạn", within="pending")
+        'pending_overdue'
+        >>> CATALOGUE.find("Tổng số", within="processed")
+        'processed'
         """
         if not isinstance(heading, str):
             msg = f"heading must be text, got {heading!r}"
@@ -439,12 +551,125 @@ class Catalogue:
             msg = f"beside must be keys, not one text: got {beside!r}"
             raise ArgumentTypeError(msg)
         normal = heading_key(heading)
-        meant = self._part_headings.get(normal)
-        if meant is not None:
-            part, siblings = meant
-            if not set(siblings).isdisjoint(beside):
+        if within is not None:
+            found = self._find_within(normal, within)
+            if found is not None:
+                return found
+        beside = set(beside)
+        for part, siblings in self._part_headings.get(normal, ()):
+            if not beside.isdisjoint(siblings):
                 return part
-        return self._by_heading.get(normal)
+        found = self._by_heading.get(normal)
+        if found is None:
+            found = self._by_plain.get(plain_key(heading))
+        return found
+
+    def _find_within(self, normal: str, within: str) -> str | None:
+        """
+        The figure a heading names under the group heading of *within*: the
+        count itself, or one of its parts at any depth.
+        """
+        if normal in TOTAL_HEADINGS:
+            return within
+        if within not in self._by_key:
+            return None
+        inner = self.descendants(within)
+        for part, _ in self._part_headings.get(normal, ()):
+            if part in inner:
+                return part
+        found = self._by_heading.get(normal)
+        if found in inner:
+            return found
+        return None
+
+    def descendants(self, key: str) -> tuple[str, ...]:
+        """
+        Return the counts *key* is made of, at any depth, the nearest first.
+
+        >>> CATALOGUE.descendants("processed")
+        ('on_time', 'late', 'early', 'on_due_date')
+        """
+        found: list[str] = []
+        level = list(self.count(key).parts)
+        while level:
+            found.extend(level)
+            level = [p for part in level for p in self.count(part).parts]
+        return tuple(found)
+
+    def wholes(self, key: str) -> tuple[str, ...]:
+        """
+        Return the counts *key* is a part of, directly.
+
+        >>> CATALOGUE.wholes("pending_overdue")
+        ('pending', 'due')
+        """
+        return tuple(c.key for c in self.counts if key in c.parts)
+
+    def share(self, key: str, of: str | None = None) -> Rate:
+        """
+        Return the rate a bare "Tỷ lệ" column printed after the count *key*
+        stands for: *key* as a share of *of* (the count of a group heading
+        over both), or of the whole it is most often printed with.
+
+        A catalogue rate is returned where one is *key* over a single
+        count; otherwise a rate is made for the column (``<key>_share``).
+
+        >>> CATALOGUE.share("early").key, CATALOGUE.share("late").key
+        ('early_share', 'late_rate')
+        >>> share = CATALOGUE.share("pending_in_time")
+        >>> share.key, share.denominator
+        ('pending_in_time_share', ('pending',))
+        """
+        count = self.count(key)
+        if of is not None:
+            self.count(of)
+        for rate in self.rates:
+            if rate.numerator == (key,) and len(rate.denominator) == 1:
+                whole = rate.denominator[0]
+                if (of is None and key in self.descendants(whole)) or (
+                    whole == of
+                ):
+                    return rate
+        if of is None:
+            # The outermost whole of its first split: early is a share of
+            # processed, not of on_time.
+            wholes = self.wholes(key)
+            of = wholes[0] if wholes else None
+            while of is not None and self.wholes(of):
+                outer = self.wholes(of)[0]
+                if self.count(outer).timing != self.count(of).timing:
+                    break
+                of = outer
+        if of is None:
+            msg = f"{key!r} is no part of any count, so it is no share"
+            raise UnknownFigureError(msg)
+        return Rate(
+            key=f"{key}_share",
+            doc=f"{count.heading_en.capitalize()} as a share of "
+            f"{self.count(of).heading_en}.",
+            headings=(f"Tỷ lệ {count.heading.lower()}",),
+            heading_en=f"{count.heading_en} share",
+            numerator=(key,),
+            denominator=(of,),
+        )
+
+    def derive(self, counts: Mapping[str, int]) -> dict[str, int]:
+        """
+        Return *counts* (by key) with every whole whose parts are all
+        known added: the printed "Trước hạn" and "Đúng hạn" give the
+        dossiers on time.
+
+        >>> CATALOGUE.derive({"early": 3, "on_due_date": 4, "late": 1})
+        {'early': 3, 'on_due_date': 4, 'late': 1, 'on_time': 7, 'processed': 8}
+        """
+        result = {k: v for k, v in counts.items() if v is not None}
+        for split in self.splits:
+            if split.whole in result:
+                continue
+            values = [result.get(part) for part in split.parts]
+            if None not in values:
+                result[split.whole] = sum(v for v in values if v is not None)
+        return result
 
 
 def _inner_first(splits: Iterable[Split]) -> tuple[Split, ...]:
@@ -581,7 +806,14 @@ FIGURES: tuple[Figure, ...] = (
         key="pending",
         doc="Dossiers still being processed at the end of the period "
         "(đang giải quyết).",
-        headings=("Đang giải quyết", "Đang xử lý"),
+        headings=(
+            "Đang giải quyết",
+            "Đang xử lý",
+            "Chưa xử lý",
+            "Chưa giải quyết",
+            "Tồn",
+            "Tồn cuối kỳ",
+        ),
         heading_en="pending",
         parts=("pending_in_time", "pending_overdue"),
         timing="closing",
@@ -614,6 +846,52 @@ FIGURES: tuple[Figure, ...] = (
         doc="Dossiers returned to the applicant (hồ sơ trả lại).",
         headings=("Trả lại", "Hồ sơ trả lại", "Trả lại hồ sơ"),
         heading_en="returned",
+    ),
+    Count(
+        key="handled",
+        doc="Dossiers to handle in the period, received plus carried over "
+        "(số hồ sơ nhận giải quyết, phải giải quyết): the first column of "
+        "Biểu 06/VPCP/KSTT and the base of the completion rate.",
+        headings=(
+            "Số hồ sơ nhận giải quyết",
+            "Nhận giải quyết",
+            "Tổng số hồ sơ phải giải quyết",
+            "Phải giải quyết",
+            "Tổng số hồ sơ cần giải quyết",
+            "Tiếp nhận và kỳ trước chuyển qua",
+        ),
+        heading_en="to handle",
+        parts=("received", "carried_over"),
+        timing="mixed",
+    ),
+    Count(
+        key="due",
+        doc="Dossiers that fell due in the period, processed plus pending "
+        "past their deadline (hồ sơ đến hạn giải quyết): Vĩnh Phúc's base "
+        "of the on-time rate.",
+        headings=(
+            "Số hồ sơ đến hạn giải quyết",
+            "Đến hạn giải quyết",
+            "Đến hạn",
+            "Hồ sơ đến hạn",
+            "Đã đến hạn",
+        ),
+        heading_en="due",
+        parts=("processed", "pending_overdue"),
+        timing="mixed",
+    ),
+    Count(
+        key="processed_or_pending",
+        doc="Dossiers processed or still pending (đã và đang giải quyết): "
+        "the \"Tổng\" column some tables print before those two.",
+        headings=(
+            "Tổng số hồ sơ đã và đang giải quyết",
+            "Đã và đang giải quyết",
+            "Đã và đang xử lý",
+        ),
+        heading_en="processed or pending",
+        parts=("processed", "pending"),
+        timing="mixed",
     ),
     Rate(
         key="on_time_rate",
@@ -669,7 +947,7 @@ FIGURES: tuple[Figure, ...] = (
         headings=("Tỷ lệ giải quyết", "Tỷ lệ đã giải quyết"),
         heading_en="completion rate",
         numerator=("processed",),
-        denominator=("received", "carried_over"),
+        denominator=("handled",),
     ),
     Rate(
         key="early_share",
@@ -721,7 +999,7 @@ FIGURES: tuple[Figure, ...] = (
         ),
         heading_en="on-time rate of dossiers due",
         numerator=("on_time",),
-        denominator=("processed", "pending_overdue"),
+        denominator=("due",),
     ),
     Rate(
         key="returned_withdrawn_rate",
@@ -730,7 +1008,38 @@ FIGURES: tuple[Figure, ...] = (
         headings=("Tỷ lệ trả lại, rút hồ sơ", "Tỷ lệ trả lại và rút hồ sơ"),
         heading_en="returned and withdrawn rate",
         numerator=("returned", "withdrawn"),
-        denominator=("processed", "pending_overdue"),
+        denominator=("due",),
+    ),
+    Rate(
+        key="overdue_rate_due",
+        doc="Dossiers processed late or pending past their deadline over "
+        "the dossiers that fell due: what is overdue, as Vĩnh Phúc reads "
+        "it.",
+        headings=(
+            "Tỷ lệ quá hạn trên hồ sơ đến hạn",
+            "Tỷ lệ trễ hạn trên hồ sơ đến hạn",
+        ),
+        heading_en="overdue rate of dossiers due",
+        numerator=("late", "pending_overdue"),
+        denominator=("due",),
+    ),
+    Rate(
+        key="returned_share",
+        doc="Dossiers returned to the applicant over the dossiers that fell "
+        "due.",
+        headings=("Tỷ lệ trả lại", "Tỷ lệ hồ sơ trả lại"),
+        heading_en="returned share",
+        numerator=("returned",),
+        denominator=("due",),
+    ),
+    Rate(
+        key="withdrawn_share",
+        doc="Dossiers withdrawn by the applicant over the dossiers that fell "
+        "due.",
+        headings=("Tỷ lệ rút hồ sơ", "Tỷ lệ xin rút"),
+        heading_en="withdrawn share",
+        numerator=("withdrawn",),
+        denominator=("due",),
     ),
 )
 
@@ -780,7 +1089,7 @@ def rate(key: str) -> Rate:
 
     >>> from hcc_report import figures
     >>> figures.rate("completion_rate").denominator
-    ('received', 'carried_over')
+    ('handled',)
 
     Raises:
         ~hcc_report.errors.UnknownFigureError: No rate has that key.
@@ -813,12 +1122,15 @@ def splits() -> tuple[Split, ...]:
     Return every split, the inner ones first.
 
     >>> [split.whole for split in splits()]
-    ['received', 'on_time', 'pending', 'processed']
+    ['received', 'on_time', 'pending', 'processed', 'handled', 'due',
+     'processed_or_pending']
     """
     return CATALOGUE.splits
 
 
-def find(heading: str, beside: Iterable[str] = ()) -> str | None:
+def find(
+    heading: str, beside: Iterable[str] = (), within: str | None = None
+) -> str | None:
     """
     Return the key of the figure a printed *heading* names, or ``None``.
 
@@ -830,5 +1142,7 @@ def find(heading: str, beside: Iterable[str] = ()) -> str | None:
     ('on_time', 'on_due_date')
     >>> find("QUÁ HẠN"), find("Quá hạn", beside=["pending_in_time"])
     ('late', 'pending_overdue')
+    >>> find("Quá hạn", within="pending"), find("Tổng số", within="handled")
+    ('pending_overdue', 'handled')
     """
-    return CATALOGUE.find(heading, beside)
+    return CATALOGUE.find(heading, beside, within)

@@ -18,23 +18,30 @@ import re
 
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Literal, TypeAlias
 
 import attrs
 
 from hcc_report import figures
 from hcc_report._checks import Checker, as_enum, as_tuple
+from hcc_report.errors import UnknownFigureError
 from hcc_report.model import Basis, Period
 
 
 __all__ = [
+    "AS_PRINTED",
     "NOT_SHOWN",
+    "PublishedColumn",
     "PublishedFigures",
     "PublishedReport",
     "PublishedRow",
     "PublishedTable",
     "rate_text_problem",
 ]
+
+#: The precision of a table whose rates are each checked at the decimals
+#: they show.
+AS_PRINTED = "as-printed"
 
 #: What documents print where a rate is not given.
 NOT_SHOWN = frozenset({"", "-", "–", "—", "x", "n/a", "N/A", "k/a"})
@@ -85,62 +92,223 @@ def _check_counts(checker: Checker, counts: object) -> None:
             checker.add(name, f"must not be negative, got {value!r}")
 
 
-def _check_rates(checker: Checker, rates: object) -> None:
+def _check_rates(
+    checker: Checker, rates: object, declared: Iterable[str] = ()
+) -> None:
     if not isinstance(rates, Mapping):
         checker.add("rates", f"must be a mapping, got {rates!r}")
         return
-    keys = {rate.key for rate in figures.rates()}
+    keys = {rate.key for rate in figures.rates()} | set(declared)
     for name, value in rates.items():
         if name not in keys:
-            checker.add(name, "is not a rate")
+            checker.add(name, "is not a rate (declare it in columns)")
         elif (problem := rate_text_problem(value)) is not None:
             checker.add(name, problem)
+
+
+def _keys(keys: Iterable[str]) -> tuple[str, ...]:
+    return as_tuple(keys)
+
+
+def _places(value: object) -> Any:
+    return value
+
+
+@attrs.frozen(kw_only=True)
+class PublishedColumn:
+    """
+    What a printed column is: its key, the heading it was printed under,
+    and, for a rate that is not the catalogue's, what it divides.
+
+    A column whose heading the library does not know has no figure
+    (``known`` is false): its cells are kept as printed, and the audit
+    names it in a note instead of checking it.
+
+    >>> PublishedColumn(key="late_or_overdue_rate",
+    ...                 numerator=("late", "pending_overdue"),
+    ...                 denominator=("due",)).kind
+    'rate'
+    """
+
+    #: The figure's key in the catalogue, or the key of a rate declared
+    #: here, or the printed heading of a column the library does not know.
+    key: str
+    #: The heading as printed, if known.
+    heading: str | None = None
+    #: The heading printed over it and its neighbours, if any.
+    group: str | None = None
+    #: A rate's counts over the line, by key; empty for a catalogue
+    #: figure, which has its own.
+    numerator: tuple[str, ...] = attrs.field(default=(), converter=_keys)
+    #: A rate's counts under the line, by key.
+    denominator: tuple[str, ...] = attrs.field(default=(), converter=_keys)
+    #: The decimals its rates print, if stated (else the table's).
+    places: int | None = None
+    #: Whether the library knows what the column holds.
+    known: bool = True
+
+    def __attrs_post_init__(self) -> None:
+        checker = Checker("PublishedColumn")
+        checker.text("key", self.key)
+        checker.text("heading", self.heading, optional=True)
+        checker.text("group", self.group, optional=True)
+        counts = {count.key for count in figures.counts()}
+        for name in ("numerator", "denominator"):
+            for i, key in enumerate(getattr(self, name)):
+                if key not in counts:
+                    checker.add(f"{name}[{i}]", f"{key!r} is not a count")
+        if bool(self.numerator) != bool(self.denominator):
+            checker.add(
+                "denominator",
+                "a declared rate needs both a numerator and a denominator",
+            )
+        _check_places(checker, self.places)
+        checker.raise_if_any()
+
+    @property
+    def kind(self) -> str:
+        """
+        ``"count"``, ``"rate"``, or ``"unknown"`` for a column the library
+        does not know.
+        """
+        if not self.known:
+            return "unknown"
+        if self.numerator:
+            return "rate"
+        try:
+            return figures.get(self.key).kind
+        except UnknownFigureError:
+            return "unknown"
+
+    def rate(self) -> figures.Rate:
+        """
+        The rate this column prints: the catalogue's, or the one it
+        declares.
+
+        Raises:
+            ~hcc_report.errors.UnknownFigureError: It is no rate.
+        """
+        if not self.numerator:
+            return figures.rate(self.key)
+        return figures.Rate(
+            key=self.key,
+            doc=f"The rate printed under {self.heading or self.key!r}.",
+            headings=(self.heading or self.key,),
+            heading_en=self.key,
+            numerator=self.numerator,
+            denominator=self.denominator,
+        )
+
+
+def _check_places(checker: Checker, places: object) -> None:
+    if places is not None and (
+        isinstance(places, bool) or not isinstance(places, int) or places < 0
+    ):
+        checker.add("places", f"must be an int >= 0, got {places!r}")
+
+
+def _columns(columns: Iterable[PublishedColumn]) -> tuple[PublishedColumn, ...]:
+    return as_tuple(columns)
+
+
+def _declared(columns: object) -> list[str]:
+    if not isinstance(columns, tuple):
+        return []
+    return [
+        column.key
+        for column in columns
+        if isinstance(column, PublishedColumn) and column.numerator
+    ]
 
 
 @attrs.frozen(kw_only=True)
 class PublishedFigures:
     """
-    Figures as printed: counts by field name, rates as their text.
+    Figures as printed: counts by key, rates as their text.
+
+    A body's sentence states a rate over figures it may not print
+    ("Trả trước và đúng hạn 2.310 hồ sơ, đạt 98,76%"): the rate is checked
+    against the counts given with it. A rate the catalogue does not have
+    is declared in *columns* with its numerator and denominator.
     """
 
     #: Counts by key (see `hcc_report.figures`).
     counts: Mapping[str, int] = attrs.field(factory=dict, converter=_frozen)
     #: Printed rates by key, as the text printed (``"99.49%"``).
     rates: Mapping[str, str] = attrs.field(factory=dict, converter=_frozen)
+    #: The rates declared here, by their numerator and denominator.
+    columns: tuple[PublishedColumn, ...] = attrs.field(
+        default=(), converter=_columns
+    )
 
     def __attrs_post_init__(self) -> None:
         checker = Checker("PublishedFigures")
         _check_counts(checker, self.counts)
-        _check_rates(checker, self.rates)
+        if checker.instance("columns", self.columns, tuple):
+            checker.items("columns", self.columns, PublishedColumn)
+        _check_rates(checker, self.rates, _declared(self.columns))
         checker.raise_if_any()
+
+    def rate(self, key: str) -> figures.Rate:
+        """
+        The rate printed under *key*: declared here, or the catalogue's.
+        """
+        return _rate(self.columns, key)
+
+
+def _rate(columns: tuple[PublishedColumn, ...], key: str) -> figures.Rate:
+    for column in columns:
+        if column.key == key and column.numerator:
+            return column.rate()
+    return figures.rate(key)
 
 
 @attrs.frozen(kw_only=True)
 class PublishedRow:
     """
-    A row of a published table: the agency as printed and its figures.
+    A row of a published table: its name as printed (an agency, a level
+    such as "Cấp huyện", a field, a month) and its figures.
+
+    A row may belong to a group ("Sở, ban, ngành"); the printed subtotal
+    of a group is a row of that group with ``subtotal`` set.
     """
 
     #: The name as printed.
     name: str
-    #: The row number as printed ("01"), if any.
+    #: The row number as printed ("01", "I"), if any.
     number: str | None = None
     counts: Mapping[str, int] = attrs.field(factory=dict, converter=_frozen)
+    #: Printed rates by column key.
     rates: Mapping[str, str] = attrs.field(factory=dict, converter=_frozen)
+    #: The cells of columns the library does not know, by heading.
+    other: Mapping[str, str] = attrs.field(factory=dict, converter=_frozen)
+    #: The group the row is in, if the table groups its rows.
+    group: str | None = None
+    #: Whether the row is the printed subtotal of its group.
+    subtotal: bool = False
 
     def __attrs_post_init__(self) -> None:
         checker = Checker("PublishedRow")
         checker.text("name", self.name)
         if self.number is not None:
             checker.instance("number", self.number, str)
+        checker.text("group", self.group, optional=True)
+        checker.instance("subtotal", self.subtotal, bool)
+        if self.subtotal and self.group is None:
+            checker.add("subtotal", "a subtotal row needs its group")
         _check_counts(checker, self.counts)
-        _check_rates(checker, self.rates)
+        if isinstance(self.rates, Mapping):
+            for name, value in self.rates.items():
+                if (problem := rate_text_problem(value)) is not None:
+                    checker.add(name, problem)
+        checker.instance("other", self.other, Mapping)
         checker.raise_if_any()
 
     @property
     def figures(self) -> PublishedFigures:
         """
-        The row's counts and rates.
+        The row's counts and rates (rates of the catalogue only; a table's
+        declared rates are the table's).
         """
         return PublishedFigures(counts=self.counts, rates=self.rates)
 
@@ -154,10 +322,16 @@ def _as_rows(rows: Iterable[PublishedRow]) -> tuple[PublishedRow, ...]:
     return as_tuple(rows)
 
 
+#: What a table's rows are: units (agencies, levels, fields), or periods
+#: in order (months), whose total adds flows up and takes stocks from the
+#: first and the last.
+RowKind: TypeAlias = Literal["units", "periods"]
+
+
 @attrs.frozen(kw_only=True)
 class PublishedTable:
     """
-    A published table of figures per agency, with its printed total row.
+    A published table of figures per row, with its printed total row.
     """
 
     rows: tuple[PublishedRow, ...] = attrs.field(converter=_as_rows)
@@ -169,8 +343,21 @@ class PublishedTable:
     basis: Basis | None = attrs.field(default=None, converter=_basis)
     #: The decimal mark of its rates, if stated; else the audit detects it.
     decimal_mark: str | None = None
-    #: The decimals of its rates, if stated; else the audit detects them.
-    places: int | None = None
+    #: The decimals of its rates, if stated: a number, or ``"as-printed"``
+    #: to check each rate at the precision it shows; else the audit
+    #: detects them.
+    places: int | str | None = attrs.field(default=None, converter=_places)
+    #: The columns as printed, in order, where known: their headings, the
+    #: rates they declare, the columns the library does not know.
+    columns: tuple[PublishedColumn, ...] = attrs.field(
+        default=(), converter=_columns
+    )
+    #: What the rows are (see `RowKind`).
+    rows_are: RowKind = "units"
+    #: How many lines of headings the table printed over its columns.
+    heading_lines: int = 1
+    #: Whether the total row was printed first, before the rows.
+    total_first: bool = False
 
     def __attrs_post_init__(self) -> None:
         checker = Checker("PublishedTable")
@@ -187,14 +374,43 @@ class PublishedTable:
                 "decimal_mark",
                 f"must be ',' or '.', got {self.decimal_mark!r}",
             )
-        places = self.places
-        if places is not None and (
-            isinstance(places, bool)
-            or not isinstance(places, int)
-            or places < 0
-        ):
-            checker.add("places", f"must be an int >= 0, got {places!r}")
+        if self.places != AS_PRINTED:
+            _check_places(checker, self.places)
+        if checker.instance("columns", self.columns, tuple):
+            checker.items("columns", self.columns, PublishedColumn)
+        if self.rows_are not in {"units", "periods"}:
+            checker.add(
+                "rows_are",
+                f"must be 'units' or 'periods', got {self.rows_are!r}",
+            )
+        declared = set(_declared(self.columns))
+        known = {rate.key for rate in figures.rates()} | declared
+        rows = self.rows if isinstance(self.rows, tuple) else ()
+        for i, row in enumerate(rows):
+            if isinstance(row, PublishedRow):
+                for key in row.rates:
+                    if key not in known:
+                        checker.add(
+                            f"rows[{i}].{key}",
+                            "is not a rate (declare it in columns)",
+                        )
         checker.raise_if_any()
+
+    def rate(self, key: str) -> figures.Rate:
+        """
+        The rate printed in the column *key*: declared by the table, or the
+        catalogue's.
+
+        Raises:
+            ~hcc_report.errors.UnknownFigureError: No rate has that key.
+        """
+        return _rate(self.columns, key)
+
+    def column(self, key: str) -> PublishedColumn | None:
+        """
+        The printed column *key*, if the table says how it was printed.
+        """
+        return next((c for c in self.columns if c.key == key), None)
 
 
 @attrs.frozen(kw_only=True)

@@ -189,15 +189,20 @@ def loads_published(
     *,
     source: str = "",
     decimal_mark: str | None = None,
-    places: int | None = None,
+    places: int | str | None = None,
     basis: Basis | str | None = None,
+    notation: str | None = None,
 ) -> PublishedReport:
     """
     Read published figures from TOML, JSON or CSV text.
 
-    *decimal_mark*, *places* and *basis* state what the table does not say
-    (a CSV says none of them); the audit detects the first two when they
-    are not given.
+    *decimal_mark*, *places*, *basis* and *notation* state what the table
+    does not say (a CSV says none of them): the rates' decimal mark, their
+    decimals (a number, or ``"as-printed"`` to check each rate at the
+    decimals it shows), whether the rows are cumulative, and the notation
+    of the counts (``"vi"``: "10.078", ``"en"``: "10,078"). The audit
+    detects the decimal mark and the places when they are not given, and
+    a count is read in either notation when none is stated.
 
     >>> from hcc_report.examples import example_text
     >>> text = example_text("binh_thuan_2023_02_appendix", ".csv")
@@ -219,10 +224,15 @@ def loads_published(
             decimal_mark=decimal_mark,
             places=places,
             basis=basis_value,
+            notation=notation,
             source=source,
         )
         return PublishedReport(table=table)
     data = parse_data(text, kind, subject="published figures", source=source)
+    if notation is not None and isinstance(data, dict):
+        table_data = data.get("table")
+        if isinstance(table_data, dict):
+            table_data.setdefault("notation", notation)
     published = published_from_dict(data, source=source)
     if published.table is None:
         return published
@@ -249,8 +259,9 @@ def load_published(
     *,
     format: PublishedFormat | None = None,  # noqa: A002
     decimal_mark: str | None = None,
-    places: int | None = None,
+    places: int | str | None = None,
     basis: Basis | str | None = None,
+    notation: str | None = None,
 ) -> PublishedReport:
     """
     Read published figures from a ``.toml``, ``.json`` or ``.csv`` file.
@@ -281,6 +292,7 @@ def load_published(
         decimal_mark=decimal_mark,
         places=places,
         basis=basis,
+        notation=notation,
     )
 
 

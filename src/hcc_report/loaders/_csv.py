@@ -1,10 +1,15 @@
 """
 A CSV of a published table: its headings recognised through the figure
-catalogue, its cells turned into the plain data of published figures.
+catalogue, its rows sorted into units, groups, subtotals and the total, its
+cells turned into the plain data of published figures.
 
 The headings may be the document's own ("Đã tiếp nhận", "Tỷ lệ đúng hẹn
-(%)"), their variants, or keys (``received``, ``on_time_rate``). Problems
-are named by the line of the file and the column's heading.
+(%)"), their variants, keys (``received``, ``on_time_rate``), and two lines
+of them: a group heading ("Số hồ sơ đã giải quyết") over its columns
+("Tổng số | Trước hạn | Đúng hạn | Quá hạn"). A bare "Tỷ lệ" or "%" after a
+count is that count's share of its whole. A heading the library does not
+know is kept, and its cells with it. Problems are named by the line of the
+file and the column's heading.
 """
 
 from __future__ import annotations
@@ -15,44 +20,77 @@ from collections.abc import Mapping
 from typing import Any
 
 from hcc_report import figures
-from hcc_report.errors import Problem, ValidationError
+from hcc_report.errors import Problem, UnknownFigureError, ValidationError
 from hcc_report.figures import heading_key
 from hcc_report.published import PublishedTable
 from hcc_report.serialization import published_from_dict
 
 
 #: Headings of the columns that are not figures: the row's number and name.
-_ROW_HEADINGS = {
-    heading_key(heading): key
-    for key, headings in (
-        ("number", ("Stt", "Số thứ tự", "TT", "No", "number")),
+_NUMBER_HEADINGS = frozenset(
+    map(heading_key, ("Stt", "Số thứ tự", "TT", "No", "No.", "number"))
+)
+_NAME_HEADINGS = frozenset(
+    map(
+        heading_key,
         (
+            "Tên đơn vị",
+            "Đơn vị",
+            "Cơ quan",
+            "Tên cơ quan",
+            "Cơ quan, đơn vị",
+            "Cấp",
+            "Cấp hành chính",
+            "Lĩnh vực",
+            "Tên lĩnh vực",
+            "Thủ tục",
+            "Tháng",
+            "Kỳ",
+            "Mức độ",
+            "Nội dung",
             "name",
-            (
-                "Tên đơn vị",
-                "Đơn vị",
-                "Cơ quan",
-                "Tên cơ quan",
-                "name",
-                "agency",
-            ),
+            "agency",
         ),
     )
-    for heading in headings
-}
-
-#: The names of a total row.
-_TOTAL_NAMES = frozenset(
-    heading_key(name)
-    for name in ("Tổng cộng", "Tổng", "Cộng", "Tổng số", "Total")
 )
 
+#: The names of a total row (the whole table), printed first or last.
+_TOTAL_NAMES = frozenset(
+    map(
+        heading_key,
+        (
+            "Tổng cộng",
+            "Tổng",
+            "Cộng",
+            "Tổng số",
+            "Toàn tỉnh",
+            "Toàn huyện",
+            "Toàn thành phố",
+            "Tổng cộng toàn tỉnh",
+            "Lũy kế",
+            "Total",
+        ),
+    )
+)
 
-def _key(heading: str, beside: list[str | None]) -> str | None:
-    row = _ROW_HEADINGS.get(heading_key(heading))
-    if row is not None:
-        return row
-    return figures.find(heading, [key for key in beside if key])
+#: The start of a subtotal row's name: "Cộng cấp huyện", "Tổng cộng khối
+#: Sở" (not "Tổng cục Thuế", an agency).
+_SUBTOTAL_START = re.compile(r"^(?:tổng cộng|cộng)\b\s*", re.IGNORECASE)
+
+#: The headings of a bare rate column, the share of the count before it.
+_BARE_RATE = frozenset(map(heading_key, ("Tỷ lệ", "%", "Tỷ lệ (%)", "TL")))
+
+#: A group row's number: a Roman numeral or a capital letter ("I", "B").
+_GROUP_NUMBER = re.compile(r"^(?:[IVXLC]+|[A-Z])\.?$")
+
+#: A row named as a period: "Tháng 1", "Tháng 02/2023", "Quý I".
+_PERIOD_NAME = re.compile(r"^(?:tháng|quý|month|quarter)\s+\S+", re.IGNORECASE)
+
+#: A line of column numbers under the headings: "1;2;3" or "(1);(2)".
+_COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?$|^[A-Z]$")
+
+#: A printed figure: a count or a rate.
+_FIGURE = re.compile(r"^[\d.,\s]+%?$")
 
 
 def _lines(text: str, source: str) -> list[tuple[int, list[str]]]:
@@ -92,18 +130,6 @@ def _lines(text: str, source: str) -> list[tuple[int, list[str]]]:
     return lines
 
 
-def _heading_line(lines: list[tuple[int, list[str]]]) -> int:
-    """
-    The index of the line of column headings: the first of the first lines
-    that names two known columns (a line of merged headings such as "Lũy
-    kế từ năm 2023" may come before it).
-    """
-    for index, (_, cells) in enumerate(lines[:3]):
-        if sum(_key(cell, []) is not None for cell in cells) >= 2:  # noqa: PLR2004
-            return index
-    return 0
-
-
 def _trimmed(cells: list[str], keep: int = 0) -> list[str]:
     """
     *cells* without the empty cells spreadsheets often add at the end of a
@@ -115,65 +141,417 @@ def _trimmed(cells: list[str], keep: int = 0) -> list[str]:
     return cells[:end]
 
 
-def _columns(
-    headings: list[str], line: int, problems: list[tuple[int, Problem]]
-) -> list[str | None]:
-    keys: list[str | None] = []
-    for i, heading in enumerate(headings, start=1):
-        key = _key(heading, keys)
-        where = f"line {line}, column {i}"
-        if key is None and heading.strip():
-            problems.append(
-                (line, Problem(where, f"unknown heading {heading!r}"))
-            )
-        elif key is not None and key in keys:
-            problems.append(
+def _is_figure(cell: str) -> bool:
+    return bool(_FIGURE.fullmatch(cell.strip()))
+
+
+# Headings --------------------------------------------------------------------
+
+
+class _Heading:
+    """
+    One column's headings as printed: the group over it, if any, and its
+    own.
+    """
+
+    __slots__ = ("group", "text")
+
+    def __init__(self, text: str, group: str | None) -> None:
+        self.text = text.strip()
+        self.group = group.strip() if group and group.strip() else None
+
+    @property
+    def printed(self) -> str:
+        """
+        "Đã giải quyết / Quá hạn", or the heading alone.
+        """
+        if self.group and self.text:
+            return f"{self.group} / {self.text}"
+        return self.text or self.group or ""
+
+
+def _two_lines(top: list[str], bottom: list[str]) -> list[_Heading]:
+    """
+    Merge a line of group headings over a line of headings.
+
+    A merged group heading is written once over its first column (the
+    others empty) or over each of them; a column with nothing under its
+    top heading is headed by that alone (a heading over two lines).
+    """
+    width = max(len(top), len(bottom))
+    top = top + [""] * (width - len(top))
+    bottom = bottom + [""] * (width - len(bottom))
+    headings = []
+    group: str | None = None
+    for upper, lower in zip(top, bottom, strict=True):
+        if not lower.strip():
+            headings.append(_Heading(upper, None))
+            group = None
+            continue
+        if upper.strip():
+            group = upper
+        headings.append(_Heading(lower, group))
+    return headings
+
+
+def _is_heading_line(cells: list[str]) -> bool:
+    """
+    Whether a line holds headings rather than a row: none of its cells is
+    a figure, and it is not a line of column numbers.
+    """
+    filled = [cell.strip() for cell in cells if cell.strip()]
+    return bool(filled) and not any(map(_is_figure, filled))
+
+
+def _is_numbering(cells: list[str]) -> bool:
+    """
+    Whether a line numbers the columns: "A;B;1;2;3" or "(1);(2);(3)".
+    """
+    filled = [cell.strip() for cell in cells if cell.strip()]
+    if not all(_COLUMN_NUMBER.fullmatch(cell) for cell in filled):
+        return False
+    numbers = [int(cell.strip("()")) for cell in filled if cell[-1].isdigit()]
+    return len(numbers) > 2 and numbers == list(  # noqa: PLR2004
+        range(numbers[0], numbers[0] + len(numbers))
+    )
+
+
+class _Columns:
+    """
+    The columns of a table read from its headings: the key of each (or
+    ``None`` for the number and name), the columns declared for rates the
+    catalogue does not have, and the headings the library does not know.
+    """
+
+    def __init__(self, headings: list[_Heading]) -> None:
+        self.headings = headings
+        self.keys: list[str | None] = []
+        self.roles: list[str] = []  # "number", "name", "figure", "unknown"
+        self.declared: dict[str, dict[str, Any]] = {}
+        self.problems: list[tuple[int, str]] = []  # (column, message)
+        self._read()
+
+    def _read(self) -> None:
+        pending_totals = []
+        for i, heading in enumerate(self.headings):
+            normal = heading_key(heading.text)
+            if heading.group is None and normal in _NUMBER_HEADINGS:
+                self._add(None, "number")
+            elif heading.group is None and (
+                normal in _NAME_HEADINGS
+                or ("name" not in self.roles and not self._figure_before(i))
+                and figures.find(heading.text) is None
+                and normal not in figures.TOTAL_HEADINGS
+            ):
+                self._add(None, "name")
+            else:
+                key = self._figure(heading)
+                if key is None and heading.group is None and (
+                    normal in figures.TOTAL_HEADINGS
+                ):
+                    pending_totals.append(i)
+                    self._add(None, "total")
+                else:
+                    self._add(key, "figure" if key else "unknown")
+        for i in pending_totals:
+            self._resolve_total(i)
+
+    def _figure_before(self, index: int) -> bool:
+        return any(role == "figure" for role in self.roles[:index])
+
+    def _add(self, key: str | None, role: str) -> None:
+        if key is not None and key in self.keys:
+            self.problems.append(
                 (
-                    line,
-                    Problem(
-                        where,
-                        f"{heading!r} repeats column {keys.index(key) + 1}",
-                    ),
+                    len(self.keys),
+                    f"{self.headings[len(self.keys)].printed!r} repeats "
+                    f"column {self.keys.index(key) + 1}",
                 )
             )
-        keys.append(key)
-    counts = {count.key for count in figures.counts()}
-    if "name" not in keys:
-        problems.append(
-            (
-                line,
-                Problem(
-                    f"line {line}",
-                    "has no column of agency names (Tên đơn vị)",
-                ),
+        self.keys.append(key)
+        self.roles.append(role)
+
+    def _figure(self, heading: _Heading) -> str | None:
+        beside = [key for key in self.keys if key]
+        within = None
+        if heading.group is not None:
+            group = figures.find(heading.group, beside)
+            if group is not None and figures.get(group).kind == "count":
+                within = group
+        if heading_key(heading.text) in _BARE_RATE or (
+            not heading.text and heading.group
+        ):
+            return self._share(within)
+        text = heading.text or heading.group or ""
+        found = figures.find(text, beside, within)
+        if found is None and heading.group is not None and heading.text:
+            # "Tỷ lệ đúng hạn" under "Kết quả": the heading alone names it.
+            found = figures.find(heading.printed, beside)
+        return found
+
+    def _share(self, within: str | None) -> str | None:
+        """
+        A bare rate column: the share of the count just before it.
+        """
+        previous = self.keys[-1] if self.keys else None
+        if previous is None or figures.get(previous).kind != "count":
+            return None
+        of = None
+        if within is not None and within != previous:
+            of = within
+        elif within == previous:
+            # "Trước hạn: Tổng | %": the share of what the group is part of.
+            of = None
+        try:
+            rate = figures.CATALOGUE.share(previous, of)
+        except UnknownFigureError:
+            return None
+        if rate.key not in {r.key for r in figures.rates()}:
+            self.declared[rate.key] = {
+                "numerator": list(rate.numerator),
+                "denominator": list(rate.denominator),
+            }
+        return rate.key
+
+    def _resolve_total(self, index: int) -> None:
+        """
+        "Tổng" printed over no group: the whole of the columns beside it
+        ("Tổng | Đã xử lý | Chưa xử lý").
+        """
+        # Its parts are printed beside it, not under a group heading.
+        beside = {
+            key
+            for key, heading in zip(self.keys, self.headings, strict=False)
+            if key and heading.group is None
+        }
+        best = None
+        for count in figures.counts():
+            covered = len(beside.intersection(count.parts))
+            if covered >= 2 and count.key not in beside and (  # noqa: PLR2004
+                best is None or covered > best[0]
+            ):
+                best = (covered, count.key)
+        if best is not None:
+            self.keys[index] = best[1]
+            self.roles[index] = "figure"
+        else:
+            self.roles[index] = "unknown"
+
+    @property
+    def known(self) -> int:
+        return sum(role == "figure" for role in self.roles)
+
+
+def _headings(
+    lines: list[tuple[int, list[str]]],
+) -> tuple[int, list[_Heading], int]:
+    """
+    Where the headings are: the index of their last line, the headings,
+    and how many lines they take (one or two).
+
+    The headings are the first line, among the first four, that names two
+    known columns (alone or under the line before it); a title or a line
+    such as "Lũy kế từ năm 2023" may come before.
+    """
+    best: tuple[int, int, list[_Heading], int] | None = None
+    for index in range(min(4, len(lines))):
+        cells = _trimmed(lines[index][1])
+        if not _is_heading_line(cells):
+            break
+        candidates = [(1, [_Heading(cell, None) for cell in cells])]
+        if index > 0 and _is_heading_line(lines[index - 1][1]):
+            top = _trimmed(lines[index - 1][1])
+            candidates.append((2, _two_lines(top, cells)))
+        for count, headings in candidates:
+            read = _Columns(headings)
+            # Known columns count, repeated ones count against; a line of
+            # group headings must make more columns known than without it.
+            score = read.known - 2 * len(read.problems)
+            if read.known >= 2 and (best is None or score > best[0]):  # noqa: PLR2004
+                best = (score, index, headings, count)
+    if best is None:
+        return 0, [_Heading(cell, None) for cell in lines[0][1]], 1
+    return best[1], best[2], best[3]
+
+
+# Rows ------------------------------------------------------------------------
+
+
+#: A row of a table: its line in the file and its cells by key.
+_Row = tuple[int, dict[str, Any]]
+
+
+def _kind_of(
+    name: str, number: str, *, at_an_end: bool, in_group: bool
+) -> str:
+    """
+    "total", "subtotal", "group" (a group's heading row) or "row".
+
+    "Tổng cộng" first or last is the total, and in a group its subtotal;
+    "Cộng cấp huyện" is a subtotal anywhere.
+    """
+    normal = heading_key(name)
+    if normal in _TOTAL_NAMES:
+        return "subtotal" if in_group and not at_an_end else "total"
+    if _GROUP_NUMBER.fullmatch(number.strip()):
+        return "group"
+    if _SUBTOTAL_START.match(name.strip()):
+        return "subtotal"
+    return "row"
+
+
+class _Rows:
+    """
+    Sort the lines under the headings into rows, groups with their
+    subtotals (printed on the group's own line or on a "Cộng ..." line
+    after its rows), and the total (first or last).
+    """
+
+    def __init__(
+        self, lines: list[tuple[int, list[str]]], columns: _Columns
+    ) -> None:
+        self.columns = columns
+        self.rows: list[_Row] = []
+        self.total: _Row | None = None
+        self.total_first = False
+        self.problems: list[tuple[int, Problem]] = []
+        self._read(lines)
+
+    def _cells(self, line: int, cells: list[str]) -> dict[str, Any] | None:
+        width = len(self.columns.keys)
+        kept = _trimmed(cells, width)
+        if len(kept) != width:
+            message = f"has {len(kept)} cells where the headings have {width}"
+            self.problems.append((line, Problem(f"line {line}", message)))
+            return None
+        row: dict[str, Any] = {"name": "", "number": ""}
+        other = {}
+        for key, role, heading, cell in zip(
+            self.columns.keys,
+            self.columns.roles,
+            self.columns.headings,
+            kept,
+            strict=True,
+        ):
+            value = cell.strip()
+            if role in ("number", "name"):
+                row[role] = value
+            elif role == "unknown":
+                if value:
+                    other[heading.printed] = value
+            elif key is not None and value:
+                row[key] = value
+        if other:
+            row["other"] = other
+        return row
+
+    def _read(self, lines: list[tuple[int, list[str]]]) -> None:
+        read = [
+            (line, row)
+            for line, cells in lines
+            if (row := self._cells(line, cells)) is not None
+        ]
+        self._group: str | None = None
+        self._header: tuple[int, _Row] | None = None  # (index, its line)
+        self._members = 0
+        self._since = 0  # where rows not yet in a group start
+        last = len(read) - 1
+        for position, (line, row) in enumerate(read):
+            kind = _kind_of(
+                row["name"],
+                row["number"],
+                at_an_end=position in (0, last),
+                in_group=self._group is not None,
             )
-        )
-    if counts.isdisjoint(keys):
-        problems.append(
-            (line, Problem(f"line {line}", "has no column of counts"))
-        )
-    return keys
+            if kind == "total":
+                if self.total is not None:
+                    message = "is a second total row"
+                    self.problems.append(
+                        (line, Problem(f"line {line}", message))
+                    )
+                    continue
+                self._close()
+                self.total = (line, row)
+                self.total_first = position == 0
+            elif kind == "group":
+                self._close()
+                self._group = row["name"]
+                self._header = (len(self.rows), (line, row))
+            elif kind == "subtotal":
+                name = self._group
+                if name is None:
+                    # "Cộng Sở, ngành" closes the rows printed since the
+                    # last group: they are its group.
+                    name = _SUBTOTAL_START.sub("", row["name"]).strip()
+                    name = name or row["name"]
+                    for _, earlier in self.rows[self._since :]:
+                        earlier["group"] = name
+                self.rows.append((line, {**row, "group": name, "subtotal": True}))
+                self._close()
+            else:
+                if self._group is not None:
+                    row["group"] = self._group
+                    self._members += 1
+                self.rows.append((line, row))
+        self._close()
+
+    def _close(self) -> None:
+        """
+        End the open group. Its own line is its subtotal when it has
+        figures and rows under it, and a row like the others when nothing
+        is under it.
+        """
+        if self._header is not None:
+            index, (line, row) = self._header
+            if not self._members:
+                self.rows.insert(index, (line, row))
+            elif _has_figures(row):
+                subtotal = {**row, "group": row["name"], "subtotal": True}
+                self.rows.insert(index, (line, subtotal))
+        self._group, self._header, self._members = None, None, 0
+        self._since = len(self.rows)
+
+
+def _has_figures(row: Mapping[str, Any]) -> bool:
+    return any(
+        key not in {"name", "number", "group", "subtotal", "other"}
+        for key in row
+    )
+
+
+def _rows_are(rows: list[_Row]) -> str:
+    names = [row["name"] for _, row in rows if not row.get("subtotal")]
+    if names and all(_PERIOD_NAME.match(name) for name in names):
+        return "periods"
+    return "units"
+
+
+def _plain(row: dict[str, Any]) -> dict[str, Any]:
+    data = {k: v for k, v in row.items() if v not in ("", None)}
+    data.setdefault("name", row.get("number") or "?")
+    return data
+
+
+# The table -------------------------------------------------------------------
 
 
 _ROW_PATH = re.compile(r"table\.(?:rows\[(\d+)\]|total)(?:\.(\w+))?")
 
 
-#: A row of a table: its line in the file and its cells by key.
-_Row = tuple[int, dict[str, str]]
-
-
-def table_from_csv(
+def table_from_csv(  # noqa: PLR0913
     text: str,
     *,
     decimal_mark: str | None,
-    places: int | None,
+    places: int | str | None,
     basis: str | None,
+    notation: str | None = None,
     source: str,
 ) -> PublishedTable:
     """
-    Read a CSV of a table: a line of headings (after at most two lines of
-    titles or merged headings), the rows, and a total row named "Tổng
-    cộng" (or "Tổng", "Cộng", "Tổng số", "Total").
+    Read a CSV of a table: one or two lines of headings (after at most
+    two lines of titles), the rows, groups and subtotals, and a total row
+    named "Tổng cộng" (or "Tổng", "Cộng", "Tổng số", "Toàn tỉnh" ...),
+    first or last.
 
     Raises:
         ~hcc_report.errors.ValidationError: Every problem, named by its
@@ -183,34 +561,93 @@ def table_from_csv(
     lines = _lines(text, source)
     if not lines:
         raise _error([(0, Problem("", "the table is empty"))], source)
-    start = _heading_line(lines)
-    heading_line, cells = lines[start]
-    headings = _trimmed(cells)
-    keys = _columns(headings, heading_line, problems)
+    end, headings, count = _headings(lines)
+    heading_line = lines[end][0]
+    columns = _Columns(headings)
+    problems.extend(
+        (heading_line, Problem(f"line {heading_line}, column {i + 1}", m))
+        for i, m in columns.problems
+    )
+    if "name" not in columns.roles:
+        problems.append(
+            (
+                heading_line,
+                Problem(
+                    f"line {heading_line}",
+                    "has no column of names (Tên đơn vị, Cấp, Lĩnh vực ...)",
+                ),
+            )
+        )
+    count_keys = {c.key for c in figures.counts()}
+    if count_keys.isdisjoint(columns.keys):
+        problems.append(
+            (
+                heading_line,
+                Problem(f"line {heading_line}", "has no column of counts"),
+            )
+        )
     if problems:
         raise _error(problems, source)
-    rows, total = _rows(lines[start + 1 :], keys, problems)
-    if not rows:
+    body = lines[end + 1 :]
+    if body and _is_numbering(body[0][1]):
+        body = body[1:]  # (1) (2) (3) ... under the headings
+    rows = _Rows(body, columns)
+    problems.extend(rows.problems)
+    if not rows.rows:
         if not problems:
             problems.append((0, Problem("", "the table has no rows")))
         raise _error(problems, source)
-    data: dict[str, Any] = {"rows": [row for _, row in rows]}
-    if total is not None:
-        data["total"] = total[1]
-    stated = {"decimal_mark": decimal_mark, "places": places, "basis": basis}
+    data: dict[str, Any] = {
+        "rows": [_plain(row) for _, row in rows.rows],
+        "heading_lines": count,
+        "rows_are": _rows_are(rows.rows),
+        "columns": _declared_columns(columns),
+    }
+    if rows.total is not None:
+        data["total"] = _plain(rows.total[1])
+        data["total_first"] = rows.total_first
+    stated = {
+        "decimal_mark": decimal_mark,
+        "places": places,
+        "basis": basis,
+        "notation": notation,
+    }
     data.update({k: v for k, v in stated.items() if v is not None})
     try:
         table = published_from_dict({"table": data}).table
     except ValidationError as error:
-        columns = dict(zip(keys, headings, strict=True))
+        printed = {
+            key: heading.printed
+            for key, heading in zip(columns.keys, headings, strict=True)
+        }
         problems.extend(
-            _by_line(problem, rows, total, columns)
+            _by_line(problem, rows.rows, rows.total, printed)
             for problem in error.problems
         )
     if problems:
         raise _error(problems, source)
     assert table is not None  # noqa: S101  (a table was read)
     return table
+
+
+def _declared_columns(columns: _Columns) -> dict[str, dict[str, Any]]:
+    """
+    How each column was printed: its heading and group, the terms of a
+    rate the catalogue lacks, and the columns the library does not know.
+    """
+    result: dict[str, dict[str, Any]] = {}
+    for key, role, heading in zip(
+        columns.keys, columns.roles, columns.headings, strict=True
+    ):
+        if role == "figure" and key is not None:
+            entry: dict[str, Any] = {"heading": heading.text or heading.group}
+            if heading.group:
+                entry["group"] = heading.group
+            entry.update(columns.declared.get(key, {}))
+            result[key] = entry
+        elif role == "unknown" and heading.printed:
+            result[heading.printed] = {"heading": heading.printed, "known": False}
+    return result
 
 
 def _error(
@@ -222,39 +659,6 @@ def _error(
         subject="published table",
         source=source,
     )
-
-
-def _rows(
-    lines: list[tuple[int, list[str]]],
-    keys: list[str | None],
-    problems: list[tuple[int, Problem]],
-) -> tuple[list[_Row], _Row | None]:
-    """
-    The rows of the table, and its total row if it has one.
-    """
-    rows: list[_Row] = []
-    total = None
-    for line, cells in lines:
-        kept = _trimmed(cells, len(keys))
-        if len(kept) != len(keys):
-            message = (
-                f"has {len(kept)} cells where the headings have {len(keys)}"
-            )
-            problems.append((line, Problem(f"line {line}", message)))
-            continue
-        row = {
-            key: cell.strip()
-            for key, cell in zip(keys, kept, strict=True)
-            if key is not None
-        }
-        if heading_key(row["name"]) not in _TOTAL_NAMES:
-            rows.append((line, row))
-        elif total is None:
-            total = (line, row)
-        else:
-            message = "is a second total row"
-            problems.append((line, Problem(f"line {line}", message)))
-    return rows, total
 
 
 def _by_line(

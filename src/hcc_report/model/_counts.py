@@ -401,6 +401,9 @@ class Counts:
     _pending_overdue: int | None = None
     _withdrawn: int | None = None
     _returned: int | None = None
+    _handled: int | None = None
+    _due: int | None = None
+    _processed_or_pending: int | None = None
 
     if TYPE_CHECKING:
         # What is known, derived wholes included: what every reader reads.
@@ -424,6 +427,9 @@ class Counts:
     pending_overdue = _Figure()
     withdrawn = _Figure()
     returned = _Figure()
+    handled = _Figure()
+    due = _Figure()
+    processed_or_pending = _Figure()
 
     @classmethod
     def _of(cls, values: Values) -> Counts:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import enum
 import functools
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from typing import Any
 
 import attrs
@@ -26,6 +26,9 @@ from hcc_report.errors import (
 from hcc_report.formatting import parse_number
 from hcc_report.model import Basis, Period
 from hcc_report.published import (
+    AS_PRINTED,
+    PublishedColumn,
+    PublishedFigures,
     PublishedReport,
     PublishedRow,
     PublishedTable,
@@ -44,19 +47,42 @@ from hcc_report.serialization._reading import (
 from hcc_report.styles import DECREE_30, Style, get_style
 
 
-def _count(value: object) -> int:
+#: The notations of printed numbers: the mark grouping a count's
+#: thousands, by name.
+NOTATIONS = {"vi": ".", "en": ","}
+
+
+def _count(value: object, notation: str | None = None) -> int:
     """
-    A printed count: an int, or text read strictly ("3801", "10.078").
+    A printed count: an int, or text read strictly ("3801", "10.078", or
+    "5,000" in English notation).
+
+    Without a stated *notation* a count may be grouped either way: a
+    count is whole, so "5,000" can only be five thousand.
     """
     if isinstance(value, str):
-        try:
-            value = parse_number(value)
-        except ParseError as error:
+        marks = (
+            [NOTATIONS[notation]] if notation in NOTATIONS else [".", ","]
+        )
+        number: object = None
+        error: ParseError | None = None
+        for group in marks:
+            try:
+                number = parse_number(
+                    value, decimal_mark="," if group == "." else "."
+                )
+            except ParseError as problem:
+                error = error or problem
+                continue
+            if isinstance(number, int):
+                break
+        if number is None and error is not None:
             msg = f"must be a count: {error}"
-            raise invalid(msg) from None
-        if not isinstance(value, int):
-            msg = f"must be a whole count, got {value} (a decimal)"
             raise invalid(msg)
+        if not isinstance(number, int):
+            msg = f"must be a whole count, got {number} (a decimal)"
+            raise invalid(msg)
+        value = number
     if isinstance(value, bool) or not isinstance(value, int):
         msg = f"must be a count, got {value!r}"
         raise invalid(msg)
@@ -73,18 +99,32 @@ def _rate(value: object) -> str:
     return text(value)
 
 
-def row(value: object) -> PublishedRow:
+#: The keys of a row that are not figures.
+_ROW_KEYS = ("name", "number", "group", "subtotal", "other")
+
+
+def row(
+    value: object,
+    *,
+    declared: Collection[str] = (),
+    notation: str | None = None,
+) -> PublishedRow:
     """
-    A row: its name and number as printed, and its figures by key.
+    A row: its name and number as printed, its group, and its figures by
+    key; *declared* are the keys of rates the table declares. A key that
+    is no figure is kept as a column the library does not know.
     """
     count_keys = [count.key for count in figures.counts()]
-    rate_keys = [rate.key for rate in figures.rates()]
+    rate_keys = [rate.key for rate in figures.rates()] + [
+        key for key in declared if key not in count_keys
+    ]
     collector = Collector()
-    raw = collector.table(
-        value, required=("name",), optional=("number", *count_keys, *rate_keys)
-    )
+    raw = mapping_of(value)
+    collector.table(raw, required=("name",), optional=raw.keys())
     counts = {
-        key: collector.read((key,), raw[key], _count)
+        key: collector.read(
+            (key,), raw[key], functools.partial(_count, notation=notation)
+        )
         for key in count_keys
         if raw.get(key) not in (None, "")
     }
@@ -93,6 +133,12 @@ def row(value: object) -> PublishedRow:
         for key in rate_keys
         if raw.get(key) is not None
     }
+    other = dict(
+        collector.read(("other",), raw.get("other", {}), _texts) or {}
+    )
+    for key, item in raw.items():
+        if key not in (*count_keys, *rate_keys, *_ROW_KEYS):
+            other[key] = str(item)
     number = raw.get("number")
     if isinstance(number, int) and not isinstance(number, bool):
         number = str(number)  # a row number written as a number
@@ -106,10 +152,20 @@ def row(value: object) -> PublishedRow:
         number=number or None,
         counts=counts,
         rates=rates,
+        other=other,
+        group=raw.get("group"),
+        subtotal=raw.get("subtotal", False),
     )
 
 
-def _named(name: str) -> Callable[[object], PublishedRow]:
+def _texts(value: object) -> dict[str, str]:
+    raw = mapping_of(value)
+    return {str(key): text(item) for key, item in raw.items()}
+
+
+def _named(
+    name: str, **options: Any
+) -> Callable[[object], PublishedRow]:
     """
     Read a row that need not print a name: a total row, or a paragraph's
     figures.
@@ -118,41 +174,184 @@ def _named(name: str) -> Callable[[object], PublishedRow]:
     def read(value: object) -> PublishedRow:
         if isinstance(value, Mapping):
             value = {"name": name, **value}
-        return row(value)
+        return row(value, **options)
 
     return read
 
 
-def table_of_rows(value: object) -> PublishedTable:
+def _keys(value: object) -> tuple[str, ...]:
+    items = sequence(value, read_item=text)
+    return tuple(items)
+
+
+def column(key: str, value: object) -> PublishedColumn:
     """
-    A table: its rows, its total row, and what it says of its rates.
+    A column's declaration: its heading and group as printed, a rate's
+    numerator and denominator, its places, whether the library knows it.
     """
     collector = Collector()
     raw = collector.table(
         value,
-        required=("rows",),
-        optional=("title", "basis", "decimal_mark", "places", "total"),
+        optional=(
+            "heading",
+            "group",
+            "numerator",
+            "denominator",
+            "places",
+            "known",
+        ),
     )
+    terms = {
+        name: collector.read((name,), raw[name], _keys)
+        for name in ("numerator", "denominator")
+        if name in raw
+    }
+    collector.done()
+    return build(
+        PublishedColumn,
+        key=key,
+        heading=raw.get("heading"),
+        group=raw.get("group"),
+        places=raw.get("places"),
+        known=raw.get("known", True),
+        **terms,
+    )
+
+
+def columns(value: object) -> tuple[PublishedColumn, ...]:
+    """
+    The columns declared, by key.
+    """
+    raw = mapping_of(value)
+    collector = Collector()
+    read = [
+        collector.read(
+            (key,), item, functools.partial(column, key)
+        )
+        for key, item in raw.items()
+    ]
+    collector.done()
+    return tuple(c for c in read if c is not None)
+
+
+def _notation(value: object) -> str:
+    if value not in NOTATIONS:
+        msg = f"must be 'vi' or 'en', got {value!r}"
+        raise invalid(msg)
+    return str(value)
+
+
+def _stated_places(value: object) -> int | str:
+    if value == AS_PRINTED:
+        return AS_PRINTED
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        msg = f"must be an int >= 0 or {AS_PRINTED!r}, got {value!r}"
+        raise invalid(msg)
+    return value
+
+
+#: The keys of a table besides its rows.
+_TABLE_KEYS = (
+    "title",
+    "basis",
+    "decimal_mark",
+    "places",
+    "notation",
+    "total",
+    "columns",
+    "rows_are",
+    "heading_lines",
+    "total_first",
+)
+
+
+def table_of_rows(value: object) -> PublishedTable:
+    """
+    A table: its columns, its rows, its total row, and what it says of its
+    rates.
+    """
+    collector = Collector()
+    raw = collector.table(value, required=("rows",), optional=_TABLE_KEYS)
+    notation = None
+    if "notation" in raw:
+        notation = collector.read(("notation",), raw["notation"], _notation)
+    declared: tuple[PublishedColumn, ...] = ()
+    if "columns" in raw:
+        declared = collector.read(("columns",), raw["columns"], columns) or ()
+    options = {
+        "declared": [c.key for c in declared if c.numerator],
+        "notation": notation,
+    }
     rows = None
     if "rows" in raw:
         rows = collector.read(
-            ("rows",), raw["rows"], functools.partial(sequence, read_item=row)
+            ("rows",),
+            raw["rows"],
+            functools.partial(
+                sequence, read_item=functools.partial(row, **options)
+            ),
         )
     total = None
     if "total" in raw:
-        total = collector.read(("total",), raw["total"], _named("Tổng cộng"))
+        total = collector.read(
+            ("total",), raw["total"], _named("Tổng cộng", **options)
+        )
     basis = None
     if "basis" in raw:
         basis = collector.read(("basis",), raw["basis"], member_of(Basis))
+    places = None
+    if "places" in raw:
+        places = collector.read(("places",), raw["places"], _stated_places)
     collector.done()
+    decimal_mark = raw.get("decimal_mark")
+    if decimal_mark is None and notation is not None:
+        decimal_mark = "," if notation == "vi" else "."
+    stated = {
+        key: raw[key]
+        for key in ("rows_are", "heading_lines", "total_first")
+        if key in raw
+    }
     return build(
         PublishedTable,
         rows=rows,
         total=total,
         title=raw.get("title"),
         basis=basis,
-        decimal_mark=raw.get("decimal_mark"),
-        places=raw.get("places"),
+        decimal_mark=decimal_mark,
+        places=places,
+        columns=declared,
+        **stated,
+    )
+
+
+def _paragraph(value: object) -> PublishedFigures:
+    """
+    The figures a paragraph states, with the rates it declares.
+    """
+    collector = Collector()
+    raw = mapping_of(value)
+    declared: tuple[PublishedColumn, ...] = ()
+    if "columns" in raw:
+        declared = collector.read(("columns",), raw["columns"], columns) or ()
+    keys = [
+        *(figure.key for figure in figures.CATALOGUE.figures),
+        *(c.key for c in declared),
+        "columns",
+    ]
+    # A body states figures: an unknown key is a mistake ("recieved").
+    collector.problems.extend(unknown_keys(raw, keys))
+    figures_row = collector.read(
+        (),
+        {k: v for k, v in raw.items() if k in keys and k != "columns"},
+        _named("-", declared=[c.key for c in declared if c.numerator]),
+    )
+    collector.done()
+    assert figures_row is not None  # noqa: S101  (read without a problem)
+    return build(
+        PublishedFigures,
+        counts=figures_row.counts,
+        rates=figures_row.rates,
+        columns=declared,
     )
 
 
@@ -195,10 +394,9 @@ def published(value: object) -> PublishedReport:
         ("cumulative", "cumulative_figures"),
     ):
         if key in paragraphs:
-            figures_row = collector.read(
-                ("paragraph", key), paragraphs[key], _named("-")
+            parts[field] = collector.read(
+                ("paragraph", key), paragraphs[key], _paragraph
             )
-            parts[field] = None if figures_row is None else figures_row.figures
     if "period" in raw:
         parts["period"] = collector.read(("period",), raw["period"], _period)
     if "number" in raw:
