@@ -367,7 +367,9 @@ def test_everything_reads_the_catalogue_at_call_time(monkeypatch):
     with pytest.raises(UnknownFigureError):
         hcc_report.late_rate(Counts(processed=1, on_time=1, late=0))
     with pytest.raises(hcc_report.ValidationError, match="late_rate"):
-        PublishedTable(rows=[PublishedRow(name="A", rates={"late_rate": "0%"})])
+        PublishedTable(
+            rows=[PublishedRow(name="A", rates={"late_rate": "0%"})]
+        )
     assert figures.find("Tỷ lệ trễ hẹn") is None
 
 

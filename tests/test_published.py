@@ -228,7 +228,9 @@ class TestCsv:
             ),
             (
                 "Stt;Đã xử lý\n01;5\n",
-                ["line 1: has no column of names (Tên đơn vị, Cấp, Lĩnh vực ...)"],
+                [
+                    "line 1: has no column of names (Tên đơn vị, Cấp, Lĩnh vực ...)"
+                ],
             ),
             (
                 "Stt;Tên đơn vị;Màu\n01;A;xanh\n",

@@ -13,6 +13,7 @@ from hcc_report.serialization import style_from_dict
 from hcc_report.styles import (
     BINH_THUAN,
     DECREE_30,
+    FORM_06,
     STYLES,
     Style,
     get_style,
@@ -21,9 +22,13 @@ from hcc_report.styles import (
 
 def test_presets():
     """
-    The two presets, by name.
+    The three presets, by name.
     """
-    assert {"decree-30": DECREE_30, "binh-thuan": BINH_THUAN} == dict(STYLES)
+    assert {
+        "decree-30": DECREE_30,
+        "binh-thuan": BINH_THUAN,
+        "form-06": FORM_06,
+    } == dict(STYLES)
     assert (ZeroPolicy.NOT_APPLICABLE, ZeroPolicy.AS_100) == (
         DECREE_30.zero,
         BINH_THUAN.zero,

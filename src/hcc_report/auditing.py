@@ -56,7 +56,7 @@ from hcc_report.published import (
     PublishedRow,
     PublishedTable,
 )
-from hcc_report.rounding import Rounding, rate, round_fraction
+from hcc_report.rounding import Rounding, round_fraction
 
 
 __all__ = [
@@ -307,7 +307,7 @@ class _RateCheck:
         #: were right at their own.
         self.own_precision: list[str] = []
 
-    def check(  # noqa: PLR0913
+    def check(
         self,
         text: str,
         rate: figures.Rate,
@@ -517,9 +517,7 @@ def _reading(table: PublishedTable) -> Iterator[Finding]:
             printed = column.heading or ""
             if column.group:
                 printed = f"{column.group} / {printed}".rstrip(" /")
-            rate = (
-                table.rate(column.key) if column.kind == "rate" else None
-            )
+            rate = table.rate(column.key) if column.kind == "rate" else None
             yield Finding(
                 kind=FindingKind.HEADING,
                 severity=Severity.NOTE,
@@ -571,7 +569,9 @@ def _leaves(table: PublishedTable) -> list[PublishedRow]:
     return [row for row in table.rows if not row.subtotal]
 
 
-def _add_rows(table: PublishedTable, rows: list[PublishedRow]) -> dict[str, int]:
+def _add_rows(
+    table: PublishedTable, rows: list[PublishedRow]
+) -> dict[str, int]:
     """
     The figures of *rows* together: summed for units; for periods in
     order, flows summed, the opening stock the first's and the closing
@@ -781,9 +781,7 @@ def _periods_between(
     """
     result: dict[str, int] = {}
     flows = [_flows(report.period_figures) for report in between]
-    keys = {
-        count.key for count in figures.counts() if count.timing == "flow"
-    }
+    keys = {count.key for count in figures.counts() if count.timing == "flow"}
     for key in keys:
         values = [figures_.get(key) for figures_ in flows]
         if exact and None in values:
@@ -797,9 +795,7 @@ def _against_previous(
     previous: PublishedReport,
     between: tuple[PublishedReport, ...] = (),
 ) -> list[Finding]:
-    findings, growing, exact = _previous_findings(
-        published, previous, between
-    )
+    findings, growing, exact = _previous_findings(published, previous, between)
     if not growing:
         return findings
     before = _flows(previous.cumulative_figures)

@@ -883,7 +883,7 @@ FIGURES: tuple[Figure, ...] = (
     Count(
         key="processed_or_pending",
         doc="Dossiers processed or still pending (đã và đang giải quyết): "
-        "the \"Tổng\" column some tables print before those two.",
+        'the "Tổng" column some tables print before those two.',
         headings=(
             "Tổng số hồ sơ đã và đang giải quyết",
             "Đã và đang giải quyết",

@@ -33,6 +33,7 @@ from hcc_report.formatting import (
 )
 from hcc_report.model import (
     Appendix,
+    AppendixRow,
     Authority,
     Basis,
     Block,
@@ -58,14 +59,17 @@ __all__ = [
     "AppendixRowView",
     "AppendixView",
     "Cell",
+    "ColumnGroupView",
     "FiguresView",
     "HeaderView",
     "Line",
     "ReportView",
     "SectionView",
     "SignatureView",
+    "groups_in_order",
     "present",
     "present_figures",
+    "roman",
 ]
 
 #: The national title and motto (Quốc hiệu, Tiêu ngữ), Decree 30/2020.
@@ -144,6 +148,12 @@ class SignatureView:
     name: str
 
 
+#: Marks a field that outputs of data (the ``json`` renderer) leave out
+#: while it has its default, so that a table of one kind of row and one
+#: heading over its columns is written as it always was.
+OMIT_DEFAULT = {"omit_default": True}
+
+
 @attrs.frozen
 class AppendixRowView:
     """
@@ -153,6 +163,25 @@ class AppendixRowView:
     number: str
     name: str
     cells: tuple[Cell, ...]
+    #: ``"row"``; ``"group"`` for a group's own line, its cells its
+    #: subtotal when the style prints subtotals first (else empty);
+    #: ``"subtotal"`` for the line "Cộng" after a group's rows.
+    kind: str = attrs.field(default="row", metadata=OMIT_DEFAULT)
+    #: The group the row is printed under, if any (a group's own line and
+    #: subtotal are in it too).
+    group: str | None = attrs.field(default=None, metadata=OMIT_DEFAULT)
+
+
+@attrs.frozen
+class ColumnGroupView:
+    """
+    A heading over a run of the figure columns: it spans *span* columns
+    from the column at *start* (from 0).
+    """
+
+    heading: str
+    start: int
+    span: int
 
 
 @attrs.frozen
@@ -170,8 +199,16 @@ class AppendixView:
     group_heading: str
     #: The headings of the figure columns.
     columns: tuple[str, ...]
+    #: The rows in print order, groups' lines and subtotals among them.
     rows: tuple[AppendixRowView, ...]
     total: AppendixRowView
+    #: Headings over runs of the columns (Biểu 06's two-level headings);
+    #: empty when *group_heading* is the one heading over them all.
+    column_groups: tuple[ColumnGroupView, ...] = attrs.field(
+        default=(), metadata=OMIT_DEFAULT
+    )
+    #: Whether the total row is printed before the rows.
+    total_first: bool = attrs.field(default=False, metadata=OMIT_DEFAULT)
 
 
 @attrs.frozen
@@ -499,17 +536,151 @@ def _addressees(report: Report) -> tuple[str, ...]:
 
 
 def _row(
-    number: str, name: str, counts: Counts, style: Style, *, grouping: bool
+    number: str,
+    name: str,
+    counts: Counts | None,
+    style: Style,
+    *,
+    grouping: bool,
+    kind: str = "row",
+    group: str | None = None,
 ) -> AppendixRowView:
-    cells = tuple(
-        _cell(counts, key, style, grouping=grouping) for key in style.columns
+    if counts is None:  # a group's line that prints no figures
+        cells = tuple(Cell("", field=key) for key in style.columns)
+    else:
+        cells = tuple(
+            _cell(counts, key, style, grouping=grouping)
+            for key in style.columns
+        )
+    return AppendixRowView(
+        number=number, name=name, cells=cells, kind=kind, group=group
     )
-    return AppendixRowView(number=number, name=name, cells=cells)
 
 
-def _heading(key: str) -> str:
+def _heading(key: str, style: Style) -> str:
+    heading = style.column_headings.get(key)
+    if heading is not None:
+        return heading
     figure = figures.get(key)
     return figure.heading + (" (%)" if figure.kind == "rate" else "")
+
+
+#: Roman numerals of groups, as tables number them.
+_ROMAN = (
+    (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"),
+    (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"),
+    (4, "IV"), (1, "I"),
+)  # fmt: skip
+
+
+def roman(number: int) -> str:
+    """
+    Return *number* in Roman numerals, as tables number groups of rows.
+
+    >>> roman(1), roman(4), roman(14)
+    ('I', 'IV', 'XIV')
+    """
+    text = ""
+    for value, letters in _ROMAN:
+        while number >= value:
+            text += letters
+            number -= value
+    return text
+
+
+def groups_in_order(
+    rows: tuple[AppendixRow, ...],
+) -> dict[str | None, list[AppendixRow]]:
+    """
+    Return the rows by group, the groups in the order each first appears
+    (``None`` for rows in no group): the order a table prints them in.
+
+    >>> from hcc_report import Agency, AppendixRow, Counts
+    >>> rows = [AppendixRow(agency=Agency(name=name, group=group),
+    ...                     counts=Counts(received=1))
+    ...         for name, group in [("Sở Y tế", "Sở"), ("Huyện A", "Huyện"),
+    ...                             ("Sở Tư pháp", "Sở")]]
+    >>> {group: [r.agency.name for r in members]
+    ...  for group, members in groups_in_order(rows).items()}
+    {'Sở': ['Sở Y tế', 'Sở Tư pháp'], 'Huyện': ['Huyện A']}
+    """
+    groups: dict[str | None, list[AppendixRow]] = {}
+    for row in rows:
+        groups.setdefault(row.agency.group, []).append(row)
+    return groups
+
+
+def _rows(
+    rows: tuple[AppendixRow, ...], style: Style
+) -> tuple[AppendixRowView, ...]:
+    """
+    The rows as printed: in their order, or, when rows name their group,
+    group by group (in the order each group first appears), each under a
+    line of its own numbered I, II ... with its subtotal, its rows
+    numbered from 1.
+    """
+
+    def member(number: int, row: AppendixRow) -> AppendixRowView:
+        return _row(
+            format_number(number, zero_pad=style.pad_row_numbers),
+            row.agency.display_name,
+            row.counts,
+            style,
+            grouping=style.group_row_counts,
+            group=row.agency.group,
+        )
+
+    groups = groups_in_order(rows)
+    if list(groups) == [None]:
+        return tuple(member(i, row) for i, row in enumerate(rows, start=1))
+    shown: list[AppendixRowView] = []
+    numbered = 0
+    for group, members in groups.items():
+        if group is None:  # rows in no group, printed as they are
+            shown.extend(
+                member(numbered + i, row)
+                for i, row in enumerate(members, start=1)
+            )
+            numbered += len(members)
+            continue
+        subtotal = total(members)
+        first = style.subtotals == "first"
+        shown.append(
+            _row(
+                roman(len([r for r in shown if r.kind == "group"]) + 1),
+                group,
+                subtotal if first else None,
+                style,
+                grouping=True,
+                kind="group",
+                group=group,
+            )
+        )
+        shown.extend(member(i, row) for i, row in enumerate(members, start=1))
+        if not first:
+            shown.append(
+                _row(
+                    "",
+                    "Cộng",
+                    subtotal,
+                    style,
+                    grouping=True,
+                    kind="subtotal",
+                    group=group,
+                )
+            )
+    return tuple(shown)
+
+
+def _column_groups(style: Style) -> tuple[ColumnGroupView, ...]:
+    return tuple(
+        ColumnGroupView(
+            heading=group.heading,
+            start=style.columns.index(group.columns[0]),
+            span=len(group.columns),
+        )
+        for group in style.column_groups
+    )
 
 
 def _appendix(
@@ -521,16 +692,6 @@ def _appendix(
     else:
         named = format_period(report.period)
         group = named[0].upper() + named[1:]
-    rows = tuple(
-        _row(
-            format_number(i, zero_pad=style.pad_row_numbers),
-            row.agency.display_name,
-            row.counts,
-            style,
-            grouping=style.group_row_counts,
-        )
-        for i, row in enumerate(appendix.rows, start=1)
-    )
     reference = (
         f"({style.appendix_reference} Báo cáo số {report.number} "
         f"{format_date(report.issued)} của {report.issuer.long_name})"
@@ -542,13 +703,19 @@ def _appendix(
         else appendix.title,
         reference=reference,
         number_heading="Stt",
-        name_heading="Tên đơn vị",
+        name_heading=appendix.row_heading,
         group_heading=group,
-        columns=tuple(map(_heading, style.columns)),
-        rows=rows,
+        columns=tuple(_heading(key, style) for key in style.columns),
+        rows=_rows(appendix.rows, style),
         total=_row(
-            "", "Tổng cộng", total(appendix.rows), style, grouping=True
+            "",
+            style.total_name,
+            total(appendix.rows),
+            style,
+            grouping=True,
         ),
+        column_groups=_column_groups(style),
+        total_first=style.total_first,
     )
 
 
@@ -619,6 +786,11 @@ def _as_published(
             return PublishedRow(
                 name=shown.name,
                 number=shown.number or None,
+                group=shown.group,
+                subtotal=shown.kind == "subtotal"
+                or (
+                    shown.kind == "group" and any(c.text for c in shown.cells)
+                ),
                 counts={
                     cell.field: cell.value
                     for cell in shown.cells
@@ -634,8 +806,14 @@ def _as_published(
                 },
             )
 
+        rows = [row(shown) for shown in view.appendix.rows]
         table = PublishedTable(
-            rows=[row(shown) for shown in view.appendix.rows],
+            # A group's line without figures prints no row of its own.
+            rows=[
+                r
+                for r, shown in zip(rows, view.appendix.rows, strict=True)
+                if shown.kind != "group" or r.subtotal
+            ],
             total=row(view.appendix.total),
             title=view.appendix.title,
             basis=report.appendix.basis,

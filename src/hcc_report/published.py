@@ -207,7 +207,9 @@ def _check_places(checker: Checker, places: object) -> None:
         checker.add("places", f"must be an int >= 0, got {places!r}")
 
 
-def _columns(columns: Iterable[PublishedColumn]) -> tuple[PublishedColumn, ...]:
+def _columns(
+    columns: Iterable[PublishedColumn],
+) -> tuple[PublishedColumn, ...]:
     return as_tuple(columns)
 
 

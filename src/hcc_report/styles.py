@@ -4,7 +4,7 @@ Styles: the conventions that decide how a report's figures and labels look.
 A style never changes a figure; it decides how figures are written (dot or
 comma decimals, grouped or bare counts), how rates are rounded and what a
 rate over zero dossiers shows, and a few labels that documents write
-differently. Two presets ship:
+differently. Three presets ship:
 
 - ``decree-30`` (the default) follows Decree 30/2020/NĐ-CP and the
   Accounting Law: dot thousands everywhere, comma decimals, "Phụ lục",
@@ -13,6 +13,16 @@ differently. Two presets ship:
   the appendix rows but dotted totals, rates such as ``100.00%``, STT ``01``,
   "PHỤ LỤC", "(Ban hành kèm theo Báo cáo số …)", "Lưu: VT. …", and the
   on-time rate of an agency with nothing processed shown as 100.00%.
+- ``form-06`` prints the appendix with the columns of Biểu số
+  06/VPCP/KSTT (Circular 01/2020/TT-VPCP) under their two-level headings:
+  the dossiers to handle (online, in person, by post, carried over), those
+  processed (early, on the due date, late) and those pending (in time,
+  overdue), in the conventions of ``decree-30``.
+
+A style chooses the table's columns (`Style.columns`), as keys of the
+figure catalogue, and may put group headings over runs of them
+(`Style.column_groups`); its rows are the appendix's, grouped with
+subtotals when the rows name their group.
 
 Make your own with `attrs.evolve` on a preset, or from a TOML file with
 `hcc_report.load_style`.
@@ -22,6 +32,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
+from typing import Any
 
 import attrs
 
@@ -38,7 +49,9 @@ from hcc_report.rounding import Rounding, ZeroPolicy
 __all__ = [
     "BINH_THUAN",
     "DECREE_30",
+    "FORM_06",
     "STYLES",
+    "ColumnGroup",
     "Style",
     "get_style",
 ]
@@ -51,6 +64,47 @@ _MAX_PLACES = 10
 
 def _keys(keys: Iterable[str]) -> tuple[str, ...]:
     return as_tuple(keys)
+
+
+@attrs.frozen
+class ColumnGroup:
+    """
+    A heading printed over a run of a table's columns, as Biểu 06 prints
+    "Số hồ sơ đã giải quyết" over "Tổng số | Trước hạn | Đúng hạn | Quá
+    hạn".
+
+    >>> ColumnGroup("Số hồ sơ đang giải quyết",
+    ...             ["pending", "pending_in_time", "pending_overdue"]).columns
+    ('pending', 'pending_in_time', 'pending_overdue')
+    """
+
+    #: The heading over the run.
+    heading: str
+    #: The keys of the columns under it, a run of the style's columns.
+    columns: tuple[str, ...] = attrs.field(converter=_keys)
+
+
+def _groups(groups: Iterable[ColumnGroup | Mapping[str, Any]]) -> Any:
+    """
+    Column groups, from groups or from the tables of a style file
+    (``{heading = ..., columns = [...]}``).
+    """
+    if isinstance(groups, (str, bytes)) or not isinstance(groups, Iterable):
+        return groups
+    return tuple(
+        ColumnGroup(**group)
+        if isinstance(group, Mapping)
+        and set(group) <= {"heading", "columns"}
+        and "columns" in group
+        else group
+        for group in groups
+    )
+
+
+def _headings(headings: Mapping[str, str] | None) -> Any:
+    if isinstance(headings, Mapping):
+        return MappingProxyType(dict(headings))
+    return headings
 
 
 @attrs.frozen(kw_only=True)
@@ -111,6 +165,25 @@ class Style:
         converter=_keys,
     )
 
+    #: Headings printed over runs of the columns, left to right (Biểu 06:
+    #: "Số hồ sơ đã giải quyết" over processed, early, on due, late).
+    column_groups: tuple[ColumnGroup, ...] = attrs.field(
+        default=(), converter=_groups
+    )
+    #: Headings that replace the catalogue's for some columns, by key: under
+    #: a group, "Tổng số" for the group's whole, "Quá hạn" for what is
+    #: overdue.
+    column_headings: Mapping[str, str] = attrs.field(
+        factory=dict, converter=_headings
+    )
+    #: Where a group's subtotal is printed: on the group's own line, before
+    #: its rows (``"first"``), or on a line "Cộng" after them (``"last"``).
+    subtotals: str = "first"
+    #: Print the total row before the rows rather than after them.
+    total_first: bool = False
+    #: The name of the total row.
+    total_name: str = "Tổng cộng"
+
     def __attrs_post_init__(self) -> None:
         checker = Checker("Style")
         checker.text("name", self.name)
@@ -146,7 +219,65 @@ class Style:
             checker.instance(name, getattr(self, name), bool)
         _check_keys(checker, "columns", self.columns, figures.get)
         _check_keys(checker, "rates", self.rates, figures.rate)
+        self._check_groups(checker)
+        if checker.instance("column_headings", self.column_headings, Mapping):
+            for key, heading in self.column_headings.items():
+                if isinstance(self.columns, tuple) and key not in self.columns:
+                    checker.add(
+                        f"column_headings.{key}", "is not one of the columns"
+                    )
+                checker.text(f"column_headings.{key}", heading)
+        if self.subtotals not in {"first", "last"}:
+            checker.add(
+                "subtotals",
+                f"must be 'first' or 'last', got {self.subtotals!r}",
+            )
+        checker.instance("total_first", self.total_first, bool)
+        checker.text("total_name", self.total_name)
         checker.raise_if_any()
+
+    def _check_groups(self, checker: Checker) -> None:
+        """
+        Each group heads a run of the columns, and no column has two.
+        """
+        if not checker.instance("column_groups", self.column_groups, tuple):
+            return
+        columns = self.columns if isinstance(self.columns, tuple) else ()
+        taken: set[str] = set()
+        for i, group in enumerate(self.column_groups):
+            where = f"column_groups[{i}]"
+            if not isinstance(group, ColumnGroup):
+                checker.add(
+                    where,
+                    "must be a ColumnGroup or a table of heading and "
+                    f"columns, got {group!r}",
+                )
+                continue
+            checker.text(f"{where}.heading", group.heading)
+            keys = group.columns
+            if not keys:
+                checker.add(f"{where}.columns", "must name a column")
+                continue
+            missing = [key for key in keys if key not in columns]
+            if missing:
+                checker.add(
+                    f"{where}.columns",
+                    f"{missing} are not among the style's columns",
+                )
+                continue
+            start = columns.index(keys[0])
+            if columns[start : start + len(keys)] != keys:
+                checker.add(
+                    f"{where}.columns",
+                    "must be a run of the style's columns, in their order",
+                )
+            if taken.intersection(keys):
+                checker.add(
+                    f"{where}.columns",
+                    f"{sorted(taken.intersection(keys))} are under another "
+                    "group already",
+                )
+            taken.update(keys)
 
 
 def _check_keys(
@@ -181,9 +312,63 @@ BINH_THUAN = Style(
     archive_separator=". ",
 )
 
+#: The columns of Biểu số 06/VPCP/KSTT (Circular 01/2020/TT-VPCP) under its
+#: two-level headings, in the conventions of Decree 30.
+FORM_06 = Style(
+    name="form-06",
+    columns=(
+        "handled",
+        "received_online",
+        "received_in_person",
+        "received_postal",
+        "carried_over",
+        "processed",
+        "early",
+        "on_due_date",
+        "late",
+        "pending",
+        "pending_in_time",
+        "pending_overdue",
+    ),
+    column_groups=(
+        ColumnGroup(
+            "Số hồ sơ nhận giải quyết",
+            (
+                "handled",
+                "received_online",
+                "received_in_person",
+                "received_postal",
+                "carried_over",
+            ),
+        ),
+        ColumnGroup(
+            "Số hồ sơ đã giải quyết",
+            ("processed", "early", "on_due_date", "late"),
+        ),
+        ColumnGroup(
+            "Số hồ sơ đang giải quyết",
+            ("pending", "pending_in_time", "pending_overdue"),
+        ),
+    ),
+    column_headings={
+        "handled": "Tổng số",
+        "received_online": "Trực tuyến",
+        "received_in_person": "Trực tiếp",
+        "received_postal": "Bưu chính",
+        "carried_over": "Từ kỳ trước",
+        "processed": "Tổng số",
+        "early": "Trước hạn",
+        "on_due_date": "Đúng hạn",
+        "late": "Quá hạn",
+        "pending": "Tổng số",
+        "pending_in_time": "Trong hạn",
+        "pending_overdue": "Quá hạn",
+    },
+)
+
 #: The presets, by name.
 STYLES: Mapping[str, Style] = MappingProxyType(
-    {style.name: style for style in (DECREE_30, BINH_THUAN)}
+    {style.name: style for style in (DECREE_30, BINH_THUAN, FORM_06)}
 )
 
 

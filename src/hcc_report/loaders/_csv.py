@@ -239,15 +239,19 @@ class _Columns:
                 self._add(None, "number")
             elif heading.group is None and (
                 normal in _NAME_HEADINGS
-                or ("name" not in self.roles and not self._figure_before(i))
-                and figures.find(heading.text) is None
-                and normal not in figures.TOTAL_HEADINGS
+                or (
+                    ("name" not in self.roles and not self._figure_before(i))
+                    and figures.find(heading.text) is None
+                    and normal not in figures.TOTAL_HEADINGS
+                )
             ):
                 self._add(None, "name")
             else:
                 key = self._figure(heading)
-                if key is None and heading.group is None and (
-                    normal in figures.TOTAL_HEADINGS
+                if (
+                    key is None
+                    and heading.group is None
+                    and (normal in figures.TOTAL_HEADINGS)
                 ):
                     pending_totals.append(i)
                     self._add(None, "total")
@@ -327,8 +331,10 @@ class _Columns:
         best = None
         for count in figures.counts():
             covered = len(beside.intersection(count.parts))
-            if covered >= 2 and count.key not in beside and (  # noqa: PLR2004
-                best is None or covered > best[0]
+            if (
+                covered >= 2
+                and count.key not in beside
+                and (best is None or covered > best[0])
             ):
                 best = (covered, count.key)
         if best is not None:
@@ -486,7 +492,9 @@ class _Rows:
                     name = name or row["name"]
                     for _, earlier in self.rows[self._since :]:
                         earlier["group"] = name
-                self.rows.append((line, {**row, "group": name, "subtotal": True}))
+                self.rows.append(
+                    (line, {**row, "group": name, "subtotal": True})
+                )
                 self._close()
             else:
                 if self._group is not None:
@@ -538,7 +546,7 @@ def _plain(row: dict[str, Any]) -> dict[str, Any]:
 _ROW_PATH = re.compile(r"table\.(?:rows\[(\d+)\]|total)(?:\.(\w+))?")
 
 
-def table_from_csv(  # noqa: PLR0913
+def table_from_csv(
     text: str,
     *,
     decimal_mark: str | None,
@@ -646,7 +654,10 @@ def _declared_columns(columns: _Columns) -> dict[str, dict[str, Any]]:
             entry.update(columns.declared.get(key, {}))
             result[key] = entry
         elif role == "unknown" and heading.printed:
-            result[heading.printed] = {"heading": heading.printed, "known": False}
+            result[heading.printed] = {
+                "heading": heading.printed,
+                "known": False,
+            }
     return result
 
 

@@ -128,7 +128,12 @@ def _rows(rows: Iterable[AppendixRow]) -> tuple[AppendixRow, ...]:
 @attrs.frozen(kw_only=True)
 class Appendix:
     """
-    The appendix (phụ lục): a table of figures per agency.
+    The appendix (phụ lục): a table of figures per row.
+
+    A row is any unit a report counts by, an `Agency` by name: an agency,
+    an administrative level ("Cấp huyện"), a field ("Đất đai"). Rows whose
+    agency names a group (`Agency.group`) are printed under that group
+    with its subtotal; subtotals and the total are computed, never stored.
     """
 
     #: The title under "Phụ lục" ("Kết quả giải quyết thủ tục hành chính
@@ -139,10 +144,14 @@ class Appendix:
     basis: Basis = attrs.field(default=Basis.CUMULATIVE, converter=_basis)
     #: The rows, in the order they are printed.
     rows: tuple[AppendixRow, ...] = attrs.field(converter=_rows)
+    #: The heading of the column of row names ("Tên đơn vị", "Cấp",
+    #: "Lĩnh vực").
+    row_heading: str = attrs.field(default="Tên đơn vị", converter=nfc)
 
     def __attrs_post_init__(self) -> None:
         checker = Checker("Appendix")
         checker.text("title", self.title)
+        checker.text("row_heading", self.row_heading)
         checker.choice("basis", self.basis, Basis)
         if checker.instance("rows", self.rows, tuple):
             if not self.rows:

@@ -18,7 +18,12 @@ import attrs
 from hcc_report.calculation import total
 from hcc_report.formatting import format_period
 from hcc_report.model import Counts, Report
-from hcc_report.presentation import ReportView, present, present_figures
+from hcc_report.presentation import (
+    ReportView,
+    groups_in_order,
+    present,
+    present_figures,
+)
 from hcc_report.renderers._registry import NoOptions
 from hcc_report.serialization import json_text, report_to_dict
 from hcc_report.styles import DECREE_30, Style
@@ -70,6 +75,10 @@ def _plain(value: Any) -> Any:
         return {
             field.name: _plain(getattr(value, field.name))
             for field in attrs.fields(type(value))
+            if not (
+                field.metadata.get("omit_default")
+                and getattr(value, field.name) == field.default
+            )
         }
     return value
 
@@ -100,6 +109,10 @@ def report_json(report: Report, style: Style) -> dict[str, Any]:
     }
     if report.appendix is not None and view.appendix is not None:
         rows = report.appendix.rows
+        groups = groups_in_order(rows)
+        # The rows in print order, beside the lines that show them.
+        in_order = [row for members in groups.values() for row in members]
+        shown_rows = [r for r in view.appendix.rows if r.kind == "row"]
         computed["appendix"] = {
             "basis": report.appendix.basis.value,
             "rows": [
@@ -107,12 +120,21 @@ def report_json(report: Report, style: Style) -> dict[str, Any]:
                     "number": shown.number,
                     "name": row.agency.name,
                     "shown_name": shown.name,
+                    **(
+                        {"group": row.agency.group} if row.agency.group else {}
+                    ),
                     **_figures(row.counts, style),
                 }
-                for row, shown in zip(rows, view.appendix.rows, strict=True)
+                for row, shown in zip(in_order, shown_rows, strict=True)
             ],
             "total": _figures(total(rows), style),
         }
+        if list(groups) != [None]:
+            computed["appendix"]["subtotals"] = [
+                {"group": group, **_figures(total(members), style)}
+                for group, members in groups.items()
+                if group is not None
+            ]
     return {
         "format": "hcc-report",
         "version": JSON_VERSION,

@@ -73,6 +73,48 @@ def side_by_side(
     ]
 
 
+def _widths(appendix: AppendixView, rows: list[AppendixRowView]) -> list[int]:
+    """
+    Each figure column's width: its heading's and its cells', widened so
+    that a group's heading fits over its columns.
+    """
+    widths = [
+        max(len(heading), *(len(row.cells[i].text) for row in rows))
+        for i, heading in enumerate(appendix.columns)
+    ]
+    gap = len(_GAP)
+    for group in appendix.column_groups:
+        span = range(group.start, group.start + group.span)
+        room = sum(widths[i] for i in span) + gap * (group.span - 1)
+        if len(group.heading) > room:
+            widths[span[-1]] += len(group.heading) - room
+    return widths
+
+
+_GAP = "  "
+
+
+def _group_line(appendix: AppendixView, widths: list[int]) -> str:
+    """
+    The line of headings over the columns: one over them all, or one over
+    each group.
+    """
+    if not appendix.column_groups:
+        total = sum(widths) + len(_GAP) * (len(widths) - 1)
+        return appendix.group_heading.center(total)
+    parts = []
+    column = 0
+    for group in appendix.column_groups:
+        if group.start > column:
+            parts.append(
+                " " * (sum(widths[column : group.start]) + len(_GAP) * (group.start - column))
+            )
+        span = widths[group.start : group.start + group.span]
+        parts.append(group.heading.center(sum(span) + len(_GAP) * (len(span) - 1)))
+        column = group.start + group.span
+    return _GAP.join(parts)
+
+
 def table(appendix: AppendixView) -> list[str]:
     """
     Lay the appendix table out in aligned columns, with its headings.
@@ -84,41 +126,44 @@ def table(appendix: AppendixView) -> list[str]:
     name_width = max(
         len(appendix.name_heading), *(len(row.name) for row in rows)
     )
-    widths = [
-        max(len(heading), *(len(row.cells[i].text) for row in rows))
-        for i, heading in enumerate(appendix.columns)
-    ]
-    gap = "  "
-    figures_width = sum(widths) + len(gap) * (len(widths) - 1)
-    lead = " " * (number_width + len(gap) + name_width + len(gap))
+    widths = _widths(appendix, rows)
+    figures_width = sum(widths) + len(_GAP) * (len(widths) - 1)
+    lead = " " * (number_width + len(_GAP) + name_width + len(_GAP))
     rule = "-" * (len(lead) + figures_width)
-    lines = [
+    lines = []
+    if appendix.column_groups:
+        # The span of time the figures cover, over the table.
+        lines.append(appendix.group_heading.center(len(rule)).rstrip())
+    lines += [
         rule,
-        lead + appendix.group_heading.center(figures_width).rstrip(),
+        (lead + _group_line(appendix, widths)).rstrip(),
         appendix.number_heading.ljust(number_width)
-        + gap
+        + _GAP
         + appendix.name_heading.ljust(name_width)
-        + gap
-        + gap.join(
+        + _GAP
+        + _GAP.join(
             h.rjust(w) for h, w in zip(appendix.columns, widths, strict=True)
         ),
         rule,
     ]
-    for row in rows:
-        if row is appendix.total:
-            lines.append(rule)
-        lines.append(
-            (
-                row.number.rjust(number_width)
-                + gap
-                + row.name.ljust(name_width)
-                + gap
-                + gap.join(
-                    cell.text.rjust(w)
-                    for cell, w in zip(row.cells, widths, strict=True)
-                )
-            ).rstrip()
-        )
+
+    def line(row: AppendixRowView) -> str:
+        return (
+            row.number.rjust(number_width)
+            + _GAP
+            + row.name.ljust(name_width)
+            + _GAP
+            + _GAP.join(
+                cell.text.rjust(w)
+                for cell, w in zip(row.cells, widths, strict=True)
+            )
+        ).rstrip()
+
+    if appendix.total_first:
+        lines.extend((line(appendix.total), rule))
+    lines.extend(line(row) for row in appendix.rows)
+    if not appendix.total_first:
+        lines.extend((rule, line(appendix.total)))
     lines.append(rule)
     return lines
 

@@ -61,9 +61,7 @@ def _count(value: object, notation: str | None = None) -> int:
     count is whole, so "5,000" can only be five thousand.
     """
     if isinstance(value, str):
-        marks = (
-            [NOTATIONS[notation]] if notation in NOTATIONS else [".", ","]
-        )
+        marks = [NOTATIONS[notation]] if notation in NOTATIONS else [".", ","]
         number: object = None
         error: ParseError | None = None
         for group in marks:
@@ -163,9 +161,7 @@ def _texts(value: object) -> dict[str, str]:
     return {str(key): text(item) for key, item in raw.items()}
 
 
-def _named(
-    name: str, **options: Any
-) -> Callable[[object], PublishedRow]:
+def _named(name: str, **options: Any) -> Callable[[object], PublishedRow]:
     """
     Read a row that need not print a name: a total row, or a paragraph's
     figures.
@@ -225,9 +221,7 @@ def columns(value: object) -> tuple[PublishedColumn, ...]:
     raw = mapping_of(value)
     collector = Collector()
     read = [
-        collector.read(
-            (key,), item, functools.partial(column, key)
-        )
+        collector.read((key,), item, functools.partial(column, key))
         for key, item in raw.items()
     ]
     collector.done()

@@ -202,7 +202,7 @@ def appendix(value: object) -> Appendix:
     """
     collector = Collector()
     raw = collector.table(
-        value, required=("title", "rows"), optional=("basis",)
+        value, required=("title", "rows"), optional=("basis", "row_heading")
     )
     rows = collector.read(
         ("rows",),
@@ -215,7 +215,14 @@ def appendix(value: object) -> Appendix:
     collector.done()
     try:
         return Appendix(
-            title=raw["title"], basis=basis, rows=collector.result(rows)
+            title=raw["title"],
+            basis=basis,
+            rows=collector.result(rows),
+            **(
+                {"row_heading": raw["row_heading"]}
+                if "row_heading" in raw
+                else {}
+            ),
         )
     except ValidationError as error:
         # A row's agency sits in the row itself in the file.
@@ -274,8 +281,11 @@ def appendix_data(appendix: Appendix) -> dict[str, Any]:
     """
     The appendix as a file writes it, its basis always.
     """
-    return {
+    data: dict[str, Any] = {
         "title": appendix.title,
         "basis": appendix.basis.value,
-        "rows": [row_data(row) for row in appendix.rows],
     }
+    if appendix.row_heading != "Tên đơn vị":
+        data["row_heading"] = appendix.row_heading
+    data["rows"] = [row_data(row) for row in appendix.rows]
+    return data
