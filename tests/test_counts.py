@@ -182,9 +182,9 @@ class TestValidation:
                 "received: must be at least received_online = 6, got 5",
             ),
             (
-                {"received": 5, "received_online": 3, "received_postal": 3},
+                {"received": 5, "received_online": 3, "received_offline": 3},
                 "received: must be at least received_online + "
-                "received_postal = 3 + 3 = 6, got 5",
+                "received_offline = 3 + 3 = 6, got 5",
             ),
             (
                 {"late": -1},

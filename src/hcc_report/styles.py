@@ -15,7 +15,7 @@ differently. Three presets ship:
   on-time rate of an agency with nothing processed shown as 100.00%.
 - ``form-06`` prints the appendix with the columns of Biểu số
   06/VPCP/KSTT (Circular 01/2020/TT-VPCP) under their two-level headings:
-  the dossiers to handle (online, in person, by post, carried over), those
+  the dossiers to handle (online, in person or by post, carried over), those
   processed (early, on the due date, late) and those pending (in time,
   overdue), in the conventions of ``decree-30``.
 
@@ -319,8 +319,7 @@ FORM_06 = Style(
     columns=(
         "handled",
         "received_online",
-        "received_in_person",
-        "received_postal",
+        "received_offline",
         "carried_over",
         "processed",
         "early",
@@ -333,13 +332,7 @@ FORM_06 = Style(
     column_groups=(
         ColumnGroup(
             "Số hồ sơ nhận giải quyết",
-            (
-                "handled",
-                "received_online",
-                "received_in_person",
-                "received_postal",
-                "carried_over",
-            ),
+            ("handled", "received_online", "received_offline", "carried_over"),
         ),
         ColumnGroup(
             "Số hồ sơ đã giải quyết",
@@ -353,8 +346,7 @@ FORM_06 = Style(
     column_headings={
         "handled": "Tổng số",
         "received_online": "Trực tuyến",
-        "received_in_person": "Trực tiếp",
-        "received_postal": "Bưu chính",
+        "received_offline": "Trực tiếp, bưu chính",
         "carried_over": "Từ kỳ trước",
         "processed": "Tổng số",
         "early": "Trước hạn",

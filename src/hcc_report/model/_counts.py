@@ -388,6 +388,7 @@ class Counts:
     # on, so that derived wholes are derived again.
     _received: int | None = None
     _received_online: int | None = None
+    _received_offline: int | None = None
     _received_in_person: int | None = None
     _received_postal: int | None = None
     _carried_over: int | None = None
@@ -414,6 +415,7 @@ class Counts:
 
     received = _Figure()
     received_online = _Figure()
+    received_offline = _Figure()
     received_in_person = _Figure()
     received_postal = _Figure()
     carried_over = _Figure()
