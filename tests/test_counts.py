@@ -183,7 +183,7 @@ class TestValidation:
             ),
             (
                 {"received": 5, "received_online": 3, "received_offline": 3},
-                "received: must be at least received_online + "
+                "received: must equal received_online + "
                 "received_offline = 3 + 3 = 6, got 5",
             ),
             (
