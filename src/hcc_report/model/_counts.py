@@ -402,6 +402,7 @@ class Counts:
     _pending_overdue: int | None = None
     _withdrawn: int | None = None
     _returned: int | None = None
+    _returned_or_withdrawn: int | None = None
     _handled: int | None = None
     _due: int | None = None
     _processed_or_pending: int | None = None
@@ -429,6 +430,7 @@ class Counts:
     pending_overdue = _Figure()
     withdrawn = _Figure()
     returned = _Figure()
+    returned_or_withdrawn = _Figure()
     handled = _Figure()
     due = _Figure()
     processed_or_pending = _Figure()
