@@ -24,6 +24,7 @@ dossiers carried over from the previous year.
 
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 import enum
 import itertools
@@ -67,6 +68,20 @@ __all__ = [
     "audit",
     "describe",
 ]
+
+
+#: The notation of the document being audited: its counts are written in
+#: the findings as it writes them ("10.078", or "10,078" in English).
+_NOTATION: contextvars.ContextVar[str | None] = contextvars.ContextVar(
+    "notation", default=None
+)
+
+
+def _number(value: int) -> str:
+    text = format_number(value)
+    if _NOTATION.get() == "en":
+        return text.replace(".", ",")
+    return text
 
 
 class Severity(str, enum.Enum):
@@ -315,6 +330,9 @@ class _RateCheck:
         where: Location,
         places: int | None = None,
     ) -> Iterator[Finding]:
+        shown = text.strip() not in NOT_SHOWN
+        if not shown and None in rate.terms(counts):
+            return  # not shown, and its counts are not all printed either
         # What a reader works out: 12.970 processed, 102 late, so 12.868
         # on time.
         counts = figures.CATALOGUE.derive(counts, differences=True)
@@ -327,8 +345,7 @@ class _RateCheck:
         convention = self.convention
         target = places if places is not None else convention.places
         stated = places is not None or convention.stated
-        detail = f"{format_number(part)} / {format_number(whole)}"
-        shown = text.strip() not in NOT_SHOWN
+        detail = f"{_number(part)} / {_number(whole)}"
         mark, own = _rate_mark(text) if shown else (None, target or 2)
         target = own if target is None else target
         exact = Fraction(100 * part, whole)
@@ -386,7 +403,7 @@ class _RateCheck:
         expected_text = format_percent(
             expected, places=target, decimal_mark=mark
         )
-        detail = f"{format_number(part)} / {format_number(whole)}"
+        detail = f"{_number(part)} / {_number(whole)}"
         for base, other in _other_bases(rate, counts):
             if printed is not None and printed == round_fraction(
                 Fraction(100 * part, other), places=own
@@ -400,8 +417,8 @@ class _RateCheck:
                     detail=detail,
                     parts=rate.denominator,
                     base=base,
-                    base_detail=f"{format_number(part)} / "
-                    f"{format_number(other)}",
+                    base_detail=f"{_number(part)} / "
+                    f"{_number(other)}",
                 )
                 return
         yield Finding(
@@ -436,14 +453,14 @@ def _splits(
     counts: Mapping[str, int], location: Location
 ) -> Iterator[Finding]:
     for mismatch in split_mismatches(counts):
-        total = format_number(mismatch.parts_sum)
+        total = _number(mismatch.parts_sum)
         yield Finding(
             kind=FindingKind.SPLIT,
             severity=Severity.ERROR,
             location=attrs.evolve(location, column=mismatch.whole),
-            printed=format_number(mismatch.value),
+            printed=_number(mismatch.value),
             expected=total if mismatch.complete else f">= {total}",
-            detail=" + ".join(map(format_number, mismatch.part_values)),
+            detail=" + ".join(map(_number, mismatch.part_values)),
             parts=mismatch.parts,
         )
 
@@ -646,11 +663,11 @@ def _compare(
                 kind=kind,
                 severity=Severity.ERROR,
                 location=attrs.evolve(location, column=column),
-                printed=format_number(value),
+                printed=_number(value),
                 expected=(
-                    f">= {format_number(expected[column])}"
+                    f">= {_number(expected[column])}"
                     if at_least
-                    else format_number(expected[column])
+                    else _number(expected[column])
                 ),
             )
 
@@ -905,11 +922,17 @@ def audit(
         raise ArgumentError(msg)
     if isinstance(published, PublishedTable):
         published = PublishedReport(table=published)
-    findings = list(_paragraphs(published))
-    if published.table is not None:
-        findings.extend(_table(published.table))
-    if previous is not None:
-        findings.extend(_against_previous(published, previous, reports))
+    table = published.table
+    notation = published.notation or (table.notation if table else None)
+    token = _NOTATION.set(notation)
+    try:
+        findings = list(_paragraphs(published))
+        if table is not None:
+            findings.extend(_table(table))
+        if previous is not None:
+            findings.extend(_against_previous(published, previous, reports))
+    finally:
+        _NOTATION.reset(token)
     return tuple(findings)
 
 

@@ -360,6 +360,9 @@ class PublishedTable:
     heading_lines: int = 1
     #: Whether the total row was printed first, before the rows.
     total_first: bool = False
+    #: The notation of its numbers, if stated: ``"vi"`` ("10.078",
+    #: "99,79%") or ``"en"`` ("10,078", "99.79%").
+    notation: str | None = None
 
     def __attrs_post_init__(self) -> None:
         checker = Checker("PublishedTable")
@@ -380,6 +383,7 @@ class PublishedTable:
             _check_places(checker, self.places)
         if checker.instance("columns", self.columns, tuple):
             checker.items("columns", self.columns, PublishedColumn)
+        _check_notation(checker, self.notation)
         if self.rows_are not in {"units", "periods"}:
             checker.add(
                 "rows_are",
@@ -430,3 +434,16 @@ class PublishedReport:
     period: Period | None = None
     #: The document's number and symbol as printed, if known.
     number: str | None = None
+    #: The notation of its numbers, if stated (see
+    #: `PublishedTable.notation`).
+    notation: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        checker = Checker("PublishedReport")
+        _check_notation(checker, self.notation)
+        checker.raise_if_any()
+
+
+def _check_notation(checker: Checker, notation: object) -> None:
+    if notation not in {None, "vi", "en"}:
+        checker.add("notation", f"must be 'vi' or 'en', got {notation!r}")

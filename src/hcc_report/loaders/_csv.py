@@ -229,6 +229,8 @@ class _Columns:
         self.roles: list[str] = []  # "number", "name", "figure", "unknown"
         self.declared: dict[str, dict[str, Any]] = {}
         self.problems: list[tuple[int, str]] = []  # (column, message)
+        #: "Tổng" columns read as the whole of the columns beside them.
+        self.guessed = 0
         self._read()
 
     def _read(self) -> None:
@@ -340,6 +342,7 @@ class _Columns:
         if best is not None:
             self.keys[index] = best[1]
             self.roles[index] = "figure"
+            self.guessed += 1
         else:
             self.roles[index] = "unknown"
 
@@ -359,7 +362,7 @@ def _headings(
     known columns (alone or under the line before it); a title or a line
     such as "Lũy kế từ năm 2023" may come before.
     """
-    best: tuple[int, int, list[_Heading], int] | None = None
+    best: tuple[float, int, list[_Heading], int] | None = None
     for index in range(min(4, len(lines))):
         cells = _trimmed(lines[index][1])
         if not _is_heading_line(cells):
@@ -370,9 +373,10 @@ def _headings(
             candidates.append((2, _two_lines(top, cells)))
         for count, headings in candidates:
             read = _Columns(headings)
-            # Known columns count, repeated ones count against; a line of
-            # group headings must make more columns known than without it.
-            score = read.known - 2 * len(read.problems)
+            # Known columns count, repeated ones count against, and a
+            # "Tổng" read from its neighbours counts half: a line of group
+            # headings must make more columns known, or known surely.
+            score = read.known - 2 * len(read.problems) - read.guessed / 2
             if read.known >= 2 and (best is None or score > best[0]):  # noqa: PLR2004
                 best = (score, index, headings, count)
     if best is None:

@@ -314,11 +314,12 @@ def table_of_rows(value: object) -> PublishedTable:
         decimal_mark=decimal_mark,
         places=places,
         columns=declared,
+        notation=notation,
         **stated,
     )
 
 
-def _paragraph(value: object) -> PublishedFigures:
+def _paragraph(value: object, notation: str | None = None) -> PublishedFigures:
     """
     The figures a paragraph states, with the rates it declares.
     """
@@ -337,7 +338,11 @@ def _paragraph(value: object) -> PublishedFigures:
     figures_row = collector.read(
         (),
         {k: v for k, v in raw.items() if k in keys and k != "columns"},
-        _named("-", declared=[c.key for c in declared if c.numerator]),
+        _named(
+            "-",
+            declared=[c.key for c in declared if c.numerator],
+            notation=notation,
+        ),
     )
     collector.done()
     assert figures_row is not None  # noqa: S101  (read without a problem)
@@ -365,13 +370,18 @@ def published(value: object) -> PublishedReport:
     collector = Collector()
     # Unknown keys do not stop the rest from being read.
     raw = collector.table(
-        value, optional=("number", "period", "paragraph", "table")
+        value, optional=("number", "period", "paragraph", "table", "notation")
     )
     parts: dict[str, Any] = {}
+    notation = None
+    if "notation" in raw:
+        notation = collector.read(("notation",), raw["notation"], _notation)
+        parts["notation"] = notation
     if "table" in raw:
-        parts["table"] = collector.read(
-            ("table",), raw["table"], table_of_rows
-        )
+        table = raw["table"]
+        if notation is not None and isinstance(table, Mapping):
+            table = {"notation": notation, **table}
+        parts["table"] = collector.read(("table",), table, table_of_rows)
     paragraphs: Mapping[str, Any] = {}
     if "paragraph" in raw:
         paragraphs = (
@@ -389,7 +399,9 @@ def published(value: object) -> PublishedReport:
     ):
         if key in paragraphs:
             parts[field] = collector.read(
-                ("paragraph", key), paragraphs[key], _paragraph
+                ("paragraph", key),
+                paragraphs[key],
+                functools.partial(_paragraph, notation=notation),
             )
     if "period" in raw:
         parts["period"] = collector.read(("period",), raw["period"], _period)
