@@ -27,6 +27,7 @@ from hcc_report.published import (
     PublishedRow,
     PublishedTable,
 )
+from hcc_report.styles import FORM_06
 from strategies import reports
 
 
@@ -100,12 +101,23 @@ class TestSeed:
 
     @settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
     @given(
-        report=reports(), style=st.sampled_from(["decree-30", "binh-thuan"])
+        report=reports(),
+        style=st.sampled_from(
+            [
+                "decree-30",
+                "binh-thuan",
+                "form-06",
+                attrs.evolve(
+                    FORM_06, subtotals="last", total_first=True, name="mine"
+                ),
+            ]
+        ),
     )
     def test_any_rendered_report_adds_up(self, report, style):
         """
-        Whatever report hcc_report renders, its printed figures pass the
-        audit without error or warning.
+        Whatever report hcc_report renders, in any preset, with subtotals
+        first or last and the total first or last, its printed figures
+        pass the audit without error or warning.
         """
         findings = audit(as_published(report, style))
 

@@ -58,7 +58,9 @@ LAYOUTS = {
         count("", "Đã xử lý", "processed"),
         count("", "Đúng hẹn", "on_time"),
         count("", "Trễ hẹn", "late"),
-        share("", "Tỷ lệ đúng hẹn (%)", "on_time_rate", "on_time", "processed"),
+        share(
+            "", "Tỷ lệ đúng hẹn (%)", "on_time_rate", "on_time", "processed"
+        ),
     ],
     # Biểu 06/VPCP/KSTT under its two lines of headings.
     "form-06": [
@@ -369,9 +371,6 @@ class TestPrintedTables:
         ]
         assert any(
             (key == f.location.column or key in f.parts)
-            and (
-                f.severity is Severity.ERROR
-                or f.kind.value == "rate-base"
-            )
+            and (f.severity is Severity.ERROR or f.kind.value == "rate-base")
             for f in named
         ), (text, [(f.kind.value, f.location) for f in findings])

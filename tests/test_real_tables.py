@@ -23,7 +23,9 @@ from hcc_report.loaders import load_published
 DATA = Path(__file__).parent / "data" / "published"
 
 
-def findings_of(name: str) -> list[tuple[str, str, str | None, str | None, str, str]]:
+def findings_of(
+    name: str,
+) -> list[tuple[str, str, str | None, str | None, str, str]]:
     findings = audit(load_published(DATA / name))
     return [
         (
@@ -202,13 +204,15 @@ def test_phu_tho_2022_08_english():
     ] == findings_of("phu_tho_2022_08_en.toml")
 
 
-@pytest.mark.parametrize("path", sorted(DATA.iterdir()), ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path",
+    sorted(p for p in DATA.iterdir() if p.suffix in {".csv", ".toml"}),
+    ids=lambda p: p.name,
+)
 def test_findings_are_written_in_both_languages(path):
     """
     Every finding of every file can be read in Vietnamese and English.
     """
-    if path.suffix not in {".csv", ".toml"}:
-        pytest.skip("not a table")
     for finding in audit(load_published(path)):
         for lang in ("vi", "en"):
             assert describe(finding, lang)

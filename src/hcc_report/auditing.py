@@ -417,8 +417,7 @@ class _RateCheck:
                     detail=detail,
                     parts=rate.denominator,
                     base=base,
-                    base_detail=f"{_number(part)} / "
-                    f"{_number(other)}",
+                    base_detail=f"{_number(part)} / {_number(other)}",
                 )
                 return
         yield Finding(
@@ -766,17 +765,20 @@ def _previous_findings(
     """
     now, before = published.period, previous.period
     follow = _follow([previous, *between, published])
-    if now is not None and before is not None:
-        if before.end.year != now.end.year or not before.end < now.start:
-            note = Finding(
-                kind=FindingKind.NOT_COMPARED,
-                severity=Severity.NOTE,
-                location=Location(part="previous"),
-                printed=format_period(before),
-                expected="",
-                reason="new-year" if before.end.year != now.end.year else "",
-            )
-            return [note], False, False
+    if (
+        now is not None
+        and before is not None
+        and (before.end.year != now.end.year or not before.end < now.start)
+    ):
+        note = Finding(
+            kind=FindingKind.NOT_COMPARED,
+            severity=Severity.NOTE,
+            location=Location(part="previous"),
+            printed=format_period(before),
+            expected="",
+            reason="new-year" if before.end.year != now.end.year else "",
+        )
+        return [note], False, False
     if follow is False:
         assert now is not None  # noqa: S101  (periods known)
         assert before is not None  # noqa: S101
@@ -972,17 +974,11 @@ def describe(finding: Finding, lang: str = "vi") -> str:
         msg = f"lang must be 'vi' or 'en', got {lang!r}"
         raise ArgumentError(msg)
     words = WORDS[lang]
-    location = finding.location
-    where = [words[location.part]]
-    if location.row_name is not None:
-        row = location.row_name
-        if location.row is not None:
-            row = f"{location.row:02d} ({row})"
-        where.append(f"{words['row']} {row}")
-    if location.column is not None:
-        where.append(f"{words['column']} {_heading(location.column, lang)}")
     severity = words[f"severity-{finding.severity.value}"]
-    text = f"{severity:<9}{', '.join(where)}: {words[finding.kind.value]}"
+    text = (
+        f"{severity:<9}{_where(finding.location, lang)}: "
+        f"{words[finding.kind.value]}"
+    )
     kind = finding.kind
     if kind is FindingKind.HEADING:
         text += f" «{finding.printed}»"
@@ -994,7 +990,32 @@ def describe(finding: Finding, lang: str = "vi") -> str:
         return text
     if kind is FindingKind.NOT_CHECKED:
         return text + f" «{finding.printed}»"
-    if kind is FindingKind.RATE_BASE:
+    return text + _explained(finding, lang)
+
+
+def _where(location: Location, lang: str) -> str:
+    """
+    "Phụ lục, dòng 09 (Sở Tài nguyên và Môi trường), cột Trễ hẹn".
+    """
+    words = WORDS[lang]
+    where = [words[location.part]]
+    if location.row_name is not None:
+        row = location.row_name
+        if location.row is not None:
+            row = f"{location.row:02d} ({row})"
+        where.append(f"{words['row']} {row}")
+    if location.column is not None:
+        where.append(f"{words['column']} {_heading(location.column, lang)}")
+    return ", ".join(where)
+
+
+def _explained(finding: Finding, lang: str) -> str:
+    """
+    The arithmetic, the reason, and what was printed and expected.
+    """
+    words = WORDS[lang]
+    text = ""
+    if finding.kind is FindingKind.RATE_BASE:
         text += (
             f" {_names(finding.base, lang)} ({finding.base_detail}), "
             f"{words['not-over']} {_names(finding.parts, lang)} "

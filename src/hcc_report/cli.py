@@ -182,7 +182,24 @@ def _load_published(path: str, args: argparse.Namespace) -> PublishedReport:
         decimal_mark=args.decimal_mark,
         places=args.places,
         basis=args.basis,
+        notation=args.notation,
     )
+
+
+def _places(text: str) -> int | str:
+    """
+    ``--places``: a number of decimals, or "as-printed".
+    """
+    if text == "as-printed":
+        return text
+    try:
+        places = int(text)
+    except ValueError:
+        places = -1
+    if places < 0:
+        msg = f"must be a number of decimals or 'as-printed', got {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return places
 
 
 def _command_check(args: argparse.Namespace, out: TextIO) -> int:
@@ -199,7 +216,11 @@ def _command_check(args: argparse.Namespace, out: TextIO) -> int:
     previous = None
     if args.previous:
         previous = _load_published(args.previous, args)
-    findings = audit(published, previous)
+    between = [_load_published(path, args) for path in args.between]
+    if between and previous is None:
+        msg = "--between needs the PREVIOUS report they follow"
+        raise HccReportError(msg)
+    findings = audit(published, previous, between=between)
     counts = Counter(finding.severity for finding in findings)
     errors = counts[Severity.ERROR]
     if args.format == "json":
@@ -326,8 +347,23 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--places",
-        type=int,
-        help="the rates' decimals, if the file does not say (detected)",
+        type=_places,
+        help="the rates' decimals, or 'as-printed' to check each rate at "
+        "the decimals it shows, if the file does not say (detected)",
+    )
+    check.add_argument(
+        "--notation",
+        choices=("vi", "en"),
+        help="the notation of the counts and rates (vi: 10.078 and 99,79%%; "
+        "en: 10,078 and 99.79%%), if the file does not say (either is read)",
+    )
+    check.add_argument(
+        "--between",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a report between PREVIOUS and INPUT, in order (repeat it): "
+        "their periods are added to PREVIOUS's cumulative figures",
     )
     check.add_argument(
         "--basis",

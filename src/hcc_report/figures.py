@@ -350,7 +350,21 @@ def plain_key(heading: str) -> str:
     """
     text = heading_key(heading).replace("đ", "d")
     decomposed = unicodedata.normalize("NFD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    for lead in _PLAIN_LEADING_WORDS:
+        if plain.startswith(lead) and len(plain) > len(lead):
+            return plain[len(lead) :]
+    return plain
+
+
+#: `_LEADING_WORDS` without diacritics ("So ho so da giai quyet").
+_PLAIN_LEADING_WORDS = (
+    "tong so luong ho so ",
+    "so luong ho so ",
+    "tong so ho so ",
+    "so ho so ",
+    "ho so ",
+)
 
 
 #: Headings of the column that is the whole of the columns beside it:
@@ -416,9 +430,15 @@ class Catalogue:
                 plain = plain_key(heading)
                 if self._by_plain.setdefault(plain, figure.key) != figure.key:
                     self._by_plain[plain] = None
-        # "Đúng hạn" next to "Trước hạn": (heading, sibling parts) -> key.
-        self._part_headings: dict[str, list[tuple[str, tuple[str, ...]]]]
-        self._part_headings = {}
+        self._part_headings = self._index_part_headings()
+
+    def _index_part_headings(
+        self,
+    ) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+        """
+        "Đúng hạn" next to "Trước hạn": heading -> [(part, its siblings)].
+        """
+        part_headings: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
         canonical = {heading_key(figure.heading) for figure in self.figures}
         for split in self.splits:
             if self.count(split.whole).timing == "mixed":
@@ -435,9 +455,10 @@ class Catalogue:
                             f"cannot also name {part!r} beside its split"
                         )
                         raise ArgumentError(msg)
-                    self._part_headings.setdefault(
-                        heading_key(heading), []
-                    ).append((part, siblings))
+                    part_headings.setdefault(heading_key(heading), []).append(
+                        (part, siblings)
+                    )
+        return part_headings
 
     def _check_terms(self) -> None:
         count_keys = {c.key for c in self.counts}
@@ -677,7 +698,11 @@ class Catalogue:
             changed = False
             for split in self.splits:
                 values = [result.get(part) for part in split.parts]
-                missing = [p for p, v in zip(split.parts, values) if v is None]
+                missing = [
+                    p
+                    for p, v in zip(split.parts, values, strict=True)
+                    if v is None
+                ]
                 known = sum(v for v in values if v is not None)
                 whole = result.get(split.whole)
                 if whole is None and not missing:

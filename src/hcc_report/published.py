@@ -389,18 +389,25 @@ class PublishedTable:
                 "rows_are",
                 f"must be 'units' or 'periods', got {self.rows_are!r}",
             )
-        declared = set(_declared(self.columns))
-        known = {rate.key for rate in figures.rates()} | declared
+        self._check_rates_declared(checker)
+        checker.raise_if_any()
+
+    def _check_rates_declared(self, checker: Checker) -> None:
+        """
+        Every rate of a row is the catalogue's or declared in the columns.
+        """
+        known = {rate.key for rate in figures.rates()}
+        known.update(_declared(self.columns))
         rows = self.rows if isinstance(self.rows, tuple) else ()
         for i, row in enumerate(rows):
-            if isinstance(row, PublishedRow):
-                for key in row.rates:
-                    if key not in known:
-                        checker.add(
-                            f"rows[{i}].{key}",
-                            "is not a rate (declare it in columns)",
-                        )
-        checker.raise_if_any()
+            if not isinstance(row, PublishedRow):
+                continue
+            for key in row.rates:
+                if key not in known:
+                    checker.add(
+                        f"rows[{i}].{key}",
+                        "is not a rate (declare it in columns)",
+                    )
 
     def rate(self, key: str) -> figures.Rate:
         """

@@ -89,6 +89,9 @@ _PERIOD_NAME = re.compile(r"^(?:tháng|quý|month|quarter)\s+\S+", re.IGNORECASE
 #: A line of column numbers under the headings: "1;2;3" or "(1);(2)".
 _COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?$|^[A-Z]$")
 
+#: A whole is read from at least two of its parts beside it.
+_TWO = 2
+
 #: A printed figure: a count or a rate.
 _FIGURE = re.compile(r"^[\d.,\s]+%?$")
 
@@ -210,7 +213,9 @@ def _is_numbering(cells: list[str]) -> bool:
     filled = [cell.strip() for cell in cells if cell.strip()]
     if not all(_COLUMN_NUMBER.fullmatch(cell) for cell in filled):
         return False
-    numbers = [int(cell.strip("()")) for cell in filled if cell[-1].isdigit()]
+    numbers = [
+        int(cell.strip("()")) for cell in filled if cell.strip("()").isdigit()
+    ]
     return len(numbers) > 2 and numbers == list(  # noqa: PLR2004
         range(numbers[0], numbers[0] + len(numbers))
     )
@@ -267,13 +272,9 @@ class _Columns:
 
     def _add(self, key: str | None, role: str) -> None:
         if key is not None and key in self.keys:
-            self.problems.append(
-                (
-                    len(self.keys),
-                    f"{self.headings[len(self.keys)].printed!r} repeats "
-                    f"column {self.keys.index(key) + 1}",
-                )
-            )
+            printed = self.headings[len(self.keys)].printed
+            message = f"{printed!r} repeats column {self.keys.index(key) + 1}"
+            self.problems.append((len(self.keys), message))
         self.keys.append(key)
         self.roles.append(role)
 
@@ -284,9 +285,7 @@ class _Columns:
             group = figures.find(heading.group, beside)
             if group is not None and figures.get(group).kind == "count":
                 within = group
-        if heading_key(heading.text) in _BARE_RATE or (
-            not heading.text and heading.group
-        ):
+        if heading.text and heading_key(heading.text) in _BARE_RATE:
             return self._share(within)
         text = heading.text or heading.group or ""
         found = figures.find(text, beside, within)
@@ -300,8 +299,9 @@ class _Columns:
         A bare rate column: the share of the count just before it.
         """
         previous = self.keys[-1] if self.keys else None
-        if previous is None or figures.get(previous).kind != "count":
-            return None
+        counts = {count.key for count in figures.counts()}
+        if previous not in counts:
+            return None  # after a rate, a name, or nothing
         of = None
         if within is not None and within != previous:
             of = within
@@ -334,7 +334,7 @@ class _Columns:
         for count in figures.counts():
             covered = len(beside.intersection(count.parts))
             if (
-                covered >= 2
+                covered >= _TWO
                 and count.key not in beside
                 and (best is None or covered > best[0])
             ):
@@ -397,8 +397,9 @@ def _kind_of(
     """
     "total", "subtotal", "group" (a group's heading row) or "row".
 
-    "Tổng cộng" first or last is the total, and in a group its subtotal;
-    "Cộng cấp huyện" is a subtotal anywhere.
+    "Tổng cộng" first or last is the total, and in a group, where it is
+    not the table's total, its subtotal; "Cộng cấp huyện" is a subtotal
+    anywhere.
     """
     normal = heading_key(name)
     if normal in _TOTAL_NAMES:
@@ -470,7 +471,8 @@ class _Rows:
             kind = _kind_of(
                 row["name"],
                 row["number"],
-                at_an_end=position in (0, last),
+                # The total is printed first or last, once.
+                at_an_end=position in (0, last) and self.total is None,
                 in_group=self._group is not None,
             )
             if kind == "total":
@@ -569,35 +571,13 @@ def table_from_csv(
         ~hcc_report.errors.ValidationError: Every problem, named by its
             line and column.
     """
-    problems: list[tuple[int, Problem]] = []
     lines = _lines(text, source)
     if not lines:
         raise _error([(0, Problem("", "the table is empty"))], source)
     end, headings, count = _headings(lines)
     heading_line = lines[end][0]
     columns = _Columns(headings)
-    problems.extend(
-        (heading_line, Problem(f"line {heading_line}, column {i + 1}", m))
-        for i, m in columns.problems
-    )
-    if "name" not in columns.roles:
-        problems.append(
-            (
-                heading_line,
-                Problem(
-                    f"line {heading_line}",
-                    "has no column of names (Tên đơn vị, Cấp, Lĩnh vực ...)",
-                ),
-            )
-        )
-    count_keys = {c.key for c in figures.counts()}
-    if count_keys.isdisjoint(columns.keys):
-        problems.append(
-            (
-                heading_line,
-                Problem(f"line {heading_line}", "has no column of counts"),
-            )
-        )
+    problems = _heading_problems(columns, heading_line)
     if problems:
         raise _error(problems, source)
     body = lines[end + 1 :]
@@ -640,6 +620,27 @@ def table_from_csv(
         raise _error(problems, source)
     assert table is not None  # noqa: S101  (a table was read)
     return table
+
+
+def _heading_problems(
+    columns: _Columns, line: int
+) -> list[tuple[int, Problem]]:
+    """
+    What makes the headings unusable: a column repeated, no column of
+    names, no column of counts.
+    """
+    problems = [
+        (line, Problem(f"line {line}, column {i + 1}", message))
+        for i, message in columns.problems
+    ]
+    if "name" not in columns.roles:
+        message = "has no column of names (Tên đơn vị, Cấp, Lĩnh vực ...)"
+        problems.append((line, Problem(f"line {line}", message)))
+    if {c.key for c in figures.counts()}.isdisjoint(columns.keys):
+        problems.append(
+            (line, Problem(f"line {line}", "has no column of counts"))
+        )
+    return problems
 
 
 def _declared_columns(columns: _Columns) -> dict[str, dict[str, Any]]:

@@ -107,10 +107,16 @@ def _group_line(appendix: AppendixView, widths: list[int]) -> str:
     for group in appendix.column_groups:
         if group.start > column:
             parts.append(
-                " " * (sum(widths[column : group.start]) + len(_GAP) * (group.start - column))
+                " "
+                * (
+                    sum(widths[column : group.start])
+                    + len(_GAP) * (group.start - column)
+                )
             )
         span = widths[group.start : group.start + group.span]
-        parts.append(group.heading.center(sum(span) + len(_GAP) * (len(span) - 1)))
+        parts.append(
+            group.heading.center(sum(span) + len(_GAP) * (len(span) - 1))
+        )
         column = group.start + group.span
     return _GAP.join(parts)
 

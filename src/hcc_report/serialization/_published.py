@@ -272,23 +272,23 @@ def table_of_rows(value: object) -> PublishedTable:
     declared: tuple[PublishedColumn, ...] = ()
     if "columns" in raw:
         declared = collector.read(("columns",), raw["columns"], columns) or ()
-    options = {
-        "declared": [c.key for c in declared if c.numerator],
-        "notation": notation,
-    }
+    rate_keys = [c.key for c in declared if c.numerator]
     rows = None
     if "rows" in raw:
+        read_row = functools.partial(
+            row, declared=rate_keys, notation=notation
+        )
         rows = collector.read(
             ("rows",),
             raw["rows"],
-            functools.partial(
-                sequence, read_item=functools.partial(row, **options)
-            ),
+            functools.partial(sequence, read_item=read_row),
         )
     total = None
     if "total" in raw:
         total = collector.read(
-            ("total",), raw["total"], _named("Tổng cộng", **options)
+            ("total",),
+            raw["total"],
+            _named("Tổng cộng", declared=rate_keys, notation=notation),
         )
     basis = None
     if "basis" in raw:
