@@ -116,7 +116,7 @@ class FindingKind(str, enum.Enum):
     RATE_BASE = "rate-base"
     #: A printed subtotal differs from the sum of its group's rows.
     SUBTOTAL = "subtotal"
-    #: How a heading was read: under a group heading, or a bare "Tỷ lệ".
+    #: How a heading was read, under a group heading or as a bare "Tỷ lệ".
     HEADING = "heading"
     #: A column the library does not know, kept but not checked.
     NOT_CHECKED = "not-checked"
@@ -192,9 +192,9 @@ class Finding:
     #: each shows, ``"new-year"`` why a previous report is not compared,
     #: and ``"at-least"`` that only a bound could be checked.
     reason: str = ""
-    #: For a rate: the counts of the denominator that the printed value
-    #: matches where its heading's does not (``("due",)``), or, for a
-    #: heading read, the rate's denominator.
+    #: The counts of the denominator that a printed rate matches where its
+    #: heading's does not (``("due",)``), or, for a heading read, the
+    #: rate's denominator.
     base: tuple[str, ...] = ()
     #: The arithmetic over that base ("4.157 / 4.169").
     base_detail: str = ""

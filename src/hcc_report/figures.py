@@ -54,6 +54,7 @@ from hcc_report.rounding import rate as percentage
 __all__ = [
     "CATALOGUE",
     "FIGURES",
+    "TOTAL_HEADINGS",
     "Catalogue",
     "Count",
     "Figure",
@@ -64,6 +65,7 @@ __all__ = [
     "find",
     "get",
     "heading_key",
+    "plain_key",
     "rate",
     "rates",
     "splits",
@@ -770,7 +772,7 @@ FIGURES: tuple[Figure, ...] = (
     Count(
         key="received_offline",
         doc="Of the dossiers received, those received in person or by post "
-        "(trực tiếp, dịch vụ bưu chính): one column of Biểu 06/VPCP/KSTT.",
+        "(trực tiếp, dịch vụ bưu chính), one column of Biểu 06/VPCP/KSTT.",
         headings=(
             "Trực tiếp và bưu chính",
             "Trực tiếp, dịch vụ bưu chính",
@@ -923,7 +925,7 @@ FIGURES: tuple[Figure, ...] = (
     Count(
         key="handled",
         doc="Dossiers to handle in the period, received plus carried over "
-        "(số hồ sơ nhận giải quyết, phải giải quyết): the first column of "
+        "(số hồ sơ nhận giải quyết, phải giải quyết), the first column of "
         "Biểu 06/VPCP/KSTT and the base of the completion rate.",
         headings=(
             "Số hồ sơ nhận giải quyết",
@@ -940,7 +942,7 @@ FIGURES: tuple[Figure, ...] = (
     Count(
         key="due",
         doc="Dossiers that fell due in the period, processed plus pending "
-        "past their deadline (hồ sơ đến hạn giải quyết): Vĩnh Phúc's base "
+        "past their deadline (hồ sơ đến hạn giải quyết), Vĩnh Phúc's base "
         "of the on-time rate.",
         headings=(
             "Số hồ sơ đến hạn giải quyết",
@@ -955,7 +957,7 @@ FIGURES: tuple[Figure, ...] = (
     ),
     Count(
         key="processed_or_pending",
-        doc="Dossiers processed or still pending (đã và đang giải quyết): "
+        doc="Dossiers processed or still pending (đã và đang giải quyết), "
         'the "Tổng" column some tables print before those two.',
         headings=(
             "Tổng số hồ sơ đã và đang giải quyết",

@@ -36,6 +36,7 @@ __all__ = [
     "PublishedReport",
     "PublishedRow",
     "PublishedTable",
+    "RowKind",
     "rate_text_problem",
 ]
 
@@ -345,22 +346,22 @@ class PublishedTable:
     basis: Basis | None = attrs.field(default=None, converter=_basis)
     #: The decimal mark of its rates, if stated; else the audit detects it.
     decimal_mark: str | None = None
-    #: The decimals of its rates, if stated: a number, or ``"as-printed"``
+    #: The decimals of its rates if stated, a number or ``"as-printed"``
     #: to check each rate at the precision it shows; else the audit
     #: detects them.
     places: int | str | None = attrs.field(default=None, converter=_places)
-    #: The columns as printed, in order, where known: their headings, the
-    #: rates they declare, the columns the library does not know.
+    #: The columns as printed, in order, where known, with their headings,
+    #: the rates they declare, and the columns the library does not know.
     columns: tuple[PublishedColumn, ...] = attrs.field(
         default=(), converter=_columns
     )
-    #: What the rows are (see `RowKind`).
+    #: What the rows are, ``"units"`` or ``"periods"``.
     rows_are: RowKind = "units"
     #: How many lines of headings the table printed over its columns.
     heading_lines: int = 1
     #: Whether the total row was printed first, before the rows.
     total_first: bool = False
-    #: The notation of its numbers, if stated: ``"vi"`` ("10.078",
+    #: The notation of its numbers if stated, ``"vi"`` ("10.078",
     #: "99,79%") or ``"en"`` ("10,078", "99.79%").
     notation: str | None = None
 

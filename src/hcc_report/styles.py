@@ -165,19 +165,19 @@ class Style:
         converter=_keys,
     )
 
-    #: Headings printed over runs of the columns, left to right (Biểu 06:
-    #: "Số hồ sơ đã giải quyết" over processed, early, on due, late).
+    #: Headings printed over runs of the columns, left to right, as Biểu 06
+    #: prints "Số hồ sơ đã giải quyết" over processed, early, on due, late.
     column_groups: tuple[ColumnGroup, ...] = attrs.field(
         default=(), converter=_groups
     )
-    #: Headings that replace the catalogue's for some columns, by key: under
-    #: a group, "Tổng số" for the group's whole, "Quá hạn" for what is
-    #: overdue.
+    #: Headings that replace the catalogue's for some columns, by key, such
+    #: as "Tổng số" under a group for the group's whole, or "Quá hạn" for
+    #: what is overdue.
     column_headings: Mapping[str, str] = attrs.field(
         factory=dict, converter=_headings
     )
-    #: Where a group's subtotal is printed: on the group's own line, before
-    #: its rows (``"first"``), or on a line "Cộng" after them (``"last"``).
+    #: Where a group's subtotal is printed, on the group's own line before
+    #: its rows (``"first"``) or on a line "Cộng" after them (``"last"``).
     subtotals: str = "first"
     #: Print the total row before the rows rather than after them.
     total_first: bool = False
