@@ -115,6 +115,18 @@ class TestColumnsOfTheStyle:
         for heading in (*FORM_06_HEADINGS, "Trong hạn", "Từ kỳ trước"):
             assert heading in text
 
+    def test_a_wide_table_is_printed_landscape(self):
+        """
+        Biểu 06's eleven columns go on a landscape page in HTML; the
+        seed's five stay on the portrait one.
+        """
+        wide = render(binh_thuan_2023_02(), "html", style="form-06")
+        narrow = render(binh_thuan_2023_02(), "html")
+
+        assert '<section class="page appendix wide">' in wide
+        assert "@page wide { size: A4 landscape;" in wide
+        assert "landscape" not in narrow
+
     def test_form_06_columns(self):
         """
         Columns 3 to 13 of Biểu 06, under three group headings.

@@ -13,9 +13,14 @@ from __future__ import annotations
 from hcc_report.renderers._templates import TemplateRenderer
 
 
+#: More figure columns than this and the appendix is printed on a
+#: landscape page, as Decree 30/2020 allows for tables.
+WIDE_TABLE = 8
+
 HTML = TemplateRenderer(
     name="html",
     media_type="text/html; charset=utf-8",
     suffix=".html",
     template="report.html.j2",
+    helpers={"wide_table": WIDE_TABLE},
 )
