@@ -446,6 +446,31 @@ class TestPrintedHeadings:
             "«Đang giải quyết / Quá hạn»"
         ) == notes[-1]
 
+    def test_headings_as_keys_of_a_toml_row(self):
+        """
+        A TOML row may name its figures by the headings the document
+        prints, a group heading before " / ".
+        """
+        text = (
+            "[[table.rows]]\n"
+            'name = "Cấp tỉnh"\n'
+            '"Đã giải quyết" = "10"\n'
+            '"Trước hạn" = "3"\n'
+            '"Đúng hạn" = "5"\n'
+            '"Đã giải quyết / Quá hạn" = "2"\n'
+            '"Đang giải quyết / Quá hạn" = "1"\n'
+        )
+
+        (row,) = loads_published(text, "toml").table.rows
+
+        assert {
+            "processed": 10,
+            "early": 3,
+            "on_due_date": 5,
+            "late": 2,
+            "pending_overdue": 1,
+        } == dict(row.counts)
+
     def test_a_line_of_column_numbers(self):
         """
         "(1) (2) (3) ..." under the headings is no row.

@@ -117,7 +117,7 @@ def row(
         key for key in declared if key not in count_keys
     ]
     collector = Collector()
-    raw = mapping_of(value)
+    raw = _by_key(mapping_of(value), {*count_keys, *rate_keys})
     collector.table(raw, required=("name",), optional=raw.keys())
     counts = {
         key: collector.read(
@@ -154,6 +154,32 @@ def row(
         group=raw.get("group"),
         subtotal=raw.get("subtotal", False),
     )
+
+
+def _by_key(raw: Mapping[str, Any], keys: set[str]) -> dict[str, Any]:
+    """
+    A row's figures by key, written under their keys or under the headings
+    the document prints ("Đã tiếp nhận", and "Đang giải quyết / Quá hạn"
+    for a heading under a group heading); a heading that names no figure
+    stays as it is.
+    """
+    result: dict[str, Any] = {}
+    beside = [key for key in raw if key in keys]
+    for key, item in raw.items():
+        if key in keys or key in _ROW_KEYS:
+            result[key] = item
+            continue
+        group, _, heading = str(key).rpartition(" / ")
+        within = figures.find(group) if group else None
+        if within is not None and figures.get(within).kind != "count":
+            within = None
+        found = figures.find(heading, beside, within)
+        if found is None or found in raw or found in result:
+            result[key] = item
+        else:
+            result[found] = item
+            beside.append(found)
+    return result
 
 
 def _texts(value: object) -> dict[str, str]:
