@@ -302,12 +302,9 @@ class _Columns:
         counts = {count.key for count in figures.counts()}
         if previous not in counts:
             return None  # after a rate, a name, or nothing
-        of = None
-        if within is not None and within != previous:
-            of = within
-        elif within == previous:
-            # "Trước hạn: Tổng | %": the share of what the group is part of.
-            of = None
+        # Under "Đã giải quyết", a share of the dossiers processed; under
+        # "Trước hạn: Tổng | %", of what the early dossiers are part of.
+        of = within if within != previous else None
         try:
             rate = figures.CATALOGUE.share(previous, of)
         except UnknownFigureError:
@@ -358,9 +355,9 @@ def _headings(
     Where the headings are: the index of their last line, the headings,
     and how many lines they take (one or two).
 
-    The headings are the first line, among the first four, that names two
-    known columns (alone or under the line before it); a title or a line
-    such as "Lũy kế từ năm 2023" may come before.
+    The headings are the line, among the first four, that names most known
+    columns, alone or under the line before it (two known at least); a
+    title or a line such as "Lũy kế từ năm 2023" may come before.
     """
     best: tuple[float, int, list[_Heading], int] | None = None
     for index in range(min(4, len(lines))):
@@ -540,9 +537,13 @@ def _rows_are(rows: list[_Row]) -> str:
     return "units"
 
 
-def _plain(row: dict[str, Any]) -> dict[str, Any]:
+def _plain(line: int, row: dict[str, Any]) -> dict[str, Any]:
+    """
+    A row as plain data; a row printed without a name is named by its
+    number, or its line.
+    """
     data = {k: v for k, v in row.items() if v not in ("", None)}
-    data.setdefault("name", row.get("number") or "?")
+    data.setdefault("name", row.get("number") or f"line {line}")
     return data
 
 
@@ -590,13 +591,13 @@ def table_from_csv(
             problems.append((0, Problem("", "the table has no rows")))
         raise _error(problems, source)
     data: dict[str, Any] = {
-        "rows": [_plain(row) for _, row in rows.rows],
+        "rows": [_plain(line, row) for line, row in rows.rows],
         "heading_lines": count,
         "rows_are": _rows_are(rows.rows),
         "columns": _declared_columns(columns),
     }
     if rows.total is not None:
-        data["total"] = _plain(rows.total[1])
+        data["total"] = _plain(*rows.total)
         data["total_first"] = rows.total_first
     stated = {
         "decimal_mark": decimal_mark,
