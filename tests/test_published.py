@@ -128,11 +128,11 @@ class TestCsv:
         text = (
             "\ufeff;;Lũy kế từ năm 2023;;;;\n"
             + HEADINGS
-            + "\n\n01;A;1;1;1;0;100%\n\n;;\n02;B;1;x;1;0;100%\n"
+            + "\n\n01;A;1;1;1;0;100%\n\n;;\n02;B;1;1a;1;0;100%\n"
         )
 
         assert [
-            "line 7, column 'Đã xử lý': must be a count: cannot read 'x' as "
+            "line 7, column 'Đã xử lý': must be a count: cannot read '1a' as "
             "a number: only digits, '.' between thousands and ',' before "
             "decimals are allowed"
         ] == problems(text)

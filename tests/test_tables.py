@@ -23,7 +23,7 @@ from hcc_report import (
     render,
 )
 from hcc_report.cli import main
-from hcc_report.errors import ValidationError
+from hcc_report.errors import ArgumentError, ValidationError
 from hcc_report.examples import binh_thuan_2023_02
 from hcc_report.loaders import load_style, loads_published
 from hcc_report.presentation import present
@@ -727,3 +727,174 @@ def test_style_is_a_style():
     (The presets are styles.)
     """
     assert isinstance(FORM_06, Style)
+
+
+class TestHowTablesAreReallyPrinted:
+    """
+    Layouts an independent review tried, each once misread.
+    """
+
+    def errors(self, text, fmt="csv", **options):
+        findings = audit(loads_published(text, fmt, **options))
+        return [
+            (f.kind.value, f.location.row_name, f.printed, f.expected)
+            for f in findings
+            if f.severity is Severity.ERROR
+        ]
+
+    def test_a_total_merged_over_the_number_and_the_name(self):
+        """
+        "Tổng cộng" in the number's cell is the total row.
+        """
+        text = "STT;Tên đơn vị;Đã tiếp nhận\n1;A;10\n2;B;20\nTổng cộng;;99\n"
+
+        assert [("total", "Tổng cộng", "99", "30")] == self.errors(text)
+
+    def test_a_number_column_of_another_name(self):
+        """
+        "Số TT", or no heading at all, heads the row numbers.
+        """
+        for heading in ("Số TT", ""):
+            text = (
+                f"{heading};Tên đơn vị;Đã tiếp nhận\n"
+                "I;Sở;30\n1;A;10\n2;B;20\n;Tổng cộng;30\n"
+            )
+
+            assert [] == self.errors(text)
+
+    def test_groups_of_groups(self):
+        """
+        "A. Khối tỉnh" over "I. Sở": the outer line is kept out of the sums.
+        """
+        text = (
+            "Stt;Tên đơn vị;Đã tiếp nhận\n"
+            "A;Khối tỉnh;35\n"
+            "I;Sở;35\n1;X;10\n2;Y;25\n"
+            ";Tổng cộng;35\n"
+        )
+
+        assert [] == self.errors(text)
+
+    def test_each_group_closed_by_cong_and_no_total(self):
+        """
+        "Cộng" after the last group's rows, as after every group's, is
+        that group's subtotal, not a total of the table.
+        """
+        text = (
+            "Stt;Tên đơn vị;Đã tiếp nhận\n"
+            "I;Sở;\n1;X;10\n;Cộng;10\n"
+            "II;Huyện;\n1;Z;20\n;Cộng;20\n"
+        )
+
+        table = loads_published(text, "csv").table
+
+        assert table.total is None
+        assert [] == self.errors(text)
+
+    def test_a_note_under_the_table(self):
+        """
+        A line with no figures under the table is no row.
+        """
+        text = (
+            "Stt;Tên đơn vị;Đã tiếp nhận;Đã xử lý\n"
+            "1;A;10;9\n;Tổng cộng;10;9\n"
+            "Ghi chú: số liệu đến ngày 14/3\n"
+        )
+
+        assert 1 == len(loads_published(text, "csv").table.rows)
+
+    def test_a_mark_in_a_count_cell_is_unknown(self):
+        """
+        "-" where a count is not given is an unknown figure.
+        """
+        text = "Tên đơn vị;Đã tiếp nhận;Đã xử lý\nA;-;9\n"
+
+        (row,) = loads_published(text, "csv").table.rows
+
+        assert {"processed": 9} == dict(row.counts)
+
+    def test_on_time_under_a_group_without_early(self):
+        """
+        "Đúng hạn" under "Đã giải quyết" is on time, early included, unless
+        "Trước hạn" is printed beside it.
+        """
+        text = (
+            "Stt;Tên đơn vị;Đã giải quyết;;\n"
+            ";;Tổng số;Đúng hạn;Quá hạn\n"
+            "1;A;10;8;2\n"
+        )
+
+        columns = loads_published(text, "csv").table.columns
+
+        assert ["processed", "on_time", "late"] == [c.key for c in columns]
+
+    def test_a_whole_percent_is_not_read_over_another_base(self):
+        """
+        "95%" for 9.500 / 9.800 is wrong, whatever base it might fit.
+        """
+        text = (
+            "Tên đơn vị;Đã tiếp nhận;Đã xử lý;Đúng hẹn;Trễ hẹn;Tỷ lệ đúng hẹn\n"
+            "A;10000;9800;9500;300;95%\n"
+        )
+
+        assert [("rate", "A", "95%", "97%")] == self.errors(text)
+
+    def test_a_stated_notation_is_the_files(self):
+        """
+        The caller's notation is for a file that does not state one.
+        """
+        text = (
+            'notation = "vi"\n[[table.rows]]\nname = "A"\nreceived = "1,234"\n'
+        )
+
+        with pytest.raises(ValidationError, match="whole count"):
+            loads_published(text, "toml", notation="en")
+
+    def test_a_figure_named_twice_in_toml(self):
+        """
+        A key and a heading of the same figure in one row is an error.
+        """
+        text = (
+            '[[table.rows]]\nname = "A"\nreceived = 10\n"Đã tiếp nhận" = 11\n'
+        )
+
+        with pytest.raises(ValidationError, match="same figure as 'received'"):
+            loads_published(text, "toml")
+
+    def test_rows_in_no_group_are_printed_first(self):
+        """
+        A row in no group is printed before the groups, so that it reads
+        back in no group.
+        """
+        report = levels_report()
+        rows = (
+            *report.appendix.rows,
+            AppendixRow(
+                agency=Agency(name="Công an tỉnh"), counts=Counts(received=3)
+            ),
+        )
+        mixed = attrs.evolve(
+            report,
+            appendix=attrs.evolve(report.appendix, rows=rows),
+            figures=Counts.sum(r.counts for r in rows),
+        )
+        style = attrs.evolve(DECREE_30, columns=("received",))
+        appendix = present(mixed, style).appendix
+        text = "Stt;Tên đơn vị;Đã tiếp nhận\n" + "".join(
+            f"{r.number};{r.name};{r.cells[0].text}\n"
+            for r in (*appendix.rows, appendix.total)
+        )
+
+        assert "Công an tỉnh" == appendix.rows[0].name
+        assert [] == self.errors(text)
+
+    def test_between_must_be_between(self):
+        """
+        A report in between that is not between is refused.
+        """
+        february = PublishedReport(period=Period.month(2023, 2))
+        march = PublishedReport(period=Period.month(2023, 3))
+        april = PublishedReport(period=Period.month(2023, 4))
+
+        with pytest.raises(ArgumentError, match="does not come after"):
+            audit(march, april, between=[february])

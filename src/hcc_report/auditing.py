@@ -283,8 +283,9 @@ def _convention(
     return chosen, findings
 
 
-#: The bases a rate is often printed over, besides its own denominator.
-_BASES = ("processed", "due", "handled", "received", "processed_or_pending")
+#: The bases reports print rates over besides a rate's own: the dossiers
+#: due (Vĩnh Phúc) and those to handle (Kon Tum, Bến Tre).
+_BASES = ("due", "handled")
 
 
 def _other_bases(
@@ -404,7 +405,10 @@ class _RateCheck:
             expected, places=target, decimal_mark=mark
         )
         detail = f"{_number(part)} / {_number(whole)}"
-        for base, other in _other_bases(rate, counts):
+        # Another base is a reading only for a rate that shows decimals: a
+        # whole percent matches too many by chance.
+        bases = _other_bases(rate, counts) if own else iter(())
+        for base, other in bases:
             if printed is not None and printed == round_fraction(
                 Fraction(100 * part, other), places=own
             ):
@@ -524,7 +528,7 @@ def _reading(table: PublishedTable) -> Iterator[Finding]:
     group heading, or a bare "Tỷ lệ"), and of the columns not checked.
     """
     for column in table.columns:
-        if not column.known:
+        if column.kind == "unknown":
             yield Finding(
                 kind=FindingKind.NOT_CHECKED,
                 severity=Severity.NOTE,
@@ -794,6 +798,34 @@ def _previous_findings(
     return [], True, True
 
 
+def _check_between(
+    published: PublishedReport,
+    previous: PublishedReport | None,
+    between: tuple[PublishedReport, ...],
+) -> None:
+    """
+    The reports between must be of periods after *previous* and before
+    *published*, in order.
+    """
+    ends = [
+        report.period
+        for report in (previous, *between, published)
+        if report is not None
+    ]
+    if any(period is None for period in ends):
+        return  # the caller says they are in order
+    for before, after in itertools.pairwise(ends):
+        assert before is not None  # noqa: S101  (checked above)
+        assert after is not None  # noqa: S101
+        if not before.end < after.start:
+            msg = (
+                "between must be the reports after the previous one and "
+                f"before this one, in order: {format_period(after)} does "
+                f"not come after {format_period(before)}"
+            )
+            raise ArgumentError(msg)
+
+
 def _periods_between(
     between: tuple[PublishedReport, ...], *, exact: bool
 ) -> dict[str, int]:
@@ -922,6 +954,8 @@ def audit(
     if reports and previous is None:
         msg = "between needs the previous report they follow"
         raise ArgumentError(msg)
+    if reports and isinstance(published, PublishedReport):
+        _check_between(published, previous, reports)
     if isinstance(published, PublishedTable):
         published = PublishedReport(table=published)
     table = published.table

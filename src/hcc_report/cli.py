@@ -296,7 +296,8 @@ def _parser() -> argparse.ArgumentParser:
         "--style",
         default="decree-30",
         help=(
-            "a style preset (decree-30, binh-thuan) or a style file (.toml); "
+            "a style preset (decree-30, binh-thuan, form-06) or a style file "
+            "(.toml); "
             "default: decree-30"
         ),
     )

@@ -574,11 +574,11 @@ class Catalogue:
             msg = f"beside must be keys, not one text: got {beside!r}"
             raise ArgumentTypeError(msg)
         normal = heading_key(heading)
+        beside = set(beside)
         if within is not None:
-            found = self._find_within(normal, within)
+            found = self._find_within(normal, within, beside)
             if found is not None:
                 return found
-        beside = set(beside)
         for part, siblings in self._part_headings.get(normal, ()):
             if not beside.isdisjoint(siblings):
                 return part
@@ -587,18 +587,26 @@ class Catalogue:
             found = self._by_plain.get(plain_key(heading))
         return found
 
-    def _find_within(self, normal: str, within: str) -> str | None:
+    def _find_within(
+        self, normal: str, within: str, beside: set[str]
+    ) -> str | None:
         """
         The figure a heading names under the group heading of *within*: the
-        count itself, or one of its parts at any depth.
+        count itself, or one of its parts at any depth. A heading that
+        names a part only beside its siblings ("Đúng hạn" after "Trước
+        hạn") does so here too, or the group alone makes it one ("Quá hạn"
+        under "Đang giải quyết").
         """
         if normal in TOTAL_HEADINGS:
             return within
         if within not in self._by_key:
             return None
         inner = self.descendants(within)
-        for part, _ in self._part_headings.get(normal, ()):
-            if part in inner:
+        for part, siblings in self._part_headings.get(normal, ()):
+            if part in inner and (
+                not beside.isdisjoint(siblings)
+                or self._by_heading.get(normal) not in inner
+            ):
                 return part
         found = self._by_heading.get(normal)
         if found in inner:

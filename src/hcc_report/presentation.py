@@ -592,8 +592,10 @@ def groups_in_order(
     rows: tuple[AppendixRow, ...],
 ) -> dict[str | None, list[AppendixRow]]:
     """
-    Return the rows by group, the groups in the order each first appears
-    (``None`` for rows in no group): the order a table prints them in.
+    Return the rows by group, the groups in the order each first appears,
+    after the rows in no group (under ``None``): the order a table prints
+    them in, so that a row in no group is never read as one of the group
+    above it.
 
     >>> from hcc_report import Agency, AppendixRow, Counts
     >>> rows = [AppendixRow(agency=Agency(name=name, group=group),
@@ -605,6 +607,8 @@ def groups_in_order(
     {'Sở': ['Sở Y tế', 'Sở Tư pháp'], 'Huyện': ['Huyện A']}
     """
     groups: dict[str | None, list[AppendixRow]] = {}
+    if any(row.agency.group is None for row in rows):
+        groups[None] = []  # rows in no group first, before any group's line
     for row in rows:
         groups.setdefault(row.agency.group, []).append(row)
     return groups

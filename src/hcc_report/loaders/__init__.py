@@ -230,9 +230,13 @@ def loads_published(
         return PublishedReport(table=table)
     data = parse_data(text, kind, subject="published figures", source=source)
     if notation is not None and isinstance(data, dict):
+        # What the file does not say: a notation it states is kept.
         table_data = data.get("table")
-        if isinstance(table_data, dict):
-            table_data.setdefault("notation", notation)
+        says = "notation" in data or (
+            isinstance(table_data, dict) and "notation" in table_data
+        )
+        if not says:
+            data["notation"] = notation
     published = published_from_dict(data, source=source)
     if published.table is None:
         return published

@@ -22,13 +22,16 @@ from typing import Any
 from hcc_report import figures
 from hcc_report.errors import Problem, UnknownFigureError, ValidationError
 from hcc_report.figures import heading_key
-from hcc_report.published import PublishedTable
+from hcc_report.published import NOT_SHOWN, PublishedTable
 from hcc_report.serialization import published_from_dict
 
 
 #: Headings of the columns that are not figures: the row's number and name.
 _NUMBER_HEADINGS = frozenset(
-    map(heading_key, ("Stt", "Số thứ tự", "TT", "No", "No.", "number"))
+    map(
+        heading_key,
+        ("Stt", "Số thứ tự", "TT", "Số TT", "#", "No", "No.", "number"),
+    )
 )
 _NAME_HEADINGS = frozenset(
     map(
@@ -72,6 +75,9 @@ _TOTAL_NAMES = frozenset(
         ),
     )
 )
+
+#: The name of a total that, after a group's rows, may be its subtotal.
+_SUBTOTAL_NAMES = frozenset(map(heading_key, ("Cộng",)))
 
 #: The start of a subtotal row's name: "Cộng cấp huyện", "Tổng cộng khối
 #: Sở" (not "Tổng cục Thuế", an agency).
@@ -200,7 +206,7 @@ def _two_lines(top: list[str], bottom: list[str]) -> list[_Heading]:
 def _is_heading_line(cells: list[str]) -> bool:
     """
     Whether a line holds headings rather than a row: none of its cells is
-    a figure, and it is not a line of column numbers.
+    a figure.
     """
     filled = [cell.strip() for cell in cells if cell.strip()]
     return bool(filled) and not any(map(_is_figure, filled))
@@ -242,7 +248,11 @@ class _Columns:
         pending_totals = []
         for i, heading in enumerate(self.headings):
             normal = heading_key(heading.text)
-            if heading.group is None and normal in _NUMBER_HEADINGS:
+            if heading.group is None and (
+                normal in _NUMBER_HEADINGS
+                # An empty heading first is that of the row numbers.
+                or (i == 0 and not heading.text and len(self.headings) > 1)
+            ):
                 self._add(None, "number")
             elif heading.group is None and (
                 normal in _NAME_HEADINGS
@@ -389,7 +399,12 @@ _Row = tuple[int, dict[str, Any]]
 
 
 def _kind_of(
-    name: str, number: str, *, at_an_end: bool, in_group: bool
+    name: str,
+    number: str,
+    *,
+    at_an_end: bool,
+    in_group: bool,
+    groups_close: bool = False,
 ) -> str:
     """
     "total", "subtotal", "group" (a group's heading row) or "row".
@@ -400,7 +415,12 @@ def _kind_of(
     """
     normal = heading_key(name)
     if normal in _TOTAL_NAMES:
-        return "subtotal" if in_group and not at_an_end else "total"
+        # "Cộng" last in a table whose groups each end with one is the
+        # last group's; else the table's total.
+        closing = normal in _SUBTOTAL_NAMES and groups_close
+        if in_group and (not at_an_end or closing):
+            return "subtotal"
+        return "total"
     if _GROUP_NUMBER.fullmatch(number.strip()):
         return "group"
     if _SUBTOTAL_START.match(name.strip()):
@@ -423,11 +443,22 @@ class _Rows:
         self.total: _Row | None = None
         self.total_first = False
         self.problems: list[tuple[int, Problem]] = []
+        # The group open, its own line (where it goes, and the line), how
+        # many rows it has, and where the rows in no group yet start.
+        self._group: str | None = None
+        self._header: tuple[int, _Row] | None = None
+        self._members = 0
+        self._since = 0
+        # Whether groups end with a line "Cộng".
+        self._closed_by_cong = False
         self._read(lines)
 
     def _cells(self, line: int, cells: list[str]) -> dict[str, Any] | None:
         width = len(self.columns.keys)
         kept = _trimmed(cells, width)
+        if len(kept) < width and not any(c.strip() for c in kept[2:]):
+            # A group's line or a note, with nothing after its first cells.
+            kept += [""] * (width - len(kept))
         if len(kept) != width:
             message = f"has {len(kept)} cells where the headings have {width}"
             self.problems.append((line, Problem(f"line {line}", message)))
@@ -446,23 +477,18 @@ class _Rows:
                 row[role] = value
             elif role == "unknown":
                 if value:
-                    other[heading.printed] = value
-            elif key is not None and value:
+                    printed = heading.printed
+                    while printed in other:  # two columns of one heading
+                        printed += " "
+                    other[printed] = value
+            elif key is not None and value and value not in NOT_SHOWN:
                 row[key] = value
         if other:
             row["other"] = other
         return row
 
     def _read(self, lines: list[tuple[int, list[str]]]) -> None:
-        read = [
-            (line, row)
-            for line, cells in lines
-            if (row := self._cells(line, cells)) is not None
-        ]
-        self._group: str | None = None
-        self._header: tuple[int, _Row] | None = None  # (index, its line)
-        self._members = 0
-        self._since = 0  # where rows not yet in a group start
+        read = self._figure_lines(lines)
         last = len(read) - 1
         for position, (line, row) in enumerate(read):
             kind = _kind_of(
@@ -471,6 +497,7 @@ class _Rows:
                 # The total is printed first or last, once.
                 at_an_end=position in (0, last) and self.total is None,
                 in_group=self._group is not None,
+                groups_close=self._closed_by_cong,
             )
             if kind == "total":
                 if self.total is not None:
@@ -483,22 +510,11 @@ class _Rows:
                 self.total = (line, row)
                 self.total_first = position == 0
             elif kind == "group":
-                self._close()
+                self._close(outer=True)
                 self._group = row["name"]
                 self._header = (len(self.rows), (line, row))
             elif kind == "subtotal":
-                name = self._group
-                if name is None:
-                    # "Cộng Sở, ngành" closes the rows printed since the
-                    # last group: they are its group.
-                    name = _SUBTOTAL_START.sub("", row["name"]).strip()
-                    name = name or row["name"]
-                    for _, earlier in self.rows[self._since :]:
-                        earlier["group"] = name
-                self.rows.append(
-                    (line, {**row, "group": name, "subtotal": True})
-                )
-                self._close()
+                self._subtotal(line, row)
             else:
                 if self._group is not None:
                     row["group"] = self._group
@@ -506,15 +522,53 @@ class _Rows:
                 self.rows.append((line, row))
         self._close()
 
-    def _close(self) -> None:
+    def _figure_lines(self, lines: list[tuple[int, list[str]]]) -> list[_Row]:
+        """
+        The lines that are rows: with figures, or a group's line.
+        """
+        read = []
+        for line, cells in lines:
+            row = self._cells(line, cells)
+            if row is None:
+                continue
+            if not row["name"] and not _GROUP_NUMBER.fullmatch(row["number"]):
+                # "Tổng cộng" merged over the number and the name.
+                row["name"], row["number"] = row["number"], ""
+            if _has_figures(row) or _GROUP_NUMBER.fullmatch(row["number"]):
+                read.append((line, row))  # (a line of no figures is a note)
+        return read
+
+    def _subtotal(self, line: int, row: dict[str, Any]) -> None:
+        """
+        A subtotal: of the open group, or of the rows since the last group.
+        """
+        if heading_key(row["name"]) in _SUBTOTAL_NAMES:
+            self._closed_by_cong = True
+        name = self._group
+        if name is None:
+            # "Cộng Sở, ngành" closes the rows printed since the last
+            # group: they are its group.
+            name = _SUBTOTAL_START.sub("", row["name"]).strip() or row["name"]
+            for _, earlier in self.rows[self._since :]:
+                earlier["group"] = name
+        self.rows.append((line, {**row, "group": name, "subtotal": True}))
+        self._close()
+
+    def _close(self, *, outer: bool = False) -> None:
         """
         End the open group. Its own line is its subtotal when it has
         figures and rows under it, and a row like the others when nothing
-        is under it.
+        is under it, unless another group follows (*outer*): then it heads
+        groups ("A. Khối tỉnh" over "I. Sở ..."), and its figures, which a
+        table of one level of groups cannot check, are kept out of the
+        sums.
         """
         if self._header is not None:
             index, (line, row) = self._header
-            if not self._members:
+            if not self._members and outer:
+                outer_row = {**row, "group": row["name"], "subtotal": True}
+                self.rows.insert(index, (line, outer_row))
+            elif not self._members:
                 self.rows.insert(index, (line, row))
             elif _has_figures(row):
                 subtotal = {**row, "group": row["name"], "subtotal": True}
@@ -563,8 +617,8 @@ def table_from_csv(
     source: str,
 ) -> PublishedTable:
     """
-    Read a CSV of a table: one or two lines of headings (after at most
-    two lines of titles), the rows, groups and subtotals, and a total row
+    Read a CSV of a table: one or two lines of headings (among its first
+    four lines), the rows, groups and subtotals, and a total row
     named "Tổng cộng" (or "Tổng", "Cộng", "Tổng số", "Toàn tỉnh" ...),
     first or last.
 

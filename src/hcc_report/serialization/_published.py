@@ -27,6 +27,7 @@ from hcc_report.formatting import parse_number
 from hcc_report.model import Basis, Period
 from hcc_report.published import (
     AS_PRINTED,
+    NOT_SHOWN,
     PublishedColumn,
     PublishedFigures,
     PublishedReport,
@@ -124,7 +125,9 @@ def row(
             (key,), raw[key], functools.partial(_count, notation=notation)
         )
         for key in count_keys
-        if raw.get(key) not in (None, "")
+        # An empty cell or a mark such as "-" is an unknown figure.
+        if raw.get(key) is not None
+        and not (isinstance(raw[key], str) and raw[key].strip() in NOT_SHOWN)
     }
     rates = {
         key: collector.read((key,), raw[key], _rate)
@@ -174,7 +177,10 @@ def _by_key(raw: Mapping[str, Any], keys: set[str]) -> dict[str, Any]:
         if within is not None and figures.get(within).kind != "count":
             within = None
         found = figures.find(heading, beside, within)
-        if found is None or found in raw or found in result:
+        if found is not None and (found in raw or found in result):
+            msg = f"names the same figure as {found!r}"
+            raise invalid(msg, (key,))
+        if found is None:
             result[key] = item
         else:
             result[found] = item
