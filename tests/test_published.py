@@ -132,9 +132,8 @@ class TestCsv:
         )
 
         assert [
-            "line 7, column 'Đã xử lý': must be a count: cannot read '1a' as "
-            "a number: only digits, '.' between thousands and ',' before "
-            "decimals are allowed"
+            "line 7, column 'Đã xử lý': must be a count such as 3801, 10.078 "
+            "or (in English notation) 10,078, got '1a'"
         ] == problems(text)
 
     def test_title_line_before_the_headings(self):

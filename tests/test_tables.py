@@ -548,10 +548,23 @@ class TestNotations:
             "A;5,000;4,000;3,940;60;98.5%\n"
         )
 
-        (row,) = loads_published(text, "csv").table.rows
+        table = loads_published(text, "csv").table
 
-        assert 5000 == row.counts["received"]
-        assert () == audit(loads_published(text, "csv"))
+        assert 5000 == table.rows[0].counts["received"]
+        assert "en" == table.notation  # as its counts show
+        assert () == audit(table)
+
+    def test_findings_in_the_tables_notation(self):
+        """
+        A finding of an English table writes its counts in English.
+        """
+        text = (
+            "Agency;Received;Processed;On time;Late\nA;5,000;4,000;3,940;70\n"
+        )
+
+        (finding,) = audit(loads_published(text, "csv"))
+
+        assert ("4,000", "4,010") == (finding.printed, finding.expected)
 
     def test_a_stated_notation_reads_strictly(self):
         """

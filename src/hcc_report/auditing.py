@@ -443,7 +443,7 @@ class _RateCheck:
                 kind=FindingKind.CONVENTION,
                 severity=Severity.NOTE,
                 location=Location(part="table"),
-                printed=", ".join(self.own_precision),
+                printed="; ".join(self.own_precision),
                 expected="",
                 reason="as-printed",
             )

@@ -19,6 +19,8 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+import attrs
+
 from hcc_report import figures
 from hcc_report.errors import Problem, UnknownFigureError, ValidationError
 from hcc_report.figures import heading_key
@@ -644,15 +646,7 @@ def table_from_csv(
         if not problems:
             problems.append((0, Problem("", "the table has no rows")))
         raise _error(problems, source)
-    data: dict[str, Any] = {
-        "rows": [_plain(line, row) for line, row in rows.rows],
-        "heading_lines": count,
-        "rows_are": _rows_are(rows.rows),
-        "columns": _declared_columns(columns),
-    }
-    if rows.total is not None:
-        data["total"] = _plain(*rows.total)
-        data["total_first"] = rows.total_first
+    data = _table_data(rows, columns, count)
     stated = {
         "decimal_mark": decimal_mark,
         "places": places,
@@ -674,7 +668,55 @@ def table_from_csv(
     if problems:
         raise _error(problems, source)
     assert table is not None  # noqa: S101  (a table was read)
+    found = _notation_of(rows, columns)
+    if table.notation is None and found is not None:
+        # Findings write counts as the table does: "10,078" in English.
+        table = attrs.evolve(table, notation=found)
     return table
+
+
+def _table_data(rows: _Rows, columns: _Columns, lines: int) -> dict[str, Any]:
+    """
+    The table read, as the plain data of published figures.
+    """
+    data: dict[str, Any] = {
+        "rows": [_plain(line, row) for line, row in rows.rows],
+        "heading_lines": lines,
+        "rows_are": _rows_are(rows.rows),
+        "columns": _declared_columns(columns),
+    }
+    if rows.total is not None:
+        data["total"] = _plain(*rows.total)
+        data["total_first"] = rows.total_first
+    return data
+
+
+#: A count grouped by dots ("10.078") or by commas ("10,078").
+_GROUPED = {
+    "vi": re.compile(r"\d{1,3}(?:\.\d{3})+"),
+    "en": re.compile(r"\d{1,3}(?:,\d{3})+"),
+}
+
+
+def _notation_of(rows: _Rows, columns: _Columns) -> str | None:
+    """
+    The notation the table's counts are written in, if they show one and
+    only one.
+    """
+    counts = {count.key for count in figures.counts()}
+    texts = [
+        row[key]
+        for _, row in (*rows.rows, *((rows.total,) if rows.total else ()))
+        for key in columns.keys
+        if key in counts and key in row
+    ]
+    seen = {
+        notation
+        for notation, grouped in _GROUPED.items()
+        for text in texts
+        if grouped.fullmatch(text)
+    }
+    return seen.pop() if len(seen) == 1 else None
 
 
 def _heading_problems(

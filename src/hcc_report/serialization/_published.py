@@ -76,7 +76,12 @@ def _count(value: object, notation: str | None = None) -> int:
             if isinstance(number, int):
                 break
         if number is None and error is not None:
-            msg = f"must be a count: {error}"
+            msg = (
+                f"must be a count: {error}"
+                if notation in NOTATIONS
+                else f"must be a count such as 3801, 10.078 or (in English "
+                f"notation) 10,078, got {value!r}"
+            )
             raise invalid(msg)
         if not isinstance(number, int):
             msg = f"must be a whole count, got {number} (a decimal)"
