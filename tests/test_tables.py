@@ -911,3 +911,84 @@ class TestHowTablesAreReallyPrinted:
 
         with pytest.raises(ArgumentError, match="does not come after"):
             audit(march, april, between=[february])
+
+
+class TestPeriodNextToCumulative:
+    TEXT = (
+        "Stt;Tên đơn vị;Trong tháng;;;Lũy kế từ đầu năm;;\n"
+        ";;Tiếp nhận;Đã giải quyết;Đúng hạn;Tiếp nhận;Đã giải quyết;Đúng hạn\n"
+        "1;Sở Y tế;120;100;99;200;190;189\n"
+        "2;Sở Tư pháp;50;40;40;45;80;80\n"
+        ";Tổng cộng;170;140;139;245;270;269\n"
+    )
+
+    def test_read_as_two_tables(self):
+        """
+        The month's columns and the cumulative ones are two tables of the
+        same rows, each with its basis.
+        """
+        published = loads_published(self.TEXT, "csv")
+
+        assert ("cumulative", "period") == (
+            published.table.basis.value,
+            published.period_table.basis.value,
+        )
+        assert [200, 120] == [
+            published.table.rows[0].counts["received"],
+            published.period_table.rows[0].counts["received"],
+        ]
+
+    def test_the_month_never_exceeds_the_year_so_far(self):
+        """
+        Sở Tư pháp received 50 in the month but 45 since January.
+        """
+        (finding,) = audit(loads_published(self.TEXT, "csv"))
+
+        assert (
+            "period-exceeds-cumulative",
+            "Sở Tư pháp",
+            "received",
+            "45",
+            ">= 50",
+        ) == (
+            finding.kind.value,
+            finding.location.row_name,
+            finding.location.column,
+            finding.printed,
+            finding.expected,
+        )
+
+    def test_each_table_is_audited(self):
+        """
+        A wrong total of the month's columns is named as the period's.
+        """
+        text = self.TEXT.replace(";Tổng cộng;170;", ";Tổng cộng;171;")
+
+        findings = [
+            (f.kind.value, f.location.part, f.printed, f.expected)
+            for f in audit(loads_published(text, "csv"))
+        ]
+
+        assert ("total", "period-table", "171", "170") in findings
+        assert "Phụ lục, số liệu trong kỳ" in describe(
+            next(
+                f
+                for f in audit(loads_published(text, "csv"))
+                if f.location.part == "period-table"
+            )
+        )
+
+    def test_one_span_of_time_over_every_column(self):
+        """
+        "Lũy kế từ năm 2023" over every column says the table's basis.
+        """
+        text = (
+            ";;Lũy kế từ năm 2023;;\n"
+            "Stt;Tên đơn vị;Đã tiếp nhận;Đã xử lý\n"
+            "1;A;10;9\n"
+        )
+
+        published = loads_published(text, "csv")
+
+        assert "cumulative" == published.table.basis.value
+        assert published.period_table is None

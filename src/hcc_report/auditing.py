@@ -638,6 +638,41 @@ def _totals(table: PublishedTable) -> Iterator[Finding]:
     )
 
 
+def _period_within_cumulative(
+    published: PublishedReport,
+) -> Iterator[Finding]:
+    """
+    A table's period columns never exceed its cumulative ones, row by row
+    and in the total (for what adds up over time, within a year).
+    """
+    table, period = published.table, published.period_table
+    if table is None or period is None:
+        return
+    same_year = published.period is None or (
+        published.period.start.year == published.period.end.year
+    )
+    if not same_year:
+        return
+    by_name = {row.name: row for row in period.rows}
+    for index, row in enumerate(table.rows, start=1):
+        if row.name in by_name:
+            yield from _compare(
+                Location(part="table", row=index, row_name=row.name),
+                _flows(row),
+                _flows(by_name[row.name]),
+                FindingKind.PERIOD_EXCEEDS_CUMULATIVE,
+                at_least=True,
+            )
+    if table.total is not None and period.total is not None:
+        yield from _compare(
+            Location(part="table", row_name=table.total.name),
+            _flows(table.total),
+            _flows(period.total),
+            FindingKind.PERIOD_EXCEEDS_CUMULATIVE,
+            at_least=True,
+        )
+
+
 def _table_total(table: PublishedTable) -> dict[str, int]:
     """
     The table's total as printed, or else as the rows add up.
@@ -727,17 +762,19 @@ def _paragraphs(published: PublishedReport) -> Iterator[Finding]:
         FindingKind.PERIOD_EXCEEDS_CUMULATIVE,
         at_least=True,
     )
-    if table is not None and table.basis is not None:
+    for shown in (table, published.period_table):
+        if shown is None or shown.basis is None:
+            continue
         body = (
             published.cumulative_figures
-            if table.basis is Basis.CUMULATIVE
+            if shown.basis is Basis.CUMULATIVE
             else published.period_figures
         )
         if body is not None:
             yield from _compare(
-                Location(part=str(table.basis)),
+                Location(part=str(shown.basis)),
                 body.counts,
-                _table_total(table),
+                _table_total(shown),
                 FindingKind.PARAGRAPH,
             )
 
@@ -965,6 +1002,14 @@ def audit(
         findings = list(_paragraphs(published))
         if table is not None:
             findings.extend(_table(table))
+        if published.period_table is not None:
+            findings.extend(
+                attrs.evolve(
+                    f, location=attrs.evolve(f.location, part="period-table")
+                )
+                for f in _table(published.period_table)
+            )
+            findings.extend(_period_within_cumulative(published))
         if previous is not None:
             findings.extend(_against_previous(published, previous, reports))
     finally:

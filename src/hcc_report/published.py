@@ -434,6 +434,10 @@ class PublishedReport:
     """
 
     table: PublishedTable | None = None
+    #: The period's columns of a table that prints them next to the
+    #: cumulative ones ("Trong tháng" beside "Lũy kế"), as a table of
+    #: their own; *table* is then the cumulative columns.
+    period_table: PublishedTable | None = None
     #: The period's figures stated in the body ("trong tháng").
     period_figures: PublishedFigures | None = None
     #: The cumulative figures stated in the body ("lũy kế").

@@ -24,7 +24,7 @@ from typing import Literal, TypeAlias
 
 from hcc_report._checks import check_path, check_type
 from hcc_report.errors import ValidationError
-from hcc_report.loaders._csv import table_from_csv
+from hcc_report.loaders._csv import published_from_csv
 from hcc_report.loaders._files import read_text, write_atomic
 from hcc_report.loaders._text import (
     check_format,
@@ -219,7 +219,7 @@ def loads_published(
     check_type("text", text, str)
     basis_value = basis.value if isinstance(basis, Basis) else basis
     if kind == "csv":
-        table = table_from_csv(
+        return published_from_csv(
             text,
             decimal_mark=decimal_mark,
             places=places,
@@ -227,7 +227,6 @@ def loads_published(
             notation=notation,
             source=source,
         )
-        return PublishedReport(table=table)
     data = parse_data(text, kind, subject="published figures", source=source)
     if notation is not None and isinstance(data, dict):
         # What the file does not say: a notation it states is kept.

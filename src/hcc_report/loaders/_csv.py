@@ -24,7 +24,7 @@ import attrs
 from hcc_report import figures
 from hcc_report.errors import Problem, UnknownFigureError, ValidationError
 from hcc_report.figures import heading_key
-from hcc_report.published import NOT_SHOWN, PublishedTable
+from hcc_report.published import NOT_SHOWN, PublishedReport
 from hcc_report.serialization import published_from_dict
 
 
@@ -181,6 +181,37 @@ class _Heading:
         return self.text or self.group or ""
 
 
+#: Group headings that say what span of time their columns cover.
+_BASIS_STARTS = {
+    "period": (
+        "trong tháng",
+        "trong kỳ",
+        "trong quý",
+        "trong năm",
+        "kỳ báo cáo",
+        "kỳ này",
+        "tháng ",
+        "quý ",
+        "số liệu trong",
+    ),
+    "cumulative": ("lũy kế", "từ đầu năm", "tính từ đầu năm", "cộng dồn"),
+}
+
+
+def _basis_of(group: str | None) -> str | None:
+    """
+    ``"period"`` or ``"cumulative"`` when a group heading says what span of
+    time its columns cover ("Trong tháng", "Lũy kế từ năm 2023").
+    """
+    if not group:
+        return None
+    normal = heading_key(group)
+    for basis, starts in _BASIS_STARTS.items():
+        if normal.startswith(starts):
+            return basis
+    return None
+
+
 def _two_lines(top: list[str], bottom: list[str]) -> list[_Heading]:
     """
     Merge a line of group headings over a line of headings.
@@ -237,7 +268,13 @@ class _Columns:
     """
 
     def __init__(self, headings: list[_Heading]) -> None:
-        self.headings = headings
+        # A group heading that says what span of time its columns cover
+        # ("Trong tháng", "Lũy kế từ đầu năm") is their basis.
+        self.bases = [_basis_of(heading.group) for heading in headings]
+        self.headings = [
+            _Heading(heading.text, None) if basis else heading
+            for heading, basis in zip(headings, self.bases, strict=True)
+        ]
         self.keys: list[str | None] = []
         self.roles: list[str] = []  # "number", "name", "figure", "unknown"
         self.declared: dict[str, dict[str, Any]] = {}
@@ -282,16 +319,41 @@ class _Columns:
     def _figure_before(self, index: int) -> bool:
         return any(role == "figure" for role in self.roles[:index])
 
+    def _beside(self) -> list[str]:
+        """
+        The keys read so far, of the span of time of the next column.
+        """
+        basis = self.bases[len(self.keys)]
+        return [
+            key
+            for key, other in zip(self.keys, self.bases, strict=False)
+            if key and other == basis
+        ]
+
     def _add(self, key: str | None, role: str) -> None:
-        if key is not None and key in self.keys:
-            printed = self.headings[len(self.keys)].printed
-            message = f"{printed!r} repeats column {self.keys.index(key) + 1}"
-            self.problems.append((len(self.keys), message))
+        if key is not None and key in self._beside():
+            index = len(self.keys)
+            printed = self.headings[index].printed
+            first = next(
+                i
+                for i, other in enumerate(self.keys)
+                if other == key and self.bases[i] == self.bases[index]
+            )
+            message = f"{printed!r} repeats column {first + 1}"
+            self.problems.append((index, message))
         self.keys.append(key)
         self.roles.append(role)
 
+    def cell_key(self, index: int) -> str | None:
+        """
+        The key of column *index* in a row: its figure's, and its span of
+        time where a group heading gives one ("received@period").
+        """
+        key, basis = self.keys[index], self.bases[index]
+        return key if key is None or basis is None else f"{key}@{basis}"
+
     def _figure(self, heading: _Heading) -> str | None:
-        beside = [key for key in self.keys if key]
+        beside = self._beside()
         within = None
         if heading.group is not None:
             group = figures.find(heading.group, beside)
@@ -336,8 +398,10 @@ class _Columns:
         # Its parts are printed beside it, not under a group heading.
         beside = {
             key
-            for key, heading in zip(self.keys, self.headings, strict=False)
-            if key and heading.group is None
+            for key, heading, basis in zip(
+                self.keys, self.headings, self.bases, strict=False
+            )
+            if key and heading.group is None and basis == self.bases[index]
         }
         best = None
         for count in figures.counts():
@@ -384,8 +448,11 @@ def _headings(
             read = _Columns(headings)
             # Known columns count, repeated ones count against, and a
             # "Tổng" read from its neighbours counts half: a line of group
-            # headings must make more columns known, or known surely.
+            # headings must make more columns known, or known surely, or
+            # say what span of time they cover.
             score = read.known - 2 * len(read.problems) - read.guessed / 2
+            # A line that says what span of time the columns cover is read.
+            score += 0.25 * any(read.bases)
             if read.known >= 2 and (best is None or score > best[0]):  # noqa: PLR2004
                 best = (score, index, headings, count)
     if best is None:
@@ -467,13 +534,10 @@ class _Rows:
             return None
         row: dict[str, Any] = {"name": "", "number": ""}
         other = {}
-        for key, role, heading, cell in zip(
-            self.columns.keys,
-            self.columns.roles,
-            self.columns.headings,
-            kept,
-            strict=True,
+        for i, (role, heading, cell) in enumerate(
+            zip(self.columns.roles, self.columns.headings, kept, strict=True)
         ):
+            key = self.columns.cell_key(i)
             value = cell.strip()
             if role in ("number", "name"):
                 row[role] = value
@@ -606,10 +670,10 @@ def _plain(line: int, row: dict[str, Any]) -> dict[str, Any]:
 # The table -------------------------------------------------------------------
 
 
-_ROW_PATH = re.compile(r"table\.(?:rows\[(\d+)\]|total)(?:\.(\w+))?")
+_ROW_PATH = re.compile(r"(period_)?table\.(?:rows\[(\d+)\]|total)(?:\.(\w+))?")
 
 
-def table_from_csv(
+def published_from_csv(
     text: str,
     *,
     decimal_mark: str | None,
@@ -617,12 +681,14 @@ def table_from_csv(
     basis: str | None,
     notation: str | None = None,
     source: str,
-) -> PublishedTable:
+) -> PublishedReport:
     """
     Read a CSV of a table: one or two lines of headings (among its first
     four lines), the rows, groups and subtotals, and a total row
     named "Tổng cộng" (or "Tổng", "Cộng", "Tổng số", "Toàn tỉnh" ...),
-    first or last.
+    first or last. A table that prints the period's columns next to the
+    cumulative ones is read as two tables, the cumulative one and the
+    period's.
 
     Raises:
         ~hcc_report.errors.ValidationError: Every problem, named by its
@@ -646,20 +712,23 @@ def table_from_csv(
         if not problems:
             problems.append((0, Problem("", "the table has no rows")))
         raise _error(problems, source)
-    data = _table_data(rows, columns, count)
     stated = {
         "decimal_mark": decimal_mark,
         "places": places,
         "basis": basis,
         "notation": notation,
     }
-    data.update({k: v for k, v in stated.items() if v is not None})
+    tables = {}
+    for name, data in _tables_data(rows, columns, count).items():
+        # What the caller states, but not against the table's own headings.
+        given = {k: v for k, v in stated.items() if v is not None}
+        tables[name] = {**data, **given, **_only_basis(data)}
     try:
-        table = published_from_dict({"table": data}).table
+        published = published_from_dict(tables)
     except ValidationError as error:
         printed = {
-            key: heading.printed
-            for key, heading in zip(columns.keys, headings, strict=True)
+            columns.cell_key(i): heading.printed
+            for i, heading in enumerate(columns.headings)
         }
         problems.extend(
             _by_line(problem, rows.rows, rows.total, printed)
@@ -667,28 +736,83 @@ def table_from_csv(
         )
     if problems:
         raise _error(problems, source)
-    assert table is not None  # noqa: S101  (a table was read)
     found = _notation_of(rows, columns)
-    if table.notation is None and found is not None:
+    if found is not None:
         # Findings write counts as the table does: "10,078" in English.
-        table = attrs.evolve(table, notation=found)
-    return table
+        published = attrs.evolve(
+            published,
+            **{
+                name: attrs.evolve(table, notation=found)
+                for name in tables
+                if (table := getattr(published, name)).notation is None
+            },
+        )
+    return published
 
 
-def _table_data(rows: _Rows, columns: _Columns, lines: int) -> dict[str, Any]:
+def _tables_data(
+    rows: _Rows, columns: _Columns, lines: int
+) -> dict[str, dict[str, Any]]:
     """
-    The table read, as the plain data of published figures.
+    The table read, as the plain data of published figures: one table, or,
+    where it prints the period's columns next to the cumulative ones, the
+    cumulative table and the period's.
     """
-    data: dict[str, Any] = {
-        "rows": [_plain(line, row) for line, row in rows.rows],
-        "heading_lines": lines,
-        "rows_are": _rows_are(rows.rows),
-        "columns": _declared_columns(columns),
-    }
-    if rows.total is not None:
-        data["total"] = _plain(*rows.total)
-        data["total_first"] = rows.total_first
-    return data
+    bases = {basis for basis in columns.bases if basis}
+    both = bases == {"period", "cumulative"}
+    parts: dict[str, str | None] = (
+        {"table": "cumulative", "period_table": "period"}
+        if both
+        else {"table": None}
+    )
+    result = {}
+    for name, basis in parts.items():
+        # The columns of no span of time go with the cumulative ones.
+        keep = [
+            i
+            for i, other in enumerate(columns.bases)
+            if not both
+            or other == basis
+            or (other is None and basis == "cumulative")
+        ]
+
+        def plain(
+            line: int, row: dict[str, Any], keep: list[int] = keep
+        ) -> dict[str, Any]:
+            return _plain(line, _only(row, columns, keep))
+
+        data: dict[str, Any] = {
+            "rows": [plain(line, row) for line, row in rows.rows],
+            "heading_lines": lines,
+            "rows_are": _rows_are(rows.rows),
+            "columns": _declared_columns(columns, keep),
+        }
+        if rows.total is not None:
+            data["total"] = plain(*rows.total)
+            data["total_first"] = rows.total_first
+        if basis is not None or len(bases) == 1:
+            data["basis"] = basis or next(iter(bases))
+        result[name] = data
+    return result
+
+
+def _only_basis(data: dict[str, Any]) -> dict[str, Any]:
+    return {"basis": data["basis"]} if "basis" in data else {}
+
+
+def _only(
+    row: dict[str, Any], columns: _Columns, keep: list[int]
+) -> dict[str, Any]:
+    """
+    A row with the figures of the columns *keep* only, by their keys.
+    """
+    figure_keys = {columns.cell_key(i) for i in range(len(columns.keys))}
+    result = {k: v for k, v in row.items() if k not in figure_keys}
+    for i in keep:
+        cell = columns.cell_key(i)
+        if cell is not None and cell in row:
+            result[columns.keys[i]] = row[cell]  # type: ignore[index]
+    return result
 
 
 #: A count grouped by dots ("10.078") or by commas ("10,078").
@@ -704,11 +828,16 @@ def _notation_of(rows: _Rows, columns: _Columns) -> str | None:
     only one.
     """
     counts = {count.key for count in figures.counts()}
+    cells = [
+        columns.cell_key(i)
+        for i, key in enumerate(columns.keys)
+        if key in counts
+    ]
     texts = [
-        row[key]
+        row[cell]
         for _, row in (*rows.rows, *((rows.total,) if rows.total else ()))
-        for key in columns.keys
-        if key in counts and key in row
+        for cell in cells
+        if cell in row
     ]
     seen = {
         notation
@@ -740,15 +869,18 @@ def _heading_problems(
     return problems
 
 
-def _declared_columns(columns: _Columns) -> dict[str, dict[str, Any]]:
+def _declared_columns(
+    columns: _Columns, keep: list[int]
+) -> dict[str, dict[str, Any]]:
     """
-    How each column was printed: its heading and group, the terms of a
-    rate the catalogue lacks, and the columns the library does not know.
+    How each column of *keep* was printed: its heading and group, the
+    terms of a rate the catalogue lacks, and the columns the library does
+    not know.
     """
     result: dict[str, dict[str, Any]] = {}
-    for key, role, heading in zip(
-        columns.keys, columns.roles, columns.headings, strict=True
-    ):
+    for i in keep:
+        key, role = columns.keys[i], columns.roles[i]
+        heading = columns.headings[i]
         if role == "figure" and key is not None:
             entry: dict[str, Any] = {"heading": heading.text or heading.group}
             if heading.group:
@@ -786,12 +918,18 @@ def _by_line(
     """
     match = _ROW_PATH.fullmatch(problem.path)
     if match is None:  # the table as a whole (the convention stated)
-        return 0, Problem(problem.path.removeprefix("table."), problem.message)
-    index, key = match.groups()
+        path = problem.path.removeprefix("period_").removeprefix("table.")
+        return 0, Problem(path, problem.message)
+    period, index, key = match.groups()
     row = rows[int(index)] if index is not None else total
     assert row is not None  # noqa: S101  (a total row's problem)
     line = row[0]
     where = f"line {line}"
     if key is not None:
-        where += f", column {columns.get(key, key)!r}"
+        printed = (
+            columns.get(f"{key}@period")
+            if period
+            else columns.get(key) or columns.get(f"{key}@cumulative")
+        )
+        where += f", column {printed or key!r}"
     return line, Problem(where, problem.message)

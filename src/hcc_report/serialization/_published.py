@@ -407,18 +407,27 @@ def published(value: object) -> PublishedReport:
     collector = Collector()
     # Unknown keys do not stop the rest from being read.
     raw = collector.table(
-        value, optional=("number", "period", "paragraph", "table", "notation")
+        value,
+        optional=(
+            "number",
+            "period",
+            "paragraph",
+            "table",
+            "period_table",
+            "notation",
+        ),
     )
     parts: dict[str, Any] = {}
     notation = None
     if "notation" in raw:
         notation = collector.read(("notation",), raw["notation"], _notation)
         parts["notation"] = notation
-    if "table" in raw:
-        table = raw["table"]
-        if notation is not None and isinstance(table, Mapping):
-            table = {"notation": notation, **table}
-        parts["table"] = collector.read(("table",), table, table_of_rows)
+    for key in ("table", "period_table"):
+        if key in raw:
+            table = raw[key]
+            if notation is not None and isinstance(table, Mapping):
+                table = {"notation": notation, **table}
+            parts[key] = collector.read((key,), table, table_of_rows)
     paragraphs: Mapping[str, Any] = {}
     if "paragraph" in raw:
         paragraphs = (
