@@ -992,3 +992,19 @@ class TestPeriodNextToCumulative:
 
         assert "cumulative" == published.table.basis.value
         assert published.period_table is None
+
+
+@pytest.mark.parametrize(
+    ("number", "error"), [(0, ArgumentError), ("II", TypeError)]
+)
+def test_roman_numerals_of_groups(number, error):
+    """
+    Groups are numbered from I; anything else is refused.
+    """
+    from hcc_report.presentation import roman  # noqa: PLC0415
+
+    assert ["I", "II", "IV", "IX", "XL"] == [
+        roman(n) for n in (1, 2, 4, 9, 40)
+    ]
+    with pytest.raises(error):
+        roman(number)

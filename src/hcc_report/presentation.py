@@ -20,8 +20,9 @@ from types import MappingProxyType
 import attrs
 
 from hcc_report import figures
-from hcc_report._checks import check_type
+from hcc_report._checks import check_type, check_whole
 from hcc_report.calculation import total
+from hcc_report.errors import ArgumentError
 from hcc_report.formatting import (
     format_date,
     format_doc_number,
@@ -579,7 +580,15 @@ def roman(number: int) -> str:
 
     >>> roman(1), roman(4), roman(14)
     ('I', 'IV', 'XIV')
+
+    Raises:
+        ~hcc_report.errors.ArgumentTypeError: *number* is not an `int`.
+        ~hcc_report.errors.ArgumentError: It is less than 1.
     """
+    check_whole("number", number)
+    if number < 1:
+        msg = f"number must be at least 1, got {number}"
+        raise ArgumentError(msg)
     text = ""
     for value, letters in _ROMAN:
         while number >= value:
