@@ -256,6 +256,7 @@ class TestCheck:
                 "row": None,
                 "row_name": "Tổng cộng",
                 "column": "on_time_rate",
+                "heading": None,
             },
             "printed": "99.49%",
             "expected": "99.79%",

@@ -137,6 +137,8 @@ def test_kon_tum_2023_q1():
     ] == findings
     audited = audit(load_published(DATA / "kon_tum_2023_q1.toml"))
     assert "truncated" == audited[-1].reason
+    # A declared rate is named by the heading it was printed under.
+    assert "cột Tỷ lệ trực tuyến:" in describe(audited[-1])
     assert "(12.516 / 56.039), not over received (12.516 / 51.129)" in (
         describe(audited[0], "en")
     )

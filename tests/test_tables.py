@@ -566,6 +566,23 @@ class TestNotations:
 
         assert ("4,000", "4,010") == (finding.printed, finding.expected)
 
+    def test_both_notations_in_one_table(self):
+        """
+        Counts written "3.425" and "1,758" in one table are each read as
+        written, and a note says the table mixes them.
+        """
+        text = "Agency;Received;Processed\nA;3.425;1,758\nB;10;9\n"
+
+        published = loads_published(text, "csv")
+        (note,) = audit(published)
+
+        assert (3425, 1758) == (
+            published.table.rows[0].counts["received"],
+            published.table.rows[0].counts["processed"],
+        )
+        assert ("notation", "note") == (note.kind.value, note.severity.value)
+        assert ("en", "vi") == published.table.count_notations
+
     def test_a_stated_notation_reads_strictly(self):
         """
         In English notation "1.234" is no count.

@@ -49,6 +49,7 @@ WORDS: dict[str, dict[str, str]] = {
         "subtotal": "dòng cộng của nhóm khác tổng các dòng trong nhóm",
         "heading": "đã đọc tiêu đề",
         "not-checked": "không kiểm tra cột không rõ là số liệu nào",
+        "notation": "số liệu viết theo cả hai cách, mỗi số được đọc theo cách nó được viết",
     },
     "en": {
         "severity-error": "ERROR",
@@ -88,5 +89,6 @@ WORDS: dict[str, dict[str, str]] = {
         "subtotal": "the group's subtotal differs from the sum of its rows",
         "heading": "read the heading",
         "not-checked": "not checked: a column the library does not know",
+        "notation": "counts are written in both notations, each read as it is written",
     },
 }

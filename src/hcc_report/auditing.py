@@ -52,6 +52,7 @@ from hcc_report.model import Basis, split_mismatches, sum_figures
 from hcc_report.published import (
     AS_PRINTED,
     NOT_SHOWN,
+    PublishedColumn,
     PublishedFigures,
     PublishedReport,
     PublishedRow,
@@ -120,6 +121,9 @@ class FindingKind(str, enum.Enum):
     HEADING = "heading"
     #: A column the library does not know, kept but not checked.
     NOT_CHECKED = "not-checked"
+    #: Counts written in both notations ("10.078" and "10,078"), each read
+    #: as it is written.
+    NOTATION = "notation"
     #: A rate over zero dossiers, printed by a convention.
     ZERO_RATE = "zero-rate"
     #: A rate that applies is not shown.
@@ -151,9 +155,10 @@ class Location:
     Where a finding is.
     """
 
-    #: ``"table"``, ``"period"`` (the body's figures of the period),
-    #: ``"cumulative"`` (the body's cumulative figures) or ``"previous"``
-    #: (the previous report, as a whole).
+    #: ``"table"``, ``"period-table"`` (the period's columns printed next
+    #: to the cumulative ones), ``"period"`` (the body's figures of the
+    #: period), ``"cumulative"`` (the body's cumulative figures) or
+    #: ``"previous"`` (the previous report, as a whole).
     part: str
     #: The row's position in the table, from 1; ``None`` for the total row
     #: or outside a table.
@@ -162,6 +167,9 @@ class Location:
     row_name: str | None = None
     #: The column, a count or rate field name.
     column: str | None = None
+    #: The column's heading as printed, for a rate the document declares
+    #: (the catalogue names the others).
+    heading: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -517,9 +525,18 @@ def _row_checks(
             text,
             table.rate(key),
             row.counts,
-            attrs.evolve(where, column=key),
+            attrs.evolve(where, column=key, heading=_declared(column)),
             None if column is None else column.places,
         )
+
+
+def _declared(column: PublishedColumn | None) -> str | None:
+    """
+    The heading of a column that declares its rate, to name it by.
+    """
+    if column is None or not column.numerator:
+        return None
+    return column.heading or column.key
 
 
 def _reading(table: PublishedTable) -> Iterator[Finding]:
@@ -544,7 +561,11 @@ def _reading(table: PublishedTable) -> Iterator[Finding]:
             yield Finding(
                 kind=FindingKind.HEADING,
                 severity=Severity.NOTE,
-                location=Location(part="table", column=column.key),
+                location=Location(
+                    part="table",
+                    column=column.key,
+                    heading=_declared(column),
+                ),
                 printed=printed,
                 expected="",
                 parts=() if rate is None else rate.numerator,
@@ -575,6 +596,17 @@ def _table(table: PublishedTable) -> list[Finding]:
         table.places,
     )
     findings[:0] = _reading(table)
+    if len(table.count_notations) > 1:
+        findings.insert(
+            0,
+            Finding(
+                kind=FindingKind.NOTATION,
+                severity=Severity.NOTE,
+                location=Location(part="table"),
+                printed="10.078 / 10,078",
+                expected="",
+            ),
+        )
     rates = _RateCheck(convention)
     for index, row in enumerate(table.rows, start=1):
         where = Location(part="table", row=index, row_name=row.name)
@@ -747,12 +779,15 @@ def _paragraphs(published: PublishedReport) -> Iterator[Finding]:
     for part, stated in paragraphs:
         where = Location(part=part)
         yield from _splits(stated.counts, where)
+        declared = {column.key: column for column in stated.columns}
         for key, text in stated.rates.items():
             yield from rates.check(
                 text,
                 stated.rate(key),
                 stated.counts,
-                attrs.evolve(where, column=key),
+                attrs.evolve(
+                    where, column=key, heading=_declared(declared.get(key))
+                ),
             )
     # The cumulative figures include the period's (as flows, within a year).
     yield from _compare(
@@ -1084,7 +1119,8 @@ def _where(location: Location, lang: str) -> str:
             row = f"{location.row:02d} ({row})"
         where.append(f"{words['row']} {row}")
     if location.column is not None:
-        where.append(f"{words['column']} {_heading(location.column, lang)}")
+        name = location.heading or _heading(location.column, lang)
+        where.append(f"{words['column']} {name}")
     return ", ".join(where)
 
 

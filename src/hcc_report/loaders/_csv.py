@@ -736,17 +736,21 @@ def published_from_csv(
         )
     if problems:
         raise _error(problems, source)
-    found = _notation_of(rows, columns)
-    if found is not None:
-        # Findings write counts as the table does: "10,078" in English.
-        published = attrs.evolve(
-            published,
-            **{
-                name: attrs.evolve(table, notation=found)
-                for name in tables
-                if (table := getattr(published, name)).notation is None
-            },
-        )
+    seen = _notations_of(rows, columns)
+    # Findings write counts as the table does: "10,078" in English.
+    found = seen[0] if len(seen) == 1 else None
+    published = attrs.evolve(
+        published,
+        **{
+            name: attrs.evolve(
+                table,
+                notation=table.notation or found,
+                count_notations=seen,
+            )
+            for name in tables
+            if (table := getattr(published, name)) is not None
+        },
+    )
     return published
 
 
@@ -822,10 +826,10 @@ _GROUPED = {
 }
 
 
-def _notation_of(rows: _Rows, columns: _Columns) -> str | None:
+def _notations_of(rows: _Rows, columns: _Columns) -> tuple[str, ...]:
     """
-    The notation the table's counts are written in, if they show one and
-    only one.
+    The notations the table's counts show: none (no count of a thousand or
+    more), one, or both.
     """
     counts = {count.key for count in figures.counts()}
     cells = [
@@ -845,7 +849,7 @@ def _notation_of(rows: _Rows, columns: _Columns) -> str | None:
         for text in texts
         if grouped.fullmatch(text)
     }
-    return seen.pop() if len(seen) == 1 else None
+    return tuple(sorted(seen))
 
 
 def _heading_problems(
