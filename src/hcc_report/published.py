@@ -364,8 +364,9 @@ class PublishedTable:
     #: The notation of its numbers if stated, ``"vi"`` ("10.078",
     #: "99,79%") or ``"en"`` ("10,078", "99.79%").
     notation: str | None = None
-    #: The notations its printed counts show, as read ("vi", "en"): two
-    #: when it writes some counts one way and some the other.
+    #: The notations its printed counts show as they were read, ``"vi"``
+    #: or ``"en"``, both when it writes some counts one way and some the
+    #: other.
     count_notations: tuple[str, ...] = attrs.field(default=(), converter=_keys)
 
     def __attrs_post_init__(self) -> None:
