@@ -537,6 +537,30 @@ class TestPrintedHeadings:
             (f.location.column, f.printed, f.expected) for f in findings
         ]
 
+    def test_months_and_what_was_to_handle(self):
+        """
+        What the whole span had to handle is what it received and what was
+        carried into its first month, not the months' sum.
+        """
+        text = (
+            "Tháng;Kỳ trước chuyển qua;Tiếp nhận;Tổng số hồ sơ phải giải quyết\n"
+            "Tháng 1;5;100;105\n"
+            "Tháng 2;10;120;130\n"
+            "Lũy kế;5;220;235\n"
+        )
+
+        findings = audit(loads_published(text, "csv"))
+
+        # 5 + 220 = 225, not the months' 105 + 130: the total's own
+        # parts say so, and so does the sum of the months.
+        assert [
+            ("split", "handled", "235", "225"),
+            ("total", "handled", "235", "225"),
+        ] == sorted(
+            (f.kind.value, f.location.column, f.printed, f.expected)
+            for f in findings
+        )
+
 
 class TestNotations:
     def test_english_notation(self):

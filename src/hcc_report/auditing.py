@@ -636,7 +636,8 @@ def _add_rows(
         result: dict[str, int] = dict(rows[0].counts) if rows else {}
         for row in rows[1:]:
             result = accumulate(result, row.counts)
-        return result
+        # The dossiers to handle, due ... of the whole span, from its parts.
+        return figures.CATALOGUE.derive(result)
     return sum_figures(row.counts for row in rows)
 
 
