@@ -5,7 +5,10 @@ Development tasks: ``nox -s tests``, ``lint``, ``typecheck``, ``docs``,
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
+import subprocess
 import zipfile
 
 from pathlib import Path
@@ -19,6 +22,9 @@ nox.options.default_venv_backend = "virtualenv"
 # Reusing environments keeps a second run fast; CI starts from nothing.
 nox.options.reuse_existing_virtualenvs = True
 nox.options.error_on_external_run = True
+# A supported Python that cannot be found fails its session, here as in CI:
+# a test run that skipped a Python is no pass.
+nox.options.error_on_missing_interpreters = True
 nox.options.sessions = [
     "tests",
     "browser",
@@ -33,19 +39,67 @@ PYTHONS = nox.project.python_versions(PYPROJECT)
 ROOT = Path(__file__).parent
 
 
+def _pyenv_versions() -> Path | None:
+    """
+    pyenv's folder of interpreters, if pyenv is there.
+    """
+    root = os.environ.get("PYENV_ROOT")
+    if root is None and shutil.which("pyenv"):
+        found = subprocess.run(
+            ["pyenv", "root"],  # noqa: S607
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        root = found.stdout.strip() or None
+    return None if root is None else Path(root, "versions")
+
+
+def _put_pyenv_pythons_on_path(versions: list[str]) -> None:
+    """
+    Put the newest of pyenv's interpreters of each version on PATH.
+
+    pyenv's shims run only the versions a project selects, so nox, which
+    finds interpreters on PATH, finds the shims but cannot run them.
+    """
+    folder = _pyenv_versions()
+    if folder is None or not folder.is_dir():
+        return
+    paths = []
+    for version in versions:
+        found = [
+            path
+            for path in folder.glob(f"{version}.*")
+            if re.fullmatch(rf"{re.escape(version)}\.\d+", path.name)
+            and (path / "bin" / f"python{version}").exists()
+        ]
+        if found:
+            newest = max(found, key=lambda p: int(p.name.rsplit(".", 1)[1]))
+            paths.append(str(newest / "bin"))
+    os.environ["PATH"] = os.pathsep.join([*paths, os.environ["PATH"]])
+
+
 def _installed(version: str) -> bool:
-    return shutil.which(f"python{version}") is not None
+    """
+    Whether an interpreter of *version* that nox can run is on PATH (not a
+    pyenv shim).
+    """
+    found = shutil.which(f"python{version}")
+    return found is not None and "shims" not in Path(found).parts
 
 
 def _group(name: str) -> list[str]:
     return nox.project.dependency_groups(PYPROJECT, name)
 
 
-# Only the interpreters found on this machine; CI must have at least one.
-TEST_PYTHONS = [v for v in PYTHONS if _installed(v)] or PYTHONS
+_put_pyenv_pythons_on_path(PYTHONS)
+# Every supported Python: one that cannot be found fails its session.
+TEST_PYTHONS = PYTHONS
 # The other sessions run once, on the newest Python found (Sphinx needs
 # 3.11 or newer).
-DOCS_PYTHON = TEST_PYTHONS[-1]
+DOCS_PYTHON = next(
+    (v for v in reversed(PYTHONS) if _installed(v)), PYTHONS[-1]
+)
 
 
 @nox.session(python=TEST_PYTHONS)
