@@ -183,6 +183,25 @@ def docs(session: nox.Session) -> None:
             "docs",
             f"docs/_build/{builder}",
         )
+    _check_signatures(session, ROOT / "docs" / "_build" / "html")
+
+
+#: What attrs's generated constructors show when autodoc reads them.
+_ATTRS_INTERNALS = re.compile(r"attr_dict|\bNOTHING\b|_Nothing")
+
+
+def _check_signatures(session: nox.Session, html: Path) -> None:
+    """
+    Fail when a page of the built docs shows attrs's internals instead of
+    a default (docs/_ext/attrs_signatures.py writes them).
+    """
+    leaks = sorted(
+        str(path.relative_to(html))
+        for path in html.rglob("*.html")
+        if _ATTRS_INTERNALS.search(path.read_text(encoding="utf-8"))
+    )
+    if leaks:
+        session.error(f"attrs internals in the built docs: {leaks}")
 
 
 @nox.session(python=DOCS_PYTHON)

@@ -28,6 +28,7 @@ extensions = [
     "sphinx.ext.napoleon",
     "sphinx.ext.doctest",
     "figure_catalogue",
+    "attrs_signatures",
 ]
 
 source_suffix = {".md": "markdown"}
