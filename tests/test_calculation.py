@@ -31,6 +31,8 @@ from hcc_report import (
     total,
     totals_by_group,
 )
+from hcc_report.errors import ArgumentTypeError
+from hcc_report.examples import binh_thuan_2023_02
 from strategies import counts, seed_like_counts
 
 
@@ -246,3 +248,16 @@ class TestNamedRates:
         assert 5650 == to_handle(Counts(received=5000, carried_over=650))
         assert completion_rate(Counts(received=5, processed=5)) is None
         assert to_handle(Counts(received=5)) is None
+
+
+def test_a_rate_of_a_row():
+    """
+    The named rates take an appendix row as total() does, and refuse what
+    has no counts with the library's error.
+    """
+    row = binh_thuan_2023_02().appendix.rows[8]
+
+    assert Decimal("90.05") == on_time_rate(row)
+    assert late_rate(row) == late_rate(row.counts)
+    with pytest.raises(ArgumentTypeError, match="got 5"):
+        on_time_rate(5)

@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given
 
 from hcc_report import Period, PeriodKind, ValidationError
+from hcc_report.errors import ParseError
 from strategies import periods
 
 
@@ -223,3 +224,30 @@ class TestCalendar:
         """
         with pytest.raises(ValidationError, match=re.escape(message)):
             Period.calendar(*args)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2024-02", Period.month(2024, 2)),
+        ("2024-Q1", Period.quarter(2024, 1)),
+        ("2024-q4", Period.quarter(2024, 4)),
+        ("2024-H1", Period.half(2024, 1)),
+        ("2024-H2", Period.half(2024, 2)),
+        ("2024", Period.year(2024)),
+    ],
+)
+def test_iso_like_forms(text, expected):
+    """
+    The forms other systems write are read as the periods they name.
+    """
+    assert expected == Period.parse(text)
+
+
+@pytest.mark.parametrize("text", ["2024-13", "2024-00", "2024-Q5", "2024-H3"])
+def test_iso_like_forms_out_of_range(text):
+    """
+    A month, quarter or half that does not exist is refused.
+    """
+    with pytest.raises(ParseError, match="2023-Q1"):
+        Period.parse(text)

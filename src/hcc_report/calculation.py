@@ -251,7 +251,7 @@ def to_handle(counts: Counts) -> int | None:
 
 
 def rate_of(
-    counts: Counts,
+    counts: CountsLike,
     key: str,
     *,
     places: int = 2,
@@ -259,7 +259,8 @@ def rate_of(
     zero: ZeroPolicy = ZeroPolicy.NOT_APPLICABLE,
 ) -> Decimal | None:
     """
-    Return the rate *key* of the figure catalogue for *counts*, in %.
+    Return the rate *key* of the figure catalogue for *counts* (counts, or
+    a thing that has them, such as an `~hcc_report.AppendixRow`), in %.
 
     The options are those of `hcc_report.rate`; :doc:`/explanation/figures`
     lists the rates.
@@ -272,7 +273,15 @@ def rate_of(
     Raises:
         ~hcc_report.errors.UnknownFigureError: No rate has that key.
     """
-    check_type("counts", counts, Counts)
+    if not isinstance(counts, Counts):
+        inner = getattr(counts, "counts", None)
+        if not isinstance(inner, Counts):
+            msg = (
+                "counts must be Counts or have counts (an AppendixRow), "
+                f"got {counts!r}"
+            )
+            raise ArgumentTypeError(msg)
+        counts = inner
     return figures.rate(key).of(
         counts, places=places, rounding=rounding, zero=zero
     )
@@ -282,12 +291,13 @@ class RateFunction(Protocol):
     """
     **Protocol:** a named rate of the catalogue, such as
     `hcc_report.on_time_rate`: ``rate(counts, places=..., rounding=...,
-    zero=...)``, as `rate_of` takes them.
+    zero=...)``, as `rate_of` takes them; *counts* may be a row that has
+    counts.
     """
 
     def __call__(
         self,
-        counts: Counts,
+        counts: CountsLike,
         *,
         places: int = 2,
         rounding: Rounding = Rounding.HALF_UP,
@@ -305,7 +315,7 @@ def _named_rate(key: str, doc: str) -> RateFunction:
     """
 
     def named(
-        counts: Counts,
+        counts: CountsLike,
         *,
         places: int = 2,
         rounding: Rounding = Rounding.HALF_UP,

@@ -344,7 +344,9 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--decimal-mark",
         choices=(",", "."),
-        help="the rates' decimal mark, if the file does not say (detected)",
+        metavar="MARK",
+        help="the rates' decimal mark, ',' or '.', if the file does not say "
+        "(detected)",
     )
     check.add_argument(
         "--places",

@@ -199,6 +199,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("half", rf"6 tháng (?P<n>đầu|cuối) năm {_Y}"),
         ("first-months", rf"(?P<n>[0-9]{{1,2}}) tháng(?: đầu)? năm {_Y}"),
         ("year", rf"năm {_Y}"),
+        # The ISO-like forms systems write: 2024-02, 2024-Q1, 2024-H1, 2024.
+        ("month", rf"{_Y}-(?P<n>0[1-9]|1[0-2])"),
+        ("quarter", rf"{_Y}-Q(?P<n>[1-4])"),
+        ("half", rf"{_Y}-H(?P<n>[12])"),
+        ("year", rf"{_Y}"),
         (
             "range",
             (
@@ -223,7 +228,7 @@ def _parts(kind: str, match: re.Match[str]) -> PeriodParts:
         return PeriodParts(kind, dt.date(year, 1, 1), month_end(year, 12))
     n = match["n"].lower()
     if kind == "half":
-        number = HALVES.index(n) + 1
+        number = int(n) if n.isdigit() else HALVES.index(n) + 1
     elif kind == "quarter":
         number = ROMAN.index(n.upper()) + 1 if n.upper() in ROMAN else int(n)
     else:
@@ -250,6 +255,12 @@ def parse_period(text: str) -> PeriodParts:
     >>> parse_period("9 tháng đầu năm 2023").end
     datetime.date(2023, 9, 30)
 
+    The ISO-like forms other systems write are read too: ``2024-02``,
+    ``2024-Q1``, ``2024-H1`` and ``2024``.
+
+    >>> parse_period("2024-Q1").end, parse_period("2024-H2").start
+    (datetime.date(2024, 3, 31), datetime.date(2024, 7, 1))
+
     Raises:
         ~hcc_report.errors.ParseError: *text* names no period.
     """
@@ -269,6 +280,7 @@ def parse_period(text: str) -> PeriodParts:
         text,
         expected,
         "write it as 'tháng 02 năm 2023', 'quý I/2023', "
-        "'6 tháng đầu năm 2023', '9 tháng năm 2023', 'năm 2023' or "
-        "'từ ngày 01/01/2023 đến ngày 28/02/2023'",
+        "'6 tháng đầu năm 2023', '9 tháng năm 2023', 'năm 2023', "
+        "'từ ngày 01/01/2023 đến ngày 28/02/2023', or '2023-02', "
+        "'2023-Q1', '2023-H1', '2023'",
     )
