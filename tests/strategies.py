@@ -256,26 +256,32 @@ def reports(draw: st.DrawFn) -> Report:
     Draw a complete, valid report.
     """
     period = draw(periods())
+    # A period from 1 January is its own cumulative span.
+    from_new_year = (period.start.month, period.start.day) == (1, 1)
     appendix = draw(st.none() | appendices())
     if appendix is None:
         figures = draw(counts())
         cumulative = None
         if draw(st.booleans()):
             # The cumulative figures include the period's.
-            cumulative = figures + draw(counts())
+            cumulative = figures if from_new_year else figures + draw(counts())
     else:
         # The body states the appendix's total, and the period is a part
         # of the cumulative figures.
         rows = [row.counts for row in appendix.rows]
         table = total(rows)
-        part = total(rows[: draw(st.integers(0, len(rows)))])
+        part = (
+            table
+            if from_new_year
+            else total(rows[: draw(st.integers(0, len(rows)))])
+        )
         if appendix.basis is Basis.CUMULATIVE:
             figures, cumulative = part, table
         else:
             figures = table
-            cumulative = (
-                table + draw(counts()) if draw(st.booleans()) else None
-            )
+            cumulative = None
+            if draw(st.booleans()):
+                cumulative = table if from_new_year else table + draw(counts())
     return Report(
         issuer=draw(issuers),
         number=draw(document_numbers),

@@ -28,6 +28,7 @@ from hcc_report import (
     Signer,
     ValidationError,
 )
+from hcc_report.examples import binh_thuan_2023_02
 
 
 def problems(make) -> list[str]:
@@ -462,3 +463,32 @@ class TestFileForms:
         assert [
             "authority: must be one of 'TM', 'KT', 'Q', 'TL', 'TUQ', got 'PT'",
         ] == problems(lambda: Signer(authority="PT", title="Phó", name="A"))
+
+
+@pytest.mark.parametrize(
+    "period",
+    [
+        Period.month(2023, 1),
+        Period.half(2023, 1),
+        Period.first_months(2023, 9),
+        Period.year(2023),
+    ],
+)
+def test_a_period_from_new_year_is_its_own_cumulative(period):
+    """
+    January, a first half, the first 9 months or a year: the cumulative
+    figures are the period's, so figures that differ are refused (a report
+    would print "trong năm là 6.227" beside "Lũy kế ... 10.078").
+    """
+    report = binh_thuan_2023_02()
+
+    with pytest.raises(ValidationError) as info:
+        attrs.evolve(report, period=period)
+    assert (
+        "cumulative.received: must equal the period's, which starts on "
+        "1 January: received = 6227, got 10078"
+    ) == str(info.value.problems[0])
+    same = attrs.evolve(
+        report, period=period, cumulative=report.figures, appendix=None
+    )
+    assert same.cumulative == same.figures

@@ -315,6 +315,8 @@ class TestErrors:
         Every period kind reads from its own keys.
         """
         base = report_to_dict(loads_report(example(), "toml"))
+        # (Periods from 1 January have no cumulative figures of their own.)
+        del base["cumulative"]
         for period in (
             {"kind": "year", "year": 2023},
             {"kind": "range", "start": "2023-01-01", "end": "2023-02-28"},

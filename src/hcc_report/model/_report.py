@@ -640,6 +640,9 @@ class Report:
     def _check_cumulative(self, checker: Checker, cumulative: Counts) -> None:
         if self.period.start.year != self.period.end.year:
             return  # the period reaches into another year
+        if (self.period.start.month, self.period.start.day) == (1, 1):
+            self._check_from_new_year(checker, cumulative)
+            return
         for count in figures.counts():
             if count.timing != "flow":
                 continue
@@ -651,4 +654,23 @@ class Report:
                     f"cumulative.{name}",
                     f"must be at least the period's {name} = {part}, "
                     f"got {whole}",
+                )
+
+    def _check_from_new_year(
+        self, checker: Checker, cumulative: Counts
+    ) -> None:
+        """
+        A period from 1 January (January, a first half, the first 9
+        months, a year) is its own cumulative span: the figures are the
+        same.
+        """
+        for count in figures.counts():
+            name = count.key
+            part = getattr(self.figures, name)
+            whole = getattr(cumulative, name)
+            if part is not None and whole is not None and part != whole:
+                checker.add(
+                    f"cumulative.{name}",
+                    "must equal the period's, which starts on 1 January: "
+                    f"{name} = {part}, got {whole}",
                 )
