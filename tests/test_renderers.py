@@ -389,6 +389,26 @@ class TestRegistry:
         assert 'pip install "hcc-report[docx]"' in str(info.value)
         assert isinstance(info.value, ImportError)
 
+    def test_missing_dependency_of_another_distribution(self):
+        """
+        A renderer of another distribution asks for what it says to
+        install, not for an extra of hcc-report that does not exist.
+        """
+        registry = RendererRegistry(entry_points=False)
+        registry.register(
+            "pdf",
+            "hcc_report_no_such_module:PdfRenderer",
+            install="acme-renderers[pdf]",
+        )
+
+        with pytest.raises(MissingDependencyError) as info:
+            registry.get("pdf")
+
+        assert 'pip install "acme-renderers[pdf]"' in str(info.value)
+        assert "hcc-report[" not in str(info.value)
+        with pytest.raises(ArgumentError, match="not both"):
+            registry.register("x", "m:R", extra="a", install="b")
+
     def test_not_a_renderer(self):
         """
         Something that is not a renderer is refused with what it lacks.

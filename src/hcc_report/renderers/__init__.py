@@ -81,12 +81,14 @@ def register(
     renderer: Renderer[Any] | str,
     *,
     extra: str | None = None,
+    install: str | None = None,
     replace: bool = False,
 ) -> None:
     """
     Register a renderer in the default registry.
 
-    See `RendererRegistry.register`.
+    See `RendererRegistry.register`: a renderer of another distribution
+    names what to install with *install* (``"acme-renderers[pdf]"``).
 
     >>> register("text", "my_renderers:Plain")
     Traceback (most recent call last):
@@ -94,7 +96,9 @@ def register(
     hcc_report.errors.ArgumentError: a renderer named 'text' is already
     registered
     """
-    registry.register(name, renderer, extra=extra, replace=replace)
+    registry.register(
+        name, renderer, extra=extra, install=install, replace=replace
+    )
 
 
 def get_renderer(name: str) -> Renderer[Any]:

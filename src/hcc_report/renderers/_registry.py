@@ -88,8 +88,9 @@ def build_options(renderer: Renderer[Any], given: dict[str, Any]) -> Any:
 class _Entry:
     #: A renderer, a "module:attribute" path, or an entry point.
     target: object
-    #: The extra of hcc-report that provides its dependencies, if any.
-    extra: str | None
+    #: What to install when its import fails, as pip takes it
+    #: ("hcc-report[docx]", "acme-renderers[pdf]"), if known.
+    install: str | None
     #: Where it came from, for error messages.
     origin: str
 
@@ -131,6 +132,7 @@ class RendererRegistry:
         renderer: Renderer[Any] | str,
         *,
         extra: str | None = None,
+        install: str | None = None,
         replace: bool = False,
     ) -> None:
         """
@@ -142,7 +144,10 @@ class RendererRegistry:
                 (a class is instantiated without arguments), imported on
                 first use.
             extra: The extra of hcc-report to install when its import
-                fails (``"docx"``).
+                fails (``"docx"``), for the library's own renderers.
+            install: What to install when its import fails, as pip takes
+                it (``"acme-renderers[pdf]"``), for a renderer of another
+                distribution.
             replace: Replace a renderer of the same name instead of
                 refusing to.
 
@@ -156,7 +161,13 @@ class RendererRegistry:
         if name in self._entries and not replace:
             msg = f"a renderer named {name!r} is already registered"
             raise ArgumentError(msg)
-        self._entries[name] = _Entry(renderer, extra, "registered")
+        if extra is not None and install is not None:
+            msg = "give extra (of hcc-report) or install, not both"
+            raise ArgumentError(msg)
+        requirement = install or (
+            None if extra is None else f"hcc-report[{extra}]"
+        )
+        self._entries[name] = _Entry(renderer, requirement, "registered")
         self._loaded.pop(name, None)
 
     def names(self) -> list[str]:
@@ -217,8 +228,8 @@ class RendererRegistry:
                 target = target.load()  # an entry point
         except ModuleNotFoundError as error:
             extra = (
-                f'pip install "hcc-report[{entry.extra}]"'
-                if entry.extra
+                f'pip install "{entry.install}"'
+                if entry.install
                 else "install the package that provides it"
             )
             msg = (
