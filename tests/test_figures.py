@@ -394,3 +394,29 @@ def test_period_arithmetic_reads_timing():
         both.processed,
     )
     assert dt.date(2023, 1, 1)  # the period's dates play no part
+
+
+@pytest.mark.parametrize(
+    ("printed", "canonical"),
+    [
+        ("Hoà sơ", "Hòa sơ"),
+        ("Thuỷ lợi", "Thủy lợi"),
+        ("Khoẻ", "Khỏe"),
+        ("Số HS đã GQ:", "Đã giải quyết"),
+        ("TL đúng hạn (%)", "Tỷ lệ đúng hạn"),
+        ("Tỉ lệ đúng hẹn", "Tỷ lệ đúng hẹn"),
+    ],
+)
+def test_headings_compare_as_written_either_way(printed, canonical):
+    """
+    A tone on either vowel of "oa", "oe", "uy", the usual abbreviations
+    and "Số hồ sơ" before a name compare as the heading written out.
+    """
+    assert heading_key(canonical) == heading_key(printed)
+
+
+def test_quy_keeps_its_tone():
+    """
+    In "quý" the "u" belongs to "qu": its tone stays where it is.
+    """
+    assert "quý i" == heading_key("Quý I")

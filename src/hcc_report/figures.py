@@ -276,7 +276,6 @@ _ABBREVIATIONS = {
     "sl": "số lượng",
     "tl": "tỷ lệ",
     "tỉ": "tỷ",
-    "bccí": "bưu chính công ích",
     "bcci": "bưu chính công ích",
     "dvc": "dịch vụ công",
     "dvctt": "dịch vụ công trực tuyến",
@@ -299,8 +298,9 @@ _LEADING_WORDS = (
 #: both placements are in use; headings are compared with the mark on the
 #: first ("hòa", "ủy"). (Not after "q": in "quý" the "u" is part of "qu".)
 _SECOND_VOWEL_TONE = re.compile(
-    "(?<!q)(o|u)([ae\u0079])([\u0300\u0301\u0309\u0303\u0323])"
+    "(?<!q)(o|u)([aey])([\u0300\u0301\u0309\u0303\u0323])"
 )
+_PAIRS = {("o", "a"), ("o", "e"), ("u", "y")}
 
 
 def _tone_on_first(text: str) -> str:
@@ -310,9 +310,6 @@ def _tone_on_first(text: str) -> str:
         decomposed,
     )
     return unicodedata.normalize("NFC", moved)
-
-
-_PAIRS = {("o", "a"), ("o", "e"), ("u", "y")}
 
 
 def heading_key(heading: str) -> str:
@@ -422,9 +419,8 @@ class Catalogue:
             Split(c.key, c.parts) for c in self.counts if c.parts
         )
         self._by_heading: dict[str, str] = {}
-        # Headings typed without diacritics; None where two figures would
-        # read the same ("Trễ hẹn" and "Trẻ hẹn" do not, "Đúng hạn" and
-        # "Đúng hẹn" do not either).
+        # Headings typed without diacritics, by the figure they name; None
+        # where the headings of two figures read the same without them.
         self._by_plain: dict[str, str | None] = {}
         for figure in self.figures:
             for heading in (figure.key, figure.heading_en, *figure.headings):
