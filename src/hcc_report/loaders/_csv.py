@@ -7,7 +7,9 @@ The headings may be the document's own ("Đã tiếp nhận", "Tỷ lệ đúng 
 (%)"), their variants, keys (``received``, ``on_time_rate``), and two lines
 of them: a group heading ("Số hồ sơ đã giải quyết") over its columns
 ("Tổng số | Trước hạn | Đúng hạn | Quá hạn"). A bare "Tỷ lệ" or "%" after a
-count is that count's share of its whole. A heading the library does not
+count is that count's share of its whole. A group heading that says what
+span of time its columns cover ("Trong tháng", "Lũy kế") splits the table
+into the period's and the cumulative one. A heading the library does not
 know is kept, and its cells with it. Problems are named by the line of the
 file and the column's heading.
 """
