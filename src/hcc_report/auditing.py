@@ -301,7 +301,8 @@ def _other_bases(
 ) -> Iterator[tuple[tuple[str, ...], int]]:
     """
     Other denominators a printed rate may have been computed over: those of
-    the catalogue's rates of the same numerator, then the usual bases.
+    the catalogue's rates of the same numerator, then the usual bases;
+    *counts* are what the rate check worked out from the printed ones.
     """
     seen = {rate.denominator}
     candidates = [
@@ -309,12 +310,11 @@ def _other_bases(
         for other in figures.rates()
         if other.numerator == rate.numerator
     ] + [(base,) for base in _BASES]
-    derived = figures.CATALOGUE.derive(counts, differences=True)
     for denominator in candidates:
         if denominator in seen:
             continue
         seen.add(denominator)
-        values = [derived.get(key) for key in denominator]
+        values = [counts.get(key) for key in denominator]
         if None not in values and (whole := sum(v or 0 for v in values)):
             yield denominator, whole
 
@@ -603,7 +603,7 @@ def _table(table: PublishedTable) -> list[Finding]:
                 kind=FindingKind.NOTATION,
                 severity=Severity.NOTE,
                 location=Location(part="table"),
-                printed="10.078 / 10,078",
+                printed=" / ".join(table.count_notations),
                 expected="",
             ),
         )

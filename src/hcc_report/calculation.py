@@ -57,13 +57,19 @@ class HasCounts(Protocol):
 CountsLike: TypeAlias = Counts | HasCounts
 
 
-def _counts_of(item: CountsLike, index: int) -> Counts:
+def _counts_of(item: CountsLike, what: str) -> Counts:
+    """
+    *item*'s counts: itself, or its ``counts`` (an appendix row's).
+    """
     if isinstance(item, Counts):
         return item
     counts = getattr(item, "counts", None)
     if isinstance(counts, Counts):
         return counts
-    msg = f"item {index} is neither Counts nor has counts: {item!r}"
+    msg = (
+        f"{what} is neither Counts nor has counts (an AppendixRow), "
+        f"got {item!r}"
+    )
     raise ArgumentTypeError(msg)
 
 
@@ -92,7 +98,7 @@ def total(items: Iterable[CountsLike]) -> Counts:
     check_type("items", items, Iterable)
     return Counts.sum(
         [
-            item if type(item) is Counts else _counts_of(item, index)
+            item if type(item) is Counts else _counts_of(item, f"item {index}")
             for index, item in enumerate(items)
         ]
     )
@@ -273,17 +279,11 @@ def rate_of(
     Raises:
         ~hcc_report.errors.UnknownFigureError: No rate has that key.
     """
-    if not isinstance(counts, Counts):
-        inner = getattr(counts, "counts", None)
-        if not isinstance(inner, Counts):
-            msg = (
-                "counts must be Counts or have counts (an AppendixRow), "
-                f"got {counts!r}"
-            )
-            raise ArgumentTypeError(msg)
-        counts = inner
     return figures.rate(key).of(
-        counts, places=places, rounding=rounding, zero=zero
+        _counts_of(counts, "counts"),
+        places=places,
+        rounding=rounding,
+        zero=zero,
     )
 
 

@@ -111,10 +111,6 @@ def _keys(keys: Iterable[str]) -> tuple[str, ...]:
     return as_tuple(keys)
 
 
-def _places(value: object) -> Any:
-    return value
-
-
 @attrs.frozen(kw_only=True)
 class PublishedColumn:
     """
@@ -349,7 +345,7 @@ class PublishedTable:
     #: The decimals of its rates if stated, a number or ``"as-printed"``
     #: to check each rate at the precision it shows; else the audit
     #: detects them.
-    places: int | str | None = attrs.field(default=None, converter=_places)
+    places: int | str | None = None
     #: The columns as printed, in order, where known, with their headings,
     #: the rates they declare, and the columns the library does not know.
     columns: tuple[PublishedColumn, ...] = attrs.field(
