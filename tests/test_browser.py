@@ -123,3 +123,48 @@ def test_html_page_in_chromium(browser, seed, tmp_path, style):
     assert "Tổng cộng" not in "".join(texts[:first_appendix_page])
     assert "Tổng cộng" in "".join(texts[first_appendix_page:])
     assert "Sở Tài nguyên và Môi trường" in "".join(texts)
+
+
+#: Line boxes of each text, as the browser lays it out on the printed page.
+_LINES = """
+selector => Array.from(document.querySelectorAll(selector)).map(element => {
+  const range = document.createRange();
+  range.selectNodeContents(element);
+  const tops = new Set();
+  const widths = [];
+  for (const rect of range.getClientRects()) {
+    if (!tops.has(Math.round(rect.top))) {
+      tops.add(Math.round(rect.top));
+      widths.push(rect.width);
+    }
+  }
+  return {text: element.textContent, widths: widths};
+})
+"""
+
+
+@pytest.mark.parametrize("style", ["decree-30", "binh-thuan", "form-06"])
+def test_appendix_layout_in_print(browser, seed, tmp_path, style):
+    """
+    On the printed page, no agency's name wraps (the columns of figures
+    are as narrow as their figures) and the appendix's title leaves no
+    word alone on its last line.
+    """
+    page_file = tmp_path / "report.html"
+    page_file.write_text(render(seed, "html", style=style), encoding="utf-8")
+    # The width between the page's margins at 96 pixels an inch: A4
+    # portrait less 30 and 15 mm, or, for form-06's wide table, A4
+    # landscape less 20 and 20 mm.
+    width_mm = 297 - 40 if style == "form-06" else 210 - 45
+    width = round(width_mm / 25.4 * 96)
+    page = browser.new_page(viewport={"width": width, "height": 1123})
+    page.emulate_media(media="print")
+    page.goto(page_file.as_uri())
+    names = page.evaluate(_LINES, "td.name")
+    (title,) = page.evaluate(_LINES, ".appendix-title")
+    page.close()
+
+    wrapped = [name["text"] for name in names if len(name["widths"]) > 1]
+    assert [] == wrapped
+    if len(title["widths"]) > 1:
+        assert title["widths"][-1] > title["widths"][0] / 3, title
