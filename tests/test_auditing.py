@@ -20,7 +20,7 @@ from hcc_report.examples import (
     binh_thuan_2023_02_published,
 )
 from hcc_report.formatting import format_percent
-from hcc_report.presentation import _as_published as as_published
+from hcc_report.presentation import printed_figures as as_published
 from hcc_report.published import (
     PublishedFigures,
     PublishedReport,

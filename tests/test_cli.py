@@ -13,9 +13,17 @@ import sys
 
 from importlib import resources
 
+import attrs
 import pytest
 
-from hcc_report import dumps_report, load_report, render
+from hcc_report import (
+    Counts,
+    Period,
+    dumps_report,
+    load_report,
+    render,
+    save_report,
+)
 from hcc_report.cli import main
 
 
@@ -121,7 +129,10 @@ class TestRender:
 
         assert (2, "") == (status, out)
         assert err.startswith(f"hcc-report: error: {path}: invalid report")
-        assert "appendix.rows[8].late: must not be negative, got -19" in err
+        assert (
+            "appendix.rows[8].late (Stt 9, Sở Tài nguyên và Môi trường): "
+            "must not be negative, got -19"
+        ) in err
 
     def test_missing_file(self, capsys, tmp_path):
         """
@@ -360,6 +371,123 @@ class TestCheck:
 
         assert 2 == status
         assert "line 2, column 'Đã xử lý': must be a whole count" in err
+
+
+class TestCheckReportFile:
+    """
+    `check` takes a report file too, and audits what its rendering prints.
+    """
+
+    @pytest.fixture
+    def report_file(self, capsys, tmp_path):
+        status, out, _ = run(capsys, "example")
+        assert 0 == status
+        path = tmp_path / "r.toml"
+        path.write_text(out, encoding="utf-8")
+        return path
+
+    @staticmethod
+    def edited(path, old, new):
+        """
+        *path* with the first line *old* of Sở Tư pháp's row made *new*.
+        """
+        text = path.read_text(encoding="utf-8")
+        row = text.index('name = "Sở Tư pháp"')
+        at = text.index(old, row)
+        path.write_text(
+            text[:at] + new + text[at + len(old) :], encoding="utf-8"
+        )
+        return path
+
+    @pytest.mark.parametrize("style", ["decree-30", "binh-thuan", "form-06"])
+    def test_what_example_writes_passes(self, capsys, report_file, style):
+        """
+        `hcc-report example > r.toml && hcc-report check r.toml` exits 0,
+        in every style.
+        """
+        status, out, err = run(
+            capsys, "check", str(report_file), "--style", style
+        )
+
+        assert (0, "") == (status, err)
+        assert out.splitlines()[-1].startswith("0 lỗi, 0 cảnh báo,")
+
+    def test_the_rates_are_checked_as_printed(self, capsys, report_file):
+        """
+        The notes are about the rates the style prints for 0 / 0: "-" in
+        decree-30, "100.00%" in binh-thuan.
+        """
+        _, dash, _ = run(capsys, "check", str(report_file))
+        _, hundred, _ = run(
+            capsys, "check", str(report_file), "-s", "binh-thuan"
+        )
+
+        assert "dòng 11 (Sở Thông tin và Truyền thông)" in dash
+        assert "in -" in dash
+        assert "in 100.00%" in hundred
+
+    def test_a_row_that_does_not_add_up_is_named_as_printed(
+        self, capsys, report_file
+    ):
+        """
+        A row whose on-time count no longer adds up stops `check` and
+        `render` alike, naming the printed row (Stt 10) and the agency.
+        """
+        path = self.edited(report_file, "on_time = 1279", "on_time = 1280")
+
+        for command in ("check", "render"):
+            status, out, err = run(capsys, command, str(path))
+
+            assert (2, "") == (status, out)
+            assert (
+                "appendix.rows[9].processed (Stt 10, Sở Tư pháp): must equal "
+                "on_time + late = 1280 + 0 = 1280, got 1279"
+            ) in err
+
+    def test_a_count_the_total_no_longer_matches(self, capsys, report_file):
+        """
+        Received 1620 → 1621 keeps the row right but not the total the body
+        states: both commands say which figure and by how much.
+        """
+        path = self.edited(report_file, "received = 1620", "received = 1621")
+
+        for command in ("check", "render"):
+            status, _, err = run(capsys, command, str(path))
+
+            assert 2 == status
+            assert (
+                "cumulative.received: must equal the appendix's total "
+                "10079, got 10078"
+            ) in err
+
+    @pytest.mark.parametrize(("extra", "status"), [(0, 0), (1, 1)])
+    def test_as_the_previous_report(
+        self, capsys, report_file, seed, extra, status
+    ):
+        """
+        A report file may be the PREVIOUS report too: February's cumulative
+        figures must be January's and February's own.
+        """
+        february = seed.cumulative.known()
+        january = {
+            key: value - seed.figures.known()[key]
+            for key, value in february.items()
+        }
+        january["received"] += extra
+        previous = attrs.evolve(
+            seed,
+            period=Period.month(2023, 1),
+            figures=Counts(**january),
+            cumulative=Counts(**january),
+            appendix=None,
+        )
+        path = report_file.parent / "jan.toml"
+        save_report(previous, path)
+
+        found, out, _ = run(capsys, "check", str(report_file), str(path))
+
+        assert status == found
+        assert ("kỳ trước" in out) == bool(extra)
 
 
 class TestExitStatus:

@@ -7,6 +7,8 @@ from __future__ import annotations
 import attrs
 import pytest
 
+from hypothesis import HealthCheck, given, settings
+
 from hcc_report import (
     Authority,
     Basis,
@@ -20,10 +22,12 @@ from hcc_report import (
     ZeroPolicy,
     present,
 )
-from hcc_report.errors import UnknownFigureError
+from hcc_report.errors import ArgumentError, UnknownFigureError
 from hcc_report.presentation import _paragraph_of_figures as figures_lines
 from hcc_report.presentation import _rate_cell as rate_cell
+from hcc_report.presentation import groups_in_order, row_number
 from hcc_report.styles import DECREE_30
+from strategies import reports
 
 
 def texts(lines):
@@ -337,3 +341,43 @@ class TestEndMark:
         view = present(attrs.evolve(seed, sections=sections, tasks=None))
 
         assert marked == view.sections[-1].lines[-1].text
+
+
+class TestRowNumber:
+    @settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+    @given(report=reports().filter(lambda report: report.appendix))
+    def test_agrees_with_the_printed_table(self, report):
+        """
+        The number `row_number` gives each row is the one the appendix
+        prints it under: its own number, after its group's Roman numeral
+        when it is in a group.
+        """
+        printed = []
+        group = ""
+        for row in present(report).appendix.rows:
+            if row.kind == "group":
+                group = row.number
+            elif row.kind == "row":
+                printed.append(
+                    f"{group}.{row.number}" if row.group else row.number
+                )
+        rows = report.appendix.rows
+        groups = [row.agency.group for row in rows]
+        numbers = {
+            id(row): row_number(groups, i) for i, row in enumerate(rows)
+        }
+
+        in_print_order = [
+            numbers[id(row)]
+            for members in groups_in_order(rows).values()
+            for row in members
+        ]
+        assert printed == in_print_order
+
+    @pytest.mark.parametrize("index", [-1, 3])
+    def test_an_index_out_of_the_rows(self, index):
+        """
+        An index that is not a row's is refused.
+        """
+        with pytest.raises(ArgumentError, match="index must"):
+            row_number([None, None, None], index)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 
 import attrs
 import pytest
@@ -62,6 +63,31 @@ class TestRoundTrip:
         again = loads_report(text, fmt)
         assert report == again
         assert text == dumps_report(again, fmt)
+
+    @settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+    @given(report=reports())
+    def test_blocks_in_one_syntax(self, report):
+        """
+        Every list of blocks is one TOML array, its bullets inline tables,
+        whatever their length: never an array of tables.
+        """
+        text = dumps_report(report, "toml")
+
+        assert not re.search(
+            r"^\[\[.*(blocks|opening)\]\]$", text, re.MULTILINE
+        )
+
+    def test_the_examples_long_bullets_are_inline(self, seed):
+        """
+        The example's bullets of more than 100 characters (which tomli_w
+        would write as an array of tables) are written inline, as its
+        short ones are.
+        """
+        text = dumps_report(seed, "toml")
+
+        assert "[[sections.subsections.blocks]]" not in text
+        assert '\n    { bullet = "Triển khai tuyên truyền đẩy mạnh' in text
+        assert '\n    { bullet = "Công tác an ninh' in text
 
     @given(report=reports())
     def test_dict_round_trip(self, report):
@@ -204,9 +230,9 @@ class TestErrors:
             "period.month: must be from 1 to 12, got 14",
             "signer.authority: must be one of 'TM', 'KT', 'Q', 'TL', 'TUQ', "
             "got 'XX'",
-            "appendix.rows[0].recieved: unknown key (did you mean "
+            "appendix.rows[0].recieved (Stt 1, Ban Quản lý các KCN): unknown key (did you mean "
             "'received'?)",
-            "appendix.rows[8].late: must be a whole number of dossiers "
+            "appendix.rows[8].late (Stt 9, Sở Tài nguyên và Môi trường): must be a whole number of dossiers "
             "(int), got '19'",
         ] == problems(text)
 
@@ -217,7 +243,7 @@ class TestErrors:
         text = example().replace("on_time = 172", "on_time = 173")
 
         assert [
-            "appendix.rows[8].processed: must equal on_time + late = "
+            "appendix.rows[8].processed (Stt 9, Sở Tài nguyên và Môi trường): must equal on_time + late = "
             "173 + 19 = 192, got 191"
         ] == problems(text)
 
@@ -420,7 +446,7 @@ class TestConverter:
 
         assert [
             "opening[0]: must not be blank, got ' '",
-            "appendix.rows[3].name: 'Ban Quản lý các khu công nghiệp' is "
+            "appendix.rows[3].name (Stt 4, Ban Quản lý các khu công nghiệp): 'Ban Quản lý các khu công nghiệp' is "
             "already in rows[0]",
         ] == [str(p) for p in info.value.problems]
 
@@ -438,7 +464,7 @@ class TestConverter:
         assert [
             "appendix.basis: must be one of 'period', 'cumulative', "
             "got 'weekly'",
-            "appendix.rows[0].late: must not be negative, got -1",
+            "appendix.rows[0].late (Stt 1, Ban Quản lý các KCN): must not be negative, got -1",
         ] == [str(p) for p in info.value.problems]
 
 

@@ -31,12 +31,14 @@ from hcc_report.examples import (
 )
 from hcc_report.loaders import (
     dumps_report,
+    is_report_file,
     load_published,
     load_report,
     load_style,
     write_atomic,
 )
 from hcc_report.model import Report
+from hcc_report.presentation import printed_figures
 from hcc_report.published import PublishedReport
 from hcc_report.renderers import available, get_renderer, render
 from hcc_report.styles import STYLES, Style, get_style
@@ -177,6 +179,9 @@ def _tally(counts: Counter[Severity], lang: str) -> str:
 
 
 def _load_published(path: str, args: argparse.Namespace) -> PublishedReport:
+    # A report file is checked as the style prints it.
+    if is_report_file(path):
+        return printed_figures(load_report(path), _style(args.style))
     return load_published(
         path,
         decimal_mark=args.decimal_mark,
@@ -312,12 +317,14 @@ def _parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser(
         "check",
-        help="audit the figures of a published report",
+        help="audit the figures of a published report or a report file",
         description=(
             "Check the figures of a published report as printed: the rows "
             "and their splits, the total row, every rate, the body's "
             "figures against the appendix, and, with PREVIOUS, the "
             "cumulative figures against the previous report of the year. "
+            "A report file (what 'hcc-report example' writes) is checked "
+            "as its rendering in --style prints it. "
             "Exits with 1 when a figure is wrong, 2 when a file cannot be "
             "used."
         ),
@@ -325,7 +332,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "input",
         nargs="?",
-        help="published figures (.toml, .json, or .csv of the appendix)",
+        help="published figures (.toml, .json, or .csv of the appendix), "
+        "or a report file",
     )
     check.add_argument(
         "previous", nargs="?", help="the previous report's figures"
@@ -337,6 +345,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--lang", choices=("vi", "en"), default="vi", help="default: vi"
+    )
+    check.add_argument(
+        "-s",
+        "--style",
+        default="decree-30",
+        help="for a report file: the style whose printing is checked "
+        "(a preset or a style file); default: decree-30",
     )
     check.add_argument(
         "-f", "--format", choices=("text", "json"), default="text"

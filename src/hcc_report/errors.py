@@ -211,17 +211,25 @@ class Problem:
             (``appendix.rows[8].late``); empty when it concerns the input
             as a whole.
         message: What is wrong, naming the offending value.
+        row: The appendix row the problem is in as the document prints
+            it, its number (Stt) and name, when a report file's reader
+            knows it; else ``""``.
 
     >>> str(Problem("appendix.rows[8].late", "must not be negative, got -1"))
     'appendix.rows[8].late: must not be negative, got -1'
+    >>> print(Problem("appendix.rows[9].processed", "must equal 1280",
+    ...               row="Stt 10, Sở Tư pháp"))
+    appendix.rows[9].processed (Stt 10, Sở Tư pháp): must equal 1280
     """
 
     path: str
     message: str
+    row: str = ""
 
     def __str__(self) -> str:
-        if self.path:
-            return f"{self.path}: {self.message}"
+        where = f"{self.path} ({self.row})" if self.row else self.path
+        if where:
+            return f"{where}: {self.message}"
         return self.message
 
 

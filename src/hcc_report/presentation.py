@@ -13,7 +13,7 @@ are generated from the counts; nothing here is stored text.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from types import MappingProxyType
 
@@ -70,7 +70,9 @@ __all__ = [
     "groups_in_order",
     "present",
     "present_figures",
+    "printed_figures",
     "roman",
+    "row_number",
 ]
 
 #: The national title and motto (Quốc hiệu, Tiêu ngữ), Decree 30/2020.
@@ -623,6 +625,36 @@ def groups_in_order(
     return groups
 
 
+def row_number(groups: Sequence[str | None], index: int) -> str:
+    """
+    Return the number the row at *index* prints under in the appendix,
+    given the group of every row (``None`` for a row in no group): its
+    place among the rows ("10"), or, in a group, the group's Roman
+    numeral and its place in the group ("II.3": the third row under II).
+    Error messages name a row with it.
+
+    >>> row_number([None] * 12, 9)
+    '10'
+    >>> row_number(["Sở", "Huyện", "Sở", None], 2)
+    'I.2'
+    >>> row_number(["Sở", "Huyện", "Sở", None], 3)
+    '1'
+
+    Raises:
+        ~hcc_report.errors.ArgumentError: *index* is not a row's.
+    """
+    check_whole("index", index)
+    if not 0 <= index < len(groups):
+        msg = f"index must be from 0 to {len(groups) - 1}, got {index}"
+        raise ArgumentError(msg)
+    group = groups[index]
+    place = list(groups[: index + 1]).count(group)
+    if group is None:
+        return str(place)
+    named = [name for name in dict.fromkeys(groups) if name is not None]
+    return f"{roman(named.index(group) + 1)}.{place}"
+
+
 def _rows(
     rows: tuple[AppendixRow, ...], style: Style
 ) -> tuple[AppendixRowView, ...]:
@@ -773,19 +805,20 @@ def present(report: Report, style: Style | str = "decree-30") -> ReportView:
 # What a rendering prints --------------------------------------------------
 
 
-def _as_published(
+def printed_figures(
     report: Report, style: Style | str = "decree-30"
 ) -> PublishedReport:
     """
-    The figures a rendering of *report* in *style* prints, as published
-    figures for `hcc_report.audit` (the tests check with it that what
-    hcc_report prints passes the audit).
+    Return the figures a rendering of *report* in *style* prints, as
+    published figures for `hcc_report.audit`: every count and rate of the
+    appendix as the style prints it, and the body's figures. ``hcc-report
+    check`` audits a report file through it before it is sent.
 
     What hcc_report prints passes the audit without an error.
 
     >>> from hcc_report import audit
     >>> from hcc_report.examples import binh_thuan_2023_02
-    >>> published = _as_published(binh_thuan_2023_02(), "binh-thuan")
+    >>> published = printed_figures(binh_thuan_2023_02(), "binh-thuan")
     >>> published.table.total.rates["on_time_rate"]
     '99.79%'
     >>> [f.severity.value for f in audit(published)]

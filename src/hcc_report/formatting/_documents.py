@@ -77,8 +77,8 @@ def _problems(
     """
     What is wrong with a number and symbol; nothing when all is right.
 
-    >>> _problems(0, "bc", "TTHCC")[0]
-    Problem(path='number', message='must be from 1 to 999999999, got 0')
+    >>> print(_problems(0, "bc", "TTHCC")[0])
+    number: must be from 1 to 999999999, got 0
     """
     problems = []
     if isinstance(number, bool) or not isinstance(number, int):

@@ -47,6 +47,7 @@ __all__ = [
     "Format",
     "PublishedFormat",
     "dumps_report",
+    "is_report_file",
     "load_published",
     "load_report",
     "load_style",
@@ -152,6 +153,46 @@ def load_report(
     kind = format_of(check_path("path", path), format, _REPORT_FORMATS)
     text = read_text(path, subject="report")
     return loads_report(text, kind, source=os.fspath(path))  # type: ignore[arg-type]
+
+
+#: Keys only a report file has, and keys only published figures have.
+_REPORT_KEYS = frozenset(
+    {"schema_version", "issuer", "signer", "figures", "sections", "appendix"}
+)
+_PUBLISHED_KEYS = frozenset({"paragraph", "table", "period_table"})
+
+
+def is_report_file(path: str | os.PathLike[str]) -> bool:
+    """
+    Tell whether the file at *path* is a report file rather than published
+    figures, by what it holds: a report file has a ``schema_version`` or
+    the keys of a report (``issuer``, ``signer``, ``figures`` ...) and
+    none of published figures' (``paragraph``, ``table``). A CSV, or a
+    file that cannot be read or parsed, is not one (reading it as
+    published figures says what is wrong).
+
+    >>> import pathlib, tempfile
+    >>> from hcc_report.examples import binh_thuan_2023_02
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> save_report(binh_thuan_2023_02(), folder / "report.toml")
+    >>> _ = (folder / "table.toml").write_text('[table]\\nrows = []\\n')
+    >>> [is_report_file(folder / f) for f in ("report.toml", "table.toml")]
+    [True, False]
+    """
+    kind = Path(check_path("path", path)).suffix.lower().lstrip(".")
+    if kind not in _REPORT_FORMATS:
+        return False
+    try:
+        text = read_text(path, subject="report")
+        data = parse_data(text, kind, subject="report", source="")
+    except (ValidationError, OSError):
+        return False
+    if not isinstance(data, dict):
+        return False
+    keys = set(data)
+    return "schema_version" in keys or (
+        bool(keys & _REPORT_KEYS) and not keys & _PUBLISHED_KEYS
+    )
 
 
 def save_report(

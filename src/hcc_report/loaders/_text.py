@@ -72,10 +72,69 @@ def dump_data(data: Mapping[str, Any], format: str) -> str:  # noqa: A002
     *data* as TOML or JSON text; dates are written as ``YYYY-MM-DD``.
     """
     if format == "toml":
-        import tomli_w  # noqa: PLC0415
-
-        return tomli_w.dumps(data)
+        return _toml_text(data)
     return json_text(data)
+
+
+#: What stands in for a list of blocks while tomli_w writes the rest: a
+#: control character, which no text of a report holds (tomli_w would write
+#: one escaped), so it cannot be mistaken for a text's.
+_BLOCKS = "\x7fblocks "
+
+
+def _toml_text(data: Mapping[str, Any]) -> str:
+    """
+    *data* as TOML; every list of blocks in one syntax, an array with
+    bullets as inline tables (tomli_w would write a list of long bullets
+    as an array of tables, and a list that mixes paragraphs and bullets
+    inline).
+    """
+    import tomli_w  # noqa: PLC0415
+
+    lists: list[list[Any]] = []
+
+    def marked(value: Any) -> Any:
+        if isinstance(value, Mapping):
+            return {key: marked(item) for key, item in value.items()}
+        if isinstance(value, list) and _is_blocks(value):
+            lists.append(value)
+            return f"{_BLOCKS}{len(lists) - 1}"
+        if isinstance(value, list):
+            return [marked(item) for item in value]
+        return value
+
+    text = tomli_w.dumps(marked(data))
+    for index, blocks in enumerate(lists):
+        mark = tomli_w.dumps({"v": f"{_BLOCKS}{index}"})[4:-1]
+        text = text.replace(mark, _blocks_text(blocks), 1)
+    return text
+
+
+def _is_blocks(value: list[Any]) -> bool:
+    """
+    Whether *value* is a list of blocks with a bullet or an insertion in it.
+    """
+    return any(isinstance(item, Mapping) for item in value) and all(
+        isinstance(item, str)
+        or (isinstance(item, Mapping) and set(item) <= {"bullet", "insert"})
+        for item in value
+    )
+
+
+def _blocks_text(blocks: list[Any]) -> str:
+    import tomli_w  # noqa: PLC0415
+
+    def literal(value: str) -> str:
+        return tomli_w.dumps({"v": value})[4:-1]
+
+    lines = []
+    for block in blocks:
+        if isinstance(block, str):
+            lines.append(f"    {literal(block)},")
+        else:
+            pairs = ", ".join(f"{k} = {literal(v)}" for k, v in block.items())
+            lines.append(f"    {{ {pairs} }},")
+    return "[\n" + "\n".join(lines) + "\n]"
 
 
 def format_of(

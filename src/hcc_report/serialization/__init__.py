@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -30,6 +31,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import attrs
 
 from hcc_report._checks import check_type
+from hcc_report.errors import Problem, ValidationError
 from hcc_report.model import (
     Appendix,
     AppendixRow,
@@ -47,6 +49,7 @@ from hcc_report.model import (
     Section,
     Signer,
 )
+from hcc_report.presentation import row_number
 from hcc_report.published import PublishedReport
 from hcc_report.serialization import _published, _reports
 from hcc_report.serialization._reading import (
@@ -287,7 +290,44 @@ def report_from_dict(data: object, *, source: str = "") -> Report:
             the error lists every problem with its path, in the order of
             the data. *source* (a file name) is put in its message.
     """
-    return read_all(data, _report, subject="report", source=source)
+    try:
+        return read_all(data, _report, subject="report", source=source)
+    except ValidationError as error:
+        problems = [_named_row(problem, data) for problem in error.problems]
+        raise ValidationError(
+            problems, subject=error.subject, source=error.source
+        ) from None
+
+
+_ROW_PATH = re.compile(r"appendix\.rows\[(\d+)\]")
+
+
+def _named_row(problem: Problem, data: object) -> Problem:
+    """
+    *problem*, naming the appendix row it is in as the document prints it
+    (``Stt 10, Sở Tư pháp``), when the data says the row's name.
+    """
+    match = _ROW_PATH.match(problem.path)
+    appendix = data.get("appendix") if isinstance(data, dict) else None
+    rows = appendix.get("rows") if isinstance(appendix, dict) else None
+    if match is None or not isinstance(rows, list):
+        return problem
+    index = int(match[1])
+    row = rows[index] if index < len(rows) else None
+    if not isinstance(row, dict):
+        return problem
+    name = row.get("short_name") or row.get("name")
+    if not isinstance(name, str):
+        return problem
+    groups = [
+        group
+        if isinstance(item, dict)
+        and isinstance(group := item.get("group"), str)
+        else None
+        for item in rows
+    ]
+    number = row_number(groups, index)
+    return attrs.evolve(problem, row=f"Stt {number}, {name}")
 
 
 def published_from_dict(data: object, *, source: str = "") -> PublishedReport:
