@@ -82,6 +82,43 @@ class TestFiguresParagraph:
             "Lũy kế đến ngày 15/02/2023,"
         )
 
+    @pytest.mark.parametrize(
+        "period",
+        [
+            Period.month(2023, 1),
+            Period.quarter(2023, 1),
+            Period.half(2023, 1),
+            Period.first_months(2023, 9),
+            Period.year(2023),
+        ],
+    )
+    def test_a_period_from_1_january_states_its_figures_once(
+        self, seed, period
+    ):
+        """
+        A period that starts on 1 January is its own cumulative span: its
+        figures are stated once, without a "Lũy kế" paragraph that repeats
+        them.
+        """
+        report = attrs.evolve(
+            seed, period=period, figures=seed.cumulative, appendix=None
+        )
+
+        lines = texts(figures_lines(report))
+
+        assert 4 == len(lines)
+        assert not any("Lũy kế" in text for _, text in lines)
+        assert "10.078" in lines[0][1]
+
+    def test_a_later_period_states_both(self, seed):
+        """
+        February states its own figures, then those since 1 January.
+        """
+        lines = texts(figures_lines(seed))
+
+        assert 8 == len(lines)
+        assert lines[4][1].startswith("Lũy kế đến hết tháng 02 năm 2023")
+
 
 class TestBody:
     def test_end_mark(self, seed):

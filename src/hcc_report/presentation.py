@@ -381,8 +381,9 @@ def _paragraph_of_figures(report: Report) -> tuple[Line, ...]:
     The paragraph of figures that a `hcc_report.FiguresParagraph` stands
     for.
 
-    It states the period's figures, then the cumulative ones if given, in
-    the wording of the seed report.
+    It states the period's figures, then the cumulative ones if given (and
+    unless the period starts on 1 January, when they are the same), in the
+    wording of the seed report.
 
     >>> from hcc_report.examples import binh_thuan_2023_02
     >>> lines = _paragraph_of_figures(binh_thuan_2023_02())
@@ -399,7 +400,11 @@ def _paragraph_of_figures(report: Report) -> tuple[Line, ...]:
         f"Trong {noun}",
         report.figures,
     )
-    if report.cumulative is not None:
+    # A period from 1 January is its own cumulative span: the report holds
+    # the same figures twice, and prints them once.
+    start = report.period.start
+    from_new_year = (start.month, start.day) == (1, 1)
+    if report.cumulative is not None and not from_new_year:
         until = f"Lũy kế {format_period_end(report.period)}"
         lines += _figures_lines(
             f"{until}, tổng số hồ sơ tiếp nhận", until, report.cumulative
