@@ -300,6 +300,27 @@ class TestEscaping:
         assert markdown.count(md(self.TEXT)) >= 8
 
 
+class TestMarkdownLayout:
+    def test_header_and_signature_are_not_heading_rows(self, seed):
+        """
+        The header and the signature block are HTML tables of cells, not
+        the heading row of a Markdown table (which viewers print bold
+        throughout); the appendix's table is the only Markdown table, and
+        bold is where Decree 30 puts it.
+        """
+        page = render(seed, "markdown")
+        tables = [line for line in page.splitlines() if line.startswith("|-")]
+
+        assert 1 == len(tables)
+        assert "<th" not in page
+        assert (
+            '<td align="center">VĂN PHÒNG UBND TỈNH<br><b>TRUNG TÂM HÀNH '
+            "CHÍNH CÔNG</b><br>Số: 04/BC-TTHCC</td>"
+        ) in page
+        assert "<b><i>Nơi nhận:</i></b><br>- Chủ tịch" in page
+        assert "<br><b>Võ Lý Hoài Vũ</b></td>" in page
+
+
 class TestAnyReport:
     @settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
     @given(report=reports(), style=st.sampled_from(STYLES))
