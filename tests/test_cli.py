@@ -490,6 +490,46 @@ class TestCheckReportFile:
         assert ("kỳ trước" in out) == bool(extra)
 
 
+class TestSchema:
+    @pytest.mark.parametrize("kind", ["report", "published"])
+    def test_prints_the_shipped_schema(self, capsys, kind):
+        """
+        `hcc-report schema KIND` prints the schema the package ships.
+        """
+        status, out, _ = run(capsys, "schema", kind)
+
+        shipped = resources.files("hcc_report").joinpath(
+            f"schemas/{kind}.schema.json"
+        )
+        assert 0 == status
+        assert shipped.read_text(encoding="utf-8") == out
+
+    def test_validates_what_example_writes(self, capsys):
+        """
+        The file `hcc-report example -f json` writes is valid by the
+        schema `hcc-report schema report` prints, and one that the loader
+        refuses for its shape is not.
+        """
+        jsonschema = pytest.importorskip("jsonschema")
+        _, schema, _ = run(capsys, "schema", "report")
+        _, example, _ = run(capsys, "example", "-f", "json")
+        validator = jsonschema.Draft202012Validator(json.loads(schema))
+        report = json.loads(example)
+
+        assert [] == list(validator.iter_errors(report))
+        report["appendix"]["rows"][9]["recieved"] = 1620
+        assert list(validator.iter_errors(report))
+
+    def test_needs_a_kind(self, capsys):
+        """
+        Without a kind, or with another, the command line is wrong.
+        """
+        for args in (["schema"], ["schema", "style"]):
+            with pytest.raises(SystemExit) as info:
+                main(args)
+            assert 2 == info.value.code
+
+
 class TestExitStatus:
     """
     0 all well, 1 wrong figures, 2 unusable input or command, 130 Ctrl-C.

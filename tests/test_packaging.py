@@ -54,6 +54,7 @@ def test_unknown_attribute():
         "hcc_report.styles",
         "hcc_report.published",
         "hcc_report.auditing",
+        "hcc_report.schema",
     ],
 )
 def test_all_lists_the_public_names(module):

@@ -41,6 +41,7 @@ from hcc_report.model import Report
 from hcc_report.presentation import printed_figures
 from hcc_report.published import PublishedReport
 from hcc_report.renderers import available, get_renderer, render
+from hcc_report.schema import schema_text
 from hcc_report.styles import STYLES, Style, get_style
 
 
@@ -255,6 +256,11 @@ def _command_example(args: argparse.Namespace, out: TextIO) -> int:
     return OK
 
 
+def _command_schema(args: argparse.Namespace, out: TextIO) -> int:
+    _write(out, schema_text(args.kind).encode("utf-8"))
+    return OK
+
+
 def _add_input(parser: argparse.ArgumentParser) -> None:
     source = parser.add_mutually_exclusive_group(required=True)
     source.add_argument(
@@ -409,6 +415,19 @@ def _parser() -> argparse.ArgumentParser:
         "-f", "--format", choices=("toml", "json"), default="toml"
     )
     example.set_defaults(handler=_command_example)
+
+    schema = commands.add_parser(
+        "schema",
+        help="print the JSON Schema of report files or published figures",
+        description=(
+            "Print the JSON Schema (draft 2020-12) of a report file "
+            "(report) or of published figures (published), for checking "
+            "files in other languages. It checks their shape and values; "
+            "'hcc-report check' checks that the figures add up."
+        ),
+    )
+    schema.add_argument("kind", choices=("report", "published"))
+    schema.set_defaults(handler=_command_schema)
     return parser
 
 
