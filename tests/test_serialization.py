@@ -14,6 +14,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from hcc_report import (
+    Bullet,
+    Paragraph,
+    Section,
     ValidationError,
     dumps_report,
     load_report,
@@ -76,6 +79,34 @@ class TestRoundTrip:
         assert not re.search(
             r"^\[\[.*(blocks|opening)\]\]$", text, re.MULTILINE
         )
+        # A section with such a list stays a table of its own: the array is
+        # never put inside an inline table.
+        assert not re.search(r"\{[^}\n]*= \[\n", text)
+
+    def test_short_sections_of_bullets_stay_tables(self, seed):
+        """
+        Sections whose headings and blocks are short are still written as
+        tables of their own, their blocks as an array inside them.
+        """
+        report = attrs.evolve(
+            seed,
+            sections=[
+                Section(
+                    heading=heading,
+                    blocks=[Bullet(text="Một việc."), Paragraph(text="Hai.")],
+                )
+                for heading in ("Thuận lợi", "Khó khăn")
+            ],
+        )
+
+        text = dumps_report(report, "toml")
+
+        assert 2 == text.count("\n[[sections]]\nheading = ")
+        assert (
+            '[[sections]]\nheading = "Khó khăn"\nblocks = [\n'
+            '    { bullet = "Một việc." },\n    "Hai.",\n]\n'
+        ) in text
+        assert report == loads_report(text, "toml")
 
     def test_the_examples_long_bullets_are_inline(self, seed):
         """

@@ -78,8 +78,9 @@ def dump_data(data: Mapping[str, Any], format: str) -> str:  # noqa: A002
 
 #: What stands in for a list of blocks while tomli_w writes the rest: a
 #: control character, which no text of a report holds (tomli_w would write
-#: one escaped), so it cannot be mistaken for a text's.
-_BLOCKS = "\x7fblocks "
+#: one escaped), so it cannot be mistaken for a text's; and longer than a
+#: line, so that tomli_w writes no table holding it as an inline table.
+_BLOCKS = "\x7fblocks " + "." * 100 + " "
 
 
 def _toml_text(data: Mapping[str, Any]) -> str:
@@ -105,9 +106,18 @@ def _toml_text(data: Mapping[str, Any]) -> str:
 
     text = tomli_w.dumps(marked(data))
     for index, blocks in enumerate(lists):
-        mark = tomli_w.dumps({"v": f"{_BLOCKS}{index}"})[4:-1]
+        mark = _toml_string(f"{_BLOCKS}{index}")
         text = text.replace(mark, _blocks_text(blocks), 1)
     return text
+
+
+def _toml_string(text: str) -> str:
+    """
+    *text* as a TOML string, quoted and escaped as tomli_w writes it.
+    """
+    import tomli_w  # noqa: PLC0415
+
+    return tomli_w.dumps({"v": text}).removeprefix("v = ").removesuffix("\n")
 
 
 def _is_blocks(value: list[Any]) -> bool:
@@ -122,17 +132,14 @@ def _is_blocks(value: list[Any]) -> bool:
 
 
 def _blocks_text(blocks: list[Any]) -> str:
-    import tomli_w  # noqa: PLC0415
-
-    def literal(value: str) -> str:
-        return tomli_w.dumps({"v": value})[4:-1]
-
     lines = []
     for block in blocks:
         if isinstance(block, str):
-            lines.append(f"    {literal(block)},")
+            lines.append(f"    {_toml_string(block)},")
         else:
-            pairs = ", ".join(f"{k} = {literal(v)}" for k, v in block.items())
+            pairs = ", ".join(
+                f"{key} = {_toml_string(text)}" for key, text in block.items()
+            )
             lines.append(f"    {{ {pairs} }},")
     return "[\n" + "\n".join(lines) + "\n]"
 
