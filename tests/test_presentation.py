@@ -25,7 +25,11 @@ from hcc_report import (
 from hcc_report.errors import ArgumentError, UnknownFigureError
 from hcc_report.presentation import _paragraph_of_figures as figures_lines
 from hcc_report.presentation import _rate_cell as rate_cell
-from hcc_report.presentation import groups_in_order, row_number
+from hcc_report.presentation import (
+    groups_in_order,
+    printed_figures,
+    row_number,
+)
 from hcc_report.styles import DECREE_30
 from strategies import reports
 
@@ -109,6 +113,24 @@ class TestFiguresParagraph:
         assert 4 == len(lines)
         assert not any("Lũy kế" in text for _, text in lines)
         assert "10.078" in lines[0][1]
+
+    def test_cumulative_figures_that_say_more_are_stated(self, seed):
+        """
+        January's cumulative figures that know more counts than its own
+        are stated in their paragraph: nothing the report holds is lost.
+        """
+        report = attrs.evolve(
+            seed,
+            period=Period.month(2023, 1),
+            figures=Counts(received=100),
+            cumulative=Counts(received=100, processed=90, on_time=88, late=2),
+            appendix=None,
+        )
+
+        lines = texts(figures_lines(report))
+
+        assert lines[1][1].startswith("Lũy kế đến hết tháng 01 năm 2023")
+        assert "90 hồ sơ" in lines[2][1]
 
     def test_a_later_period_states_both(self, seed):
         """
@@ -418,3 +440,45 @@ class TestRowNumber:
         """
         with pytest.raises(ArgumentError, match="index must"):
             row_number([None, None, None], index)
+
+
+class TestPrintedFigures:
+    def test_the_body_figures_only_where_the_body_states_them(self, seed):
+        """
+        A report whose body has no paragraph of figures prints no body
+        figures for the audit to compare; the example's body has one.
+        """
+        plain = attrs.evolve(
+            seed,
+            sections=[
+                attrs.evolve(
+                    section,
+                    blocks=[
+                        b
+                        for b in section.blocks
+                        if not isinstance(b, FiguresParagraph)
+                    ],
+                    subsections=[
+                        attrs.evolve(
+                            sub,
+                            blocks=[
+                                b
+                                for b in sub.blocks
+                                if not isinstance(b, FiguresParagraph)
+                            ],
+                        )
+                        for sub in section.subsections
+                    ],
+                )
+                for section in seed.sections
+            ],
+        )
+
+        stated = printed_figures(seed)
+        not_stated = printed_figures(plain)
+
+        assert 10078 == stated.cumulative_figures.counts["received"]
+        assert 6227 == stated.period_figures.counts["received"]
+        assert not_stated.period_figures is None
+        assert not_stated.cumulative_figures is None
+        assert not_stated.table == stated.table

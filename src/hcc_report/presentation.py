@@ -381,9 +381,9 @@ def _paragraph_of_figures(report: Report) -> tuple[Line, ...]:
     The paragraph of figures that a `hcc_report.FiguresParagraph` stands
     for.
 
-    It states the period's figures, then the cumulative ones if given (and
-    unless the period starts on 1 January, when they are the same), in the
-    wording of the seed report.
+    It states the period's figures, then the cumulative ones if given
+    (unless the period starts on 1 January and they are the same figures),
+    in the wording of the seed report.
 
     >>> from hcc_report.examples import binh_thuan_2023_02
     >>> lines = _paragraph_of_figures(binh_thuan_2023_02())
@@ -400,16 +400,40 @@ def _paragraph_of_figures(report: Report) -> tuple[Line, ...]:
         f"Trong {noun}",
         report.figures,
     )
-    # A period from 1 January is its own cumulative span: the report holds
-    # the same figures twice, and prints them once.
-    start = report.period.start
-    from_new_year = (start.month, start.day) == (1, 1)
-    if report.cumulative is not None and not from_new_year:
+    if _states_cumulative(report):
         until = f"Lũy kế {format_period_end(report.period)}"
         lines += _figures_lines(
             f"{until}, tổng số hồ sơ tiếp nhận", until, report.cumulative
         )
     return tuple(lines)
+
+
+def _states_cumulative(report: Report) -> bool:
+    """
+    Whether the paragraph of figures states cumulative figures: those the
+    report gives, unless its period starts on 1 January and they are its
+    own figures (the same span, stated once).
+    """
+    if report.cumulative is None:
+        return False
+    start = report.period.start
+    from_new_year = (start.month, start.day) == (1, 1)
+    return not (
+        from_new_year and report.cumulative.known() == report.figures.known()
+    )
+
+
+def _states_figures(report: Report) -> bool:
+    """
+    Whether the body holds the paragraph of figures anywhere.
+    """
+    blocks = list(report.opening)
+    sections = [*report.sections, *([report.tasks] if report.tasks else [])]
+    for section in sections:
+        blocks.extend(section.blocks)
+        for subsection in section.subsections:
+            blocks.extend(subsection.blocks)
+    return any(isinstance(block, FiguresParagraph) for block in blocks)
 
 
 # Narrative -----------------------------------------------------------------
@@ -870,15 +894,19 @@ def printed_figures(
             basis=report.appendix.basis,
         )
 
-    def stated(counts: Counts | None) -> PublishedFigures | None:
-        return (
-            None if counts is None else PublishedFigures(counts=counts.known())
-        )
+    # The body's figures, if its paragraph of figures states them (a period
+    # from 1 January states the figures of the year so far once).
+    period_figures = cumulative_figures = None
+    if _states_figures(report):
+        period_figures = PublishedFigures(counts=report.figures.known())
+        if report.cumulative is not None:
+            cumulative = report.cumulative.known()
+            cumulative_figures = PublishedFigures(counts=cumulative)
 
     return PublishedReport(
         table=table,
-        period_figures=stated(report.figures),
-        cumulative_figures=stated(report.cumulative),
+        period_figures=period_figures,
+        cumulative_figures=cumulative_figures,
         period=report.period,
         number=str(report.number),
     )
