@@ -14,6 +14,7 @@ import sys
 from importlib import resources
 
 import attrs
+import jsonschema
 import pytest
 
 from hcc_report import (
@@ -460,6 +461,71 @@ class TestCheckReportFile:
                 "10079, got 10078"
             ) in err
 
+    def test_a_syntax_error_is_named_as_a_reports(self, capsys, report_file):
+        """
+        A report file with a syntax error is called a report, not
+        published figures.
+        """
+        path = self.edited(report_file, "on_time = 1279", "on_time == 1279")
+
+        status, _, err = run(capsys, "check", str(path))
+
+        assert 2 == status
+        assert ": invalid report: invalid TOML: " in err
+
+    @pytest.mark.parametrize(
+        ("args", "message"),
+        [
+            (["--places", "3"], "is a report file: places is an option of"),
+            (
+                ["--basis", "period", "--notation", "en"],
+                "basis, notation are options of published figures only",
+            ),
+        ],
+    )
+    def test_options_of_published_figures(
+        self, capsys, report_file, args, message
+    ):
+        """
+        Options that only published figures take are refused for a report
+        file, rather than ignored.
+        """
+        status, _, err = run(capsys, "check", str(report_file), *args)
+
+        assert 2 == status
+        assert message in err
+
+    def test_style_is_for_report_files(self, capsys, tmp_path):
+        """
+        --style with published figures is refused, rather than ignored.
+        """
+        path = tmp_path / "t.csv"
+        path.write_text("Tên đơn vị;Đã tiếp nhận\nA;1\n", encoding="utf-8")
+
+        for args in ([str(path)], ["--example"]):
+            status, _, err = run(capsys, "check", *args, "-s", "binh-thuan")
+            assert 2 == status
+            assert "--style is for report files" in err
+
+    @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes")
+    def test_a_named_pipe_is_read_once(self, capsys, tmp_path, report_file):
+        """
+        A file that can be read only once (a named pipe) is read once.
+        """
+        import threading  # noqa: PLC0415
+
+        pipe = tmp_path / "pipe.toml"
+        os.mkfifo(pipe)
+        data = report_file.read_bytes()
+        writer = threading.Thread(target=pipe.write_bytes, args=(data,))
+        writer.start()
+
+        status, out, err = run(capsys, "check", str(pipe))
+        writer.join(timeout=10)
+
+        assert (0, "") == (status, err)
+        assert out.splitlines()[-1].startswith("0 lỗi")
+
     @pytest.mark.parametrize(("extra", "status"), [(0, 0), (1, 1)])
     def test_as_the_previous_report(
         self, capsys, report_file, seed, extra, status
@@ -510,7 +576,6 @@ class TestSchema:
         schema `hcc-report schema report` prints, and one that the loader
         refuses for its shape is not.
         """
-        jsonschema = pytest.importorskip("jsonschema")
         _, schema, _ = run(capsys, "schema", "report")
         _, example, _ = run(capsys, "example", "-f", "json")
         validator = jsonschema.Draft202012Validator(json.loads(schema))

@@ -481,6 +481,22 @@ class TestConverter:
             "already in rows[0]",
         ] == [str(p) for p in info.value.problems]
 
+    def test_a_row_is_named_by_its_name_when_its_short_name_is_bad(self):
+        """
+        A row whose short name is not text is named by its name.
+        """
+        data = report_to_dict(loads_report(example(), "toml"))
+        data["appendix"]["rows"][7]["short_name"] = 5
+        data["appendix"]["rows"][7]["late"] = -1
+
+        with pytest.raises(ValidationError) as info:
+            report_from_dict(data)
+
+        assert [
+            "appendix.rows[7].late (Stt 8, Sở Tài chính): must not be negative, got -1",
+            "appendix.rows[7].short_name (Stt 8, Sở Tài chính): must be a string, got 5",
+        ] == [str(p) for p in info.value.problems]
+
     def test_basis_is_checked_with_the_rows(self):
         """
         A bad basis is reported with a bad row, not after it is fixed.

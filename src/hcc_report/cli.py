@@ -31,9 +31,8 @@ from hcc_report.examples import (
 )
 from hcc_report.loaders import (
     dumps_report,
-    is_report_file,
-    load_published,
     load_report,
+    load_report_or_published,
     load_style,
     write_atomic,
 )
@@ -180,16 +179,20 @@ def _tally(counts: Counter[Severity], lang: str) -> str:
 
 
 def _load_published(path: str, args: argparse.Namespace) -> PublishedReport:
-    # A report file is checked as the style prints it.
-    if is_report_file(path):
-        return printed_figures(load_report(path), _style(args.style))
-    return load_published(
+    loaded = load_report_or_published(
         path,
         decimal_mark=args.decimal_mark,
         places=args.places,
         basis=args.basis,
         notation=args.notation,
     )
+    if isinstance(loaded, Report):
+        # A report file is checked as the style prints it.
+        return printed_figures(loaded, _style(args.style or "decree-30"))
+    if args.style is not None:
+        msg = f"{path} holds published figures: --style is for report files"
+        raise HccReportError(msg)
+    return loaded
 
 
 def _places(text: str) -> int | str:
@@ -212,6 +215,9 @@ def _command_check(args: argparse.Namespace, out: TextIO) -> int:
     if args.example:
         if args.input:
             msg = "give --example or an INPUT file, not both"
+            raise HccReportError(msg)
+        if args.style is not None:
+            msg = "--style is for report files, not --example"
             raise HccReportError(msg)
         published = binh_thuan_2023_02_published()
     elif args.input:
@@ -330,7 +336,8 @@ def _parser() -> argparse.ArgumentParser:
             "figures against the appendix, and, with PREVIOUS, the "
             "cumulative figures against the previous report of the year. "
             "A report file (what 'hcc-report example' writes) is checked "
-            "as its rendering in --style prints it. "
+            "as its rendering in --style prints it; one whose figures do "
+            "not add up is refused as 'render' refuses it (status 2). "
             "Exits with 1 when a figure is wrong, 2 when a file cannot be "
             "used."
         ),
@@ -355,7 +362,6 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "-s",
         "--style",
-        default="decree-30",
         help="for a report file: the style whose printing is checked "
         "(a preset or a style file); default: decree-30",
     )

@@ -400,27 +400,23 @@ def _paragraph_of_figures(report: Report) -> tuple[Line, ...]:
         f"Trong {noun}",
         report.figures,
     )
-    if _states_cumulative(report):
+    cumulative = report.cumulative
+    if cumulative is not None and not _repeats_figures(report, cumulative):
         until = f"Lũy kế {format_period_end(report.period)}"
         lines += _figures_lines(
-            f"{until}, tổng số hồ sơ tiếp nhận", until, report.cumulative
+            f"{until}, tổng số hồ sơ tiếp nhận", until, cumulative
         )
     return tuple(lines)
 
 
-def _states_cumulative(report: Report) -> bool:
+def _repeats_figures(report: Report, cumulative: Counts) -> bool:
     """
-    Whether the paragraph of figures states cumulative figures: those the
-    report gives, unless its period starts on 1 January and they are its
-    own figures (the same span, stated once).
+    Whether *cumulative* are the period's own figures over the same span:
+    a period that starts on 1 January, which states them once.
     """
-    if report.cumulative is None:
-        return False
     start = report.period.start
     from_new_year = (start.month, start.day) == (1, 1)
-    return not (
-        from_new_year and report.cumulative.known() == report.figures.known()
-    )
+    return from_new_year and cumulative.known() == report.figures.known()
 
 
 def _states_figures(report: Report) -> bool:

@@ -18,12 +18,13 @@ written, an `~hcc_report.errors.ArgumentError` for a format it cannot be.
 from __future__ import annotations
 
 import os
+import re
 
 from pathlib import Path
 from typing import Literal, TypeAlias
 
 from hcc_report._checks import check_path, check_type
-from hcc_report.errors import ValidationError
+from hcc_report.errors import ArgumentError, ValidationError
 from hcc_report.loaders._csv import published_from_csv
 from hcc_report.loaders._files import read_text, write_atomic
 from hcc_report.loaders._text import (
@@ -47,9 +48,9 @@ __all__ = [
     "Format",
     "PublishedFormat",
     "dumps_report",
-    "is_report_file",
     "load_published",
     "load_report",
+    "load_report_or_published",
     "load_style",
     "loads_published",
     "loads_report",
@@ -160,39 +161,94 @@ _REPORT_KEYS = frozenset(
     {"schema_version", "issuer", "signer", "figures", "sections", "appendix"}
 )
 _PUBLISHED_KEYS = frozenset({"paragraph", "table", "period_table"})
+#: The start of a line that only a report file has (TOML or JSON), to say
+#: which kind of file has a syntax error.
+_REPORT_LINE = re.compile(
+    r'^\s*(?:schema_version\s*=|\[(?:issuer|signer)\]|"(?:schema_version|'
+    r'issuer|signer)"\s*:)',
+    re.MULTILINE,
+)
 
 
-def is_report_file(path: str | os.PathLike[str]) -> bool:
-    """
-    Tell whether the file at *path* is a report file rather than published
-    figures, by what it holds: a report file has a ``schema_version`` or
-    the keys of a report (``issuer``, ``signer``, ``figures`` ...) and
-    none of published figures' (``paragraph``, ``table``). A CSV, or a
-    file that cannot be read or parsed, is not one (reading it as
-    published figures says what is wrong).
-
-    >>> import pathlib, tempfile
-    >>> from hcc_report.examples import binh_thuan_2023_02
-    >>> folder = pathlib.Path(tempfile.mkdtemp())
-    >>> save_report(binh_thuan_2023_02(), folder / "report.toml")
-    >>> _ = (folder / "table.toml").write_text('[table]\\nrows = []\\n')
-    >>> [is_report_file(folder / f) for f in ("report.toml", "table.toml")]
-    [True, False]
-    """
-    kind = Path(check_path("path", path)).suffix.lower().lstrip(".")
-    if kind not in _REPORT_FORMATS:
-        return False
-    try:
-        text = read_text(path, subject="report")
-        data = parse_data(text, kind, subject="report", source="")
-    except (ValidationError, OSError):
-        return False
+def _is_report(data: object) -> bool:
     if not isinstance(data, dict):
         return False
     keys = set(data)
     return "schema_version" in keys or (
         bool(keys & _REPORT_KEYS) and not keys & _PUBLISHED_KEYS
     )
+
+
+def load_report_or_published(
+    path: str | os.PathLike[str],
+    *,
+    decimal_mark: str | None = None,
+    places: int | str | None = None,
+    basis: Basis | str | None = None,
+    notation: str | None = None,
+) -> Report | PublishedReport:
+    """
+    Read a file that may be a report file or published figures, and tell
+    them apart by what it holds: a report file has a ``schema_version`` or
+    the keys of a report (``issuer``, ``signer``, ``figures`` ...) and none
+    of published figures' (``paragraph``, ``table``); a CSV is published
+    figures. The file is read once (it may be a pipe).
+
+    The options are `hcc_report.load_published`'s, for published
+    figures only.
+
+    >>> import pathlib, tempfile
+    >>> from hcc_report.examples import binh_thuan_2023_02
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> save_report(binh_thuan_2023_02(), folder / "report.toml")
+    >>> _ = (folder / "table.csv").write_text("Đơn vị,Đã tiếp nhận\\nA,1\\n")
+    >>> [type(load_report_or_published(folder / name)).__name__
+    ...  for name in ("report.toml", "table.csv")]
+    ['Report', 'PublishedReport']
+
+    Raises:
+        ~hcc_report.errors.ValidationError: The file is not readable as
+            either; a file with a syntax error is named as the kind of file
+            its lines show.
+        ~hcc_report.errors.FileError: The file cannot be read.
+        ~hcc_report.errors.ArgumentError: The format cannot be told from
+            the suffix, or an option is given for a report file.
+    """
+    kind = format_of(check_path("path", path), None, _PUBLISHED_FORMATS)
+    source = os.fspath(path)
+    text = read_text(path, subject="published figures")
+    if kind == "csv":
+        data: object = text
+    else:
+        subject = (
+            "report" if _REPORT_LINE.search(text) else "published figures"
+        )
+        data = parse_data(text, kind, subject=subject, source=source)
+    if not _is_report(data):
+        return loads_published(
+            text,
+            kind,  # type: ignore[arg-type]
+            source=source,
+            decimal_mark=decimal_mark,
+            places=places,
+            basis=basis,
+            notation=notation,
+        )
+    options = {
+        "decimal_mark": decimal_mark,
+        "places": places,
+        "basis": basis,
+        "notation": notation,
+    }
+    given = [name for name, value in options.items() if value is not None]
+    if given:
+        options_are = "is an option" if len(given) == 1 else "are options"
+        msg = (
+            f"{source} is a report file: {', '.join(given)} {options_are} "
+            "of published figures only"
+        )
+        raise ArgumentError(msg)
+    return report_from_dict(data, source=source)
 
 
 def save_report(

@@ -316,8 +316,10 @@ def _named_row(problem: Problem, data: object) -> Problem:
     row = rows[index] if index < len(rows) else None
     if not isinstance(row, dict):
         return problem
-    name = row.get("short_name") or row.get("name")
-    if not isinstance(name, str):
+    # The name it prints under, or its full name if that is not readable.
+    names = [row.get("short_name"), row.get("name")]
+    name = next((n for n in names if isinstance(n, str) and n.strip()), None)
+    if name is None:
         return problem
     groups = [
         group
