@@ -28,6 +28,7 @@ nox.options.error_on_missing_interpreters = True
 nox.options.sessions = [
     "tests",
     "browser",
+    "office",
     "lint",
     "typecheck",
     "docs",
@@ -109,12 +110,24 @@ def tests(session: nox.Session) -> None:
     """
     # The demo renderer is a separate distribution with an entry point, to
     # test how third-party renderers are found.
-    session.install(".", "./tests/plugins/demo-renderer", *_group("tests"))
+    session.install(
+        ".[docx,xlsx,pdf]", "./tests/plugins/demo-renderer", *_group("tests")
+    )
     env = {
         "COVERAGE_FILE": str(ROOT / f".coverage.py{session.python}"),
         "HCC_REPORT_REQUIRE_PLUGIN": "1",
     }
-    session.run("coverage", "run", "-m", "pytest", *session.posargs, env=env)
+    # The office suite's conversions are slow: nox -s office runs them once.
+    session.run(
+        "coverage",
+        "run",
+        "-m",
+        "pytest",
+        "-m",
+        "not office",
+        *session.posargs,
+        env=env,
+    )
     session.run("coverage", "combine", "--quiet", env=env)
     session.run("coverage", "report", env=env)
 
@@ -134,6 +147,25 @@ def browser(session: nox.Session) -> None:
         env={"HCC_REPORT_REQUIRE_BROWSER": "1"},
     )
     session.log(f"screenshots and PDFs: {ROOT / 'build' / 'test-output'}")
+
+
+@nox.session(python=DOCS_PYTHON)
+def office(session: nox.Session) -> None:
+    """
+    Open the DOCX and XLSX in LibreOffice (Debian's
+    libreoffice-writer-nogui and libreoffice-calc-nogui): convert them to
+    PDF, check the pages, and keep a PNG of each (poppler-utils).
+    """
+    session.install(".[docx,xlsx]", *_group("tests"))
+    session.run(
+        "pytest",
+        "-m",
+        "office",
+        "tests/test_office.py",
+        *session.posargs,
+        env={"HCC_REPORT_REQUIRE_OFFICE": "1"},
+    )
+    session.log(f"pictures: {ROOT / 'build' / 'test-output' / 'office'}")
 
 
 @nox.session(python=DOCS_PYTHON)
@@ -157,7 +189,7 @@ def typecheck(session: nox.Session) -> None:
     """
     Check the types of the package (mypy --strict) and of the tests' API use.
     """
-    session.install(".", *_group("typing"))
+    session.install(".[docx,xlsx,pdf]", *_group("typing"))
     session.run("mypy", "--strict", "src")
     session.run("mypy", "--strict", "tests/typing")
 
@@ -167,7 +199,8 @@ def docs(session: nox.Session) -> None:
     """
     Build the HTML docs with warnings as errors, then run their doctests.
     """
-    session.install(".", *_group("docs"))
+    # The how-to guides and references show the office formats at work.
+    session.install(".[docx,xlsx,pdf]", "openpyxl", *_group("docs"))
     for builder in ("html", "doctest"):
         session.run(
             "python",
@@ -218,11 +251,12 @@ def bench(session: nox.Session) -> None:
     Counts against plain dicts and the import against attrs' (not part of
     the default run).
     """
-    session.install(".", "babel")
+    session.install(".[docx]", "babel")
     session.run("python", "benchmarks/formatting.py")
     session.run("python", "benchmarks/rendering.py")
     session.run("python", "benchmarks/counts.py")
     session.run("python", "benchmarks/imports.py")
+    session.run("python", "benchmarks/office.py")
 
 
 @nox.session(python=DOCS_PYTHON)

@@ -11,6 +11,7 @@ look at.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 
 from pathlib import Path
@@ -76,7 +77,8 @@ def browser():
 def test_html_page_in_chromium(browser, seed, tmp_path, style):
     """
     The example loads without console errors or requests, prints to PDF as
-    A4, and its appendix starts on a page of its own.
+    A4 with page numbers from page 2 on, and its appendix starts on a page
+    of its own.
     """
     _, _, pypdf = _requirements()
     page_file = tmp_path / "report.html"
@@ -111,7 +113,11 @@ def test_html_page_in_chromium(browser, seed, tmp_path, style):
         )
         assert abs(size[0] - A4[0]) < TOLERANCE, (number, size)
         assert abs(size[1] - A4[1]) < TOLERANCE, (number, size)
-    texts = [pdf_page.extract_text() for pdf_page in pages]
+    # Each page's text after its number, if it has one.
+    texts = [
+        re.sub(r"\A\s*\d+\n", "", pdf_page.extract_text())
+        for pdf_page in pages
+    ]
     label = "PHỤ LỤC" if style == "binh-thuan" else "Phụ lục"
     starts = [
         i for i, text in enumerate(texts) if text.lstrip().startswith(label)
@@ -123,6 +129,26 @@ def test_html_page_in_chromium(browser, seed, tmp_path, style):
     assert "Tổng cộng" not in "".join(texts[:first_appendix_page])
     assert "Tổng cộng" in "".join(texts[first_appendix_page:])
     assert "Sở Tài nguyên và Môi trường" in "".join(texts)
+    # Decree 30/2020: no number on page 1, the number on page 2 on.
+    assert [] == _top_margin_text(pages[0])
+    assert ["2"] == _top_margin_text(pages[1])
+
+
+def _top_margin_text(pdf_page) -> list[str]:
+    """
+    The text printed in the 20 mm top margin of a PDF's portrait page.
+    """
+    limit = float(pdf_page.mediabox.top) - 20 / 25.4 * 72
+    found: list[str] = []
+
+    def visit(text, cm, tm, font, size):
+        # Where the text's baseline starts, in page space.
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        if text.strip() and y > limit:
+            found.append(text.strip())
+
+    pdf_page.extract_text(visitor_text=visit)
+    return found
 
 
 #: Line boxes of each text, as the browser lays it out on the printed page.

@@ -101,6 +101,8 @@ def _command_render(args: argparse.Namespace, out: TextIO) -> int:
     options = {}
     if args.template_dir:
         options["template_dir"] = args.template_dir
+    if args.template:
+        options["template"] = args.template
     document = render(
         report, _format_for(args), style=_style(args.style), **options
     )
@@ -324,6 +326,12 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument(
         "--template-dir",
         help="a folder of templates that replace the built-in ones",
+    )
+    render.add_argument(
+        "--template",
+        metavar="FILE",
+        help="for docx: a Word file written as a template (docxtpl) to "
+        "fill instead of the built-in layout",
     )
     render.set_defaults(handler=_command_render)
 

@@ -74,6 +74,10 @@ registry.register("text", "hcc_report.renderers._text:TEXT")
 registry.register("markdown", "hcc_report.renderers._markdown:MARKDOWN")
 registry.register("html", "hcc_report.renderers._html:HTML")
 registry.register("json", "hcc_report.renderers._json:JSON")
+# The office formats need their extra: hcc-report[docx], [xlsx], [pdf].
+registry.register("docx", "hcc_report.renderers._docx:DOCX", extra="docx")
+registry.register("xlsx", "hcc_report.renderers._xlsx:XLSX", extra="xlsx")
+registry.register("pdf", "hcc_report.renderers._pdf:PDF", extra="pdf")
 
 
 def register(
