@@ -556,6 +556,198 @@ class TestCheckReportFile:
         assert ("kỳ trước" in out) == bool(extra)
 
 
+class TestBatch:
+    """
+    `render` with several files or folders renders them all into -o.
+    """
+
+    @pytest.fixture
+    def in_tmp_path(self, tmp_path, monkeypatch):
+        monkeypatch.chdir(tmp_path)
+
+    @pytest.fixture
+    def inputs(self, tmp_path, seed):
+        folder = tmp_path / "in"
+        (folder / "sub").mkdir(parents=True)
+        for name in ("a.toml", "b.toml"):
+            (folder / name).write_text(dumps_report(seed, "toml"), "utf-8")
+        (folder / "sub" / "c.json").write_text(
+            dumps_report(seed, "json"), "utf-8"
+        )
+        (folder / "notes.txt").write_text("not a report", "utf-8")
+        return folder
+
+    def test_a_folder_and_files(self, capsys, tmp_path, inputs, seed):
+        """
+        A folder's report files (through its subfolders) and single files
+        are rendered into -o, named as their inputs.
+        """
+        single = tmp_path / "single.toml"
+        single.write_text(dumps_report(seed, "toml"), "utf-8")
+        out = tmp_path / "out"
+
+        status, stdout, err = run(
+            capsys,
+            "render",
+            str(inputs),
+            str(single),
+            "-o",
+            str(out),
+            "-f",
+            "html",
+            "-j",
+            "1",
+        )
+
+        assert (0, "") == (status, stdout)
+        assert sorted(
+            str(p.relative_to(out)) for p in out.rglob("*") if p.is_file()
+        ) == ["a.html", "b.html", "single.html", "sub/c.html"]
+        assert (out / "sub" / "c.html").read_text("utf-8") == render(
+            seed, "html"
+        )
+        assert "4 of 4 rendered" in err
+
+    def test_keeps_going_and_lists_every_failure(
+        self, capsys, tmp_path, inputs
+    ):
+        """
+        Bad inputs do not stop the others; each is listed at the end, and
+        the status is 2.
+        """
+        (inputs / "bad1.toml").write_text("number = 1\n", "utf-8")
+        (inputs / "bad2.json").write_text("{", "utf-8")
+        out = tmp_path / "out"
+
+        status, _, err = run(
+            capsys, "render", str(inputs), "-o", str(out), "-f", "text"
+        )
+
+        assert 2 == status
+        assert "bad1.toml: invalid report" in err
+        assert "bad2.json: invalid report" in err
+        assert "3 of 5 rendered to " in err
+        assert err.endswith(", 2 failed\n")
+        assert not (out / "bad1.txt").exists()
+        assert (out / "a.txt").exists()
+
+    def test_in_worker_processes(self, capsys, tmp_path, seed):
+        """
+        More files than one task holds go to worker processes and come
+        out the same as one by one.
+        """
+        folder = tmp_path / "in"
+        folder.mkdir()
+        text = dumps_report(seed, "toml")
+        for i in range(40):
+            (folder / f"r{i:02}.toml").write_text(text, "utf-8")
+        (folder / "r99.toml").write_text("bad = 1\n", "utf-8")
+        out = tmp_path / "out"
+
+        status, _, err = run(
+            capsys,
+            "render",
+            str(folder),
+            "-o",
+            str(out),
+            "-f",
+            "markdown",
+            "-j",
+            "2",
+        )
+
+        assert 2 == status
+        assert "40 of 41 rendered" in err
+        expected = render(seed, "markdown")
+        assert all(
+            (out / f"r{i:02}.md").read_text("utf-8") == expected
+            for i in range(40)
+        )
+
+    @pytest.mark.parametrize(
+        ("args", "message"),
+        [
+            (["-f", "html"], "needs an output folder: -o FOLDER"),
+            (["-o", "out"], "needs a format: -f FORMAT"),
+            (["-o", "file.txt", "-f", "html"], "file.txt is not a folder"),
+            (["-o", "out", "-f", "nope"], "no renderer is called 'nope'"),
+            (["-o", "out", "-f", "html", "-s", "nope"], "unknown style"),
+            (["-o", "out", "-f", "html", "-j", "0"], None),
+        ],
+    )
+    @pytest.mark.usefixtures("in_tmp_path")
+    def test_wrong_uses(self, capsys, tmp_path, inputs, args, message):
+        """
+        A batch that cannot start says why, with status 2.
+        """
+        (tmp_path / "file.txt").write_text("", "utf-8")
+
+        if message is None:
+            with pytest.raises(SystemExit) as info:
+                main(["render", str(inputs), *args])
+            assert 2 == info.value.code
+            return
+        status, _, err = run(capsys, "render", str(inputs), *args)
+
+        assert 2 == status
+        assert message in err
+        assert not (tmp_path / "out").exists()
+
+    def test_two_inputs_one_output(self, capsys, tmp_path, inputs):
+        """
+        Two inputs that would write the same file are refused up front.
+        """
+        other = tmp_path / "other"
+        other.mkdir()
+        (other / "a.toml").write_text(
+            (inputs / "a.toml").read_text("utf-8"), "utf-8"
+        )
+
+        status, _, err = run(
+            capsys,
+            "render",
+            str(inputs / "a.toml"),
+            str(other / "a.toml"),
+            "-o",
+            str(tmp_path / "out"),
+            "-f",
+            "html",
+        )
+
+        assert 2 == status
+        assert "would both be written to" in err
+
+    def test_an_empty_folder(self, capsys, tmp_path):
+        empty = tmp_path / "empty"
+        empty.mkdir()
+
+        status, _, err = run(
+            capsys, "render", str(empty), str(empty), "-o", "x", "-f", "html"
+        )
+
+        assert 2 == status
+        assert "no report file (.toml or .json) in this folder" in err
+
+    def test_progress_only_on_a_terminal(self):
+        """
+        The progress bar is drawn on a terminal and not on a pipe.
+        """
+        from hcc_report._batch import Progress  # noqa: PLC0415
+
+        class Terminal(io.StringIO):
+            def isatty(self):
+                return True
+
+        for stream, shown in ((Terminal(), True), (io.StringIO(), False)):
+            bar = Progress(4, stream)
+            bar.advance(1)
+            bar.advance(3)
+            bar.close()
+            text = stream.getvalue()
+            assert ("4/4" in text) == shown
+            assert bool(text) == shown
+
+
 class TestSchema:
     @pytest.mark.parametrize("kind", ["report", "published"])
     def test_prints_the_shipped_schema(self, capsys, kind):

@@ -12,6 +12,7 @@ library's own errors: anything else is a bug, and shows as one.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import sys
@@ -23,6 +24,7 @@ from typing import TextIO
 
 import attrs
 
+from hcc_report import _batch
 from hcc_report.auditing import Finding, Severity, audit, describe
 from hcc_report.errors import FileError, HccReportError
 from hcc_report.examples import (
@@ -67,12 +69,6 @@ INTERRUPTED = 130
 CLOSED_PIPE = 141
 
 
-def _load(args: argparse.Namespace) -> Report:
-    if args.example:
-        return binh_thuan_2023_02()
-    return load_report(args.input)
-
-
 def _style(name: str) -> Style:
     # A preset's name, or a TOML file describing a style.
     if name in STYLES or not name.endswith(".toml"):
@@ -96,15 +92,25 @@ def _format_for(args: argparse.Namespace) -> str:
     return "text"
 
 
-def _command_render(args: argparse.Namespace, out: TextIO) -> int:
-    report = _load(args)
+def _render_options(args: argparse.Namespace) -> dict[str, str]:
     options = {}
     if args.template_dir:
         options["template_dir"] = args.template_dir
     if args.template:
         options["template"] = args.template
+    return options
+
+
+def _command_render(args: argparse.Namespace, out: TextIO) -> int:
+    inputs = list(args.input or [])
+    if len(inputs) > 1 or any(Path(name).is_dir() for name in inputs):
+        return _render_batch(args, inputs)
+    report = binh_thuan_2023_02() if args.example else load_report(inputs[0])
     document = render(
-        report, _format_for(args), style=_style(args.style), **options
+        report,
+        _format_for(args),
+        style=_style(args.style),
+        **_render_options(args),
     )
     data = document.encode("utf-8") if isinstance(document, str) else document
     if args.output:
@@ -112,6 +118,58 @@ def _command_render(args: argparse.Namespace, out: TextIO) -> int:
     else:
         _write(out, data)
     return OK
+
+
+def _render_file(
+    source: Path,
+    target: Path,
+    *,
+    fmt: str,
+    style: str,
+    options: dict[str, str],
+) -> None:
+    """
+    Render one report file of a batch (in a worker process).
+    """
+    document = render(load_report(source), fmt, style=_style(style), **options)
+    data = document.encode("utf-8") if isinstance(document, str) else document
+    write_atomic(target, data)
+
+
+def _render_batch(args: argparse.Namespace, inputs: list[str]) -> int:
+    """
+    Render several report files, or folders of them, into the folder
+    ``-o``, in parallel; every failure is listed at the end.
+    """
+    if not args.output:
+        msg = "rendering several files needs an output folder: -o FOLDER"
+        raise HccReportError(msg)
+    if not args.format:
+        msg = "rendering several files needs a format: -f FORMAT"
+        raise HccReportError(msg)
+    if Path(args.output).exists() and not Path(args.output).is_dir():
+        msg = f"{args.output} is not a folder"
+        raise HccReportError(msg)
+    renderer = get_renderer(args.format)
+    _style(args.style)  # a wrong style stops the batch before it starts
+    jobs = _batch.plan(inputs, args.output, renderer.suffix)
+    work = functools.partial(
+        _render_file,
+        fmt=args.format,
+        style=args.style,
+        options=_render_options(args),
+    )
+    workers = args.jobs or _batch.default_workers()
+    failures = _batch.run(jobs, work, workers=workers, progress=sys.stderr)
+    for failure in failures:
+        print(f"hcc-report: {failure.reason}", file=sys.stderr)  # noqa: T201
+    done = len(jobs) - len(failures)
+    print(  # noqa: T201
+        f"hcc-report: {done} of {len(jobs)} rendered to {args.output}"
+        + (f", {len(failures)} failed" if failures else ""),
+        file=sys.stderr,
+    )
+    return UNUSABLE if failures else OK
 
 
 def _write(out: TextIO, data: bytes) -> None:
@@ -197,6 +255,16 @@ def _load_published(path: str, args: argparse.Namespace) -> PublishedReport:
     return loaded
 
 
+def _jobs(text: str) -> int:
+    """
+    ``--jobs``: a number of processes, at least 1.
+    """
+    if not text.isdigit() or int(text) < 1:
+        msg = f"must be a number of processes from 1, got {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return int(text)
+
+
 def _places(text: str) -> int | str:
     """
     ``--places``: a number of decimals, or "as-printed".
@@ -270,15 +338,20 @@ def _command_schema(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _add_input(parser: argparse.ArgumentParser) -> None:
-    source = parser.add_mutually_exclusive_group(required=True)
-    source.add_argument(
-        "input", nargs="?", help="a report file (.toml or .json)"
+    # Not a mutually exclusive group: argparse takes an empty "*" for a
+    # given argument there. `main` checks that one of them is given.
+    parser.add_argument(
+        "input",
+        nargs="*",
+        help="a report file (.toml or .json); several files or folders "
+        "are rendered into the folder -o, in parallel",
     )
-    source.add_argument(
+    parser.add_argument(
         "--example",
         action="store_true",
         help="use the built-in example (Bình Thuận, February 2023)",
     )
+    parser.set_defaults(one_input=parser)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -301,7 +374,11 @@ def _parser() -> argparse.ArgumentParser:
         help="render a report as text, Markdown, HTML, JSON ...",
         description=(
             "Render a report file (or the built-in example) in a format, "
-            "to standard output or to a file written atomically."
+            "to standard output or to a file written atomically. Several "
+            "files, or folders of them, are rendered into the folder -o in "
+            "parallel, each output named as its input; a file that fails "
+            "does not stop the others, and every failure is listed at the "
+            "end (status 2)."
         ),
     )
     _add_input(render)
@@ -332,6 +409,14 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="for docx: a Word file written as a template (docxtpl) to "
         "fill instead of the built-in layout",
+    )
+    render.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        metavar="N",
+        help="for several files: how many to render at once (default: "
+        "the number of cores)",
     )
     render.set_defaults(handler=_command_render)
 
@@ -457,6 +542,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     try:
         args = _parser().parse_args(argv)
+        command = getattr(args, "one_input", None)
+        if command is not None and bool(args.example) == bool(args.input):
+            command.error("give INPUT files or --example, one of them")
         status: int = args.handler(args, sys.stdout)
     except HccReportError as error:
         print(f"hcc-report: error: {error}", file=sys.stderr)  # noqa: T201
