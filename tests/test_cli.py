@@ -728,6 +728,133 @@ class TestBatch:
         assert 2 == status
         assert "no report file (.toml or .json) in this folder" in err
 
+    def test_never_replaces_an_input(self, capsys, tmp_path, seed):
+        """
+        An output folder that is the input folder, where an output would
+        replace its report, is refused before anything is written.
+        """
+        folder = tmp_path / "in"
+        folder.mkdir()
+        report = folder / "a.json"
+        report.write_text(dumps_report(seed, "json"), "utf-8")
+
+        status, _, err = run(
+            capsys, "render", str(folder), "-o", str(folder), "-f", "json"
+        )
+
+        assert 2 == status
+        assert "is the input folder" in err
+        assert load_report(report) == seed
+
+        status, _, err = run(
+            capsys,
+            "render",
+            str(report),
+            str(report),
+            "-o",
+            str(folder),
+            "-f",
+            "json",
+        )
+
+        assert 2 == status
+        assert "would replace the report" in err
+        assert load_report(report) == seed
+
+    def test_outputs_inside_an_input_folder_are_not_inputs(
+        self, capsys, tmp_path, inputs
+    ):
+        """
+        With -o inside an input folder, a second run does not read the
+        first run's outputs as reports.
+        """
+        out = inputs / "out"
+        for _ in range(2):
+            status, _, err = run(
+                capsys, "render", str(inputs), "-o", str(out), "-f", "json"
+            )
+            assert 0 == status
+            assert "3 of 3 rendered" in err
+        assert not (out / "out").exists()
+
+    def test_a_file_named_twice_is_rendered_once(
+        self, capsys, tmp_path, inputs
+    ):
+        status, _, err = run(
+            capsys,
+            "render",
+            str(inputs),
+            str(inputs),
+            "-o",
+            str(tmp_path / "out"),
+            "-f",
+            "text",
+        )
+
+        assert 0 == status
+        assert "3 of 3 rendered" in err
+
+    def test_one_file_into_a_folder(self, capsys, tmp_path, inputs):
+        """
+        One file with -o naming an existing folder is written into it.
+        """
+        out = tmp_path / "out"
+        out.mkdir()
+
+        status, _, _ = run(
+            capsys,
+            "render",
+            str(inputs / "a.toml"),
+            "-o",
+            str(out),
+            "-f",
+            "html",
+        )
+
+        assert 0 == status
+        assert (out / "a.html").is_file()
+
+    def test_a_folder_that_cannot_be_made(self, capsys, tmp_path, inputs):
+        """
+        An output folder under a file is each job's failure, named, with
+        status 2 and no traceback.
+        """
+        blocker = tmp_path / "out"
+        blocker.mkdir()
+        (blocker / "sub").write_text("a file where a folder goes", "utf-8")
+
+        status, _, err = run(
+            capsys, "render", str(inputs), "-o", str(blocker), "-f", "text"
+        )
+
+        assert 2 == status
+        assert "c.json: cannot make the folder" in err
+        assert "Traceback" not in err
+        assert "2 of 3 rendered" in err
+
+    def test_an_option_the_format_does_not_take(
+        self, capsys, tmp_path, inputs
+    ):
+        """
+        An option for another format stops the batch before it starts,
+        rather than failing once a file.
+        """
+        status, _, err = run(
+            capsys,
+            "render",
+            str(inputs),
+            "-o",
+            str(tmp_path / "out"),
+            "-f",
+            "html",
+            "--template",
+            str(inputs / "a.toml"),
+        )
+
+        assert 2 == status
+        assert "the 'html' renderer has no option 'template'" in err
+        assert not (tmp_path / "out").exists()
+
     def test_progress_only_on_a_terminal(self):
         """
         The progress bar is drawn on a terminal and not on a pipe.

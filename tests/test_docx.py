@@ -17,7 +17,7 @@ import pytest
 
 from hypothesis import HealthCheck, given, settings
 
-from hcc_report import Agency, render
+from hcc_report import Agency, get_style, render
 from hcc_report.errors import ArgumentError, TemplateError
 from hcc_report.presentation import present
 from strategies import reports
@@ -206,6 +206,49 @@ class TestLayout:
         assert list(dict.fromkeys(spans)) == expected
 
 
+class TestReviewed:
+    def test_defaults_name_the_font_not_a_theme(self, seed):
+        """
+        No theme font overrides Times New Roman in the defaults, and the
+        text's language is Vietnamese.
+        """
+        styles = read(render(seed, "docx")).styles.element
+        run = styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
+        fonts = run.find(f"{W}rFonts")
+
+        assert not [name for name in fonts.attrib if "heme" in name]
+        assert run.find(f"{W}lang").get(f"{W}val") == "vi-VN"
+
+    def test_the_basis_over_grouped_columns(self, seed):
+        """
+        With column groups, the appendix says above the table what its
+        figures cover, as the other formats do.
+        """
+        document = read(render(seed, "docx", style="form-06"))
+        texts = [p.text for p in document.paragraphs]
+
+        assert "Lũy kế từ năm 2023" in texts
+
+    def test_a_style_without_columns_of_figures(self, seed):
+        """
+        A style that prints no figure column still renders: Stt and the
+        names.
+        """
+        style = attrs.evolve(get_style("decree-30"), columns=(), rates=())
+        table = read(render(seed, "docx", style=style)).tables[-1]
+
+        assert len(table.columns) == 2
+        assert table.rows[2].cells[1].text == "Ban Quản lý các KCN"
+
+    def test_no_thumbnail_and_our_own_properties(self, seed):
+        with zipfile.ZipFile(io.BytesIO(render(seed, "docx"))) as archive:
+            names = archive.namelist()
+            app = archive.read("docProps/app.xml")
+
+        assert "docProps/thumbnail.jpeg" not in names
+        assert b"<Application>hcc-report</Application>" in app
+
+
 class TestDeterminism:
     def test_same_report_same_bytes(self, seed):
         assert render(seed, "docx") == render(seed, "docx")
@@ -388,6 +431,57 @@ class TestTemplate:
         assert render(seed, "docx", template=TEMPLATE) == render(
             seed, "docx", template=TEMPLATE
         )
+
+    def test_dated_by_the_issue(self, seed, tmp_path):
+        """
+        A filled template's properties are dated by the issue, whatever
+        the template's own dates, and say the issuer.
+        """
+        core = read(render(seed, "docx", template=TEMPLATE)).core_properties
+
+        assert core.created.date() == seed.issued
+        assert core.modified.date() == seed.issued
+        assert core.last_modified_by == "TRUNG TÂM HÀNH CHÍNH CÔNG"
+
+    def test_properties_are_escaped_once(self, seed, tmp_path):
+        """
+        A tag in the document's title property gives the text, escaped
+        once (docxtpl's escape, then python-docx's).
+        """
+        document = docx.Document()
+        document.core_properties.title = "{{ view.title }} & co"
+        document.add_paragraph("{{ view.type_name }}")
+        path = tmp_path / "titled.docx"
+        document.save(path)
+
+        core = read(render(seed, "docx", template=path)).core_properties
+
+        assert core.title == f"{seed.title} & co"
+
+    @pytest.mark.parametrize("kind", ["xlsx", "broken-xml"])
+    def test_not_a_word_document(self, seed, tmp_path, kind):
+        """
+        A workbook, or a Word file whose XML is broken, is a clear error.
+        """
+        path = tmp_path / "t.docx"
+        if kind == "xlsx":
+            xlsx = pytest.importorskip("xlsxwriter")
+            book = xlsx.Workbook(str(path))
+            book.add_worksheet()
+            book.close()
+        else:
+            with (
+                zipfile.ZipFile(TEMPLATE) as source,
+                zipfile.ZipFile(path, "w") as target,
+            ):
+                for name in source.namelist():
+                    data = source.read(name)
+                    if name == "word/document.xml":
+                        data = data.replace(b"</w:body>", b"<w:p>", 1)
+                    target.writestr(name, data)
+
+        with pytest.raises(TemplateError, match=r"t\.docx"):
+            render(seed, "docx", template=path)
 
 
 def test_sizes_are_points(seed):

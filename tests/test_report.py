@@ -492,3 +492,13 @@ def test_a_period_from_new_year_is_its_own_cumulative(period):
         report, period=period, cumulative=report.figures, appendix=None
     )
     assert same.cumulative == same.figures
+
+
+@pytest.mark.parametrize("text", ["Sở\ufffe", "\uffffSở"])
+def test_text_refuses_what_is_not_a_character(text):
+    """
+    U+FFFE and U+FFFF are not characters: no XML (Word, PDF) could hold
+    them, so no text may.
+    """
+    with pytest.raises(ValidationError, match="not a character"):
+        Agency(name=text)

@@ -10,7 +10,9 @@ The template gets what every built-in template gets: ``view`` (a
 
 from __future__ import annotations
 
+import io
 import sys
+import zipfile
 
 from pathlib import Path
 
@@ -104,10 +106,23 @@ def build() -> docx.document.Document:
 
 
 def main(argv: list[str]) -> None:
-    target = (
-        Path(argv[1]) if len(argv) > 1 else HERE / "province-template.docx"
-    )
-    build().save(target)
+    """
+    Write the template, the same bytes every time (its archive's entries
+    carry a fixed date).
+    """
+    default = HERE / "province-template.docx"
+    buffer = io.BytesIO()
+    build().save(buffer)
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(buffer) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for name in source.namelist():
+            info = zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(info, source.read(name))
+    Path(argv[1] if len(argv) > 1 else default).write_bytes(out.getvalue())
 
 
 if __name__ == "__main__":

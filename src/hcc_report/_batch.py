@@ -3,18 +3,21 @@ Rendering many report files at once, in parallel, for the command line.
 
 `plan` pairs every input (files, and the report files of folders) with
 its output in an output folder; `run` renders them in worker processes,
-keeps going past a file that fails, and returns every failure. Each
-output is written atomically, so a failure or Ctrl-C leaves no partial
-file.
+keeps going past a file that fails, and returns every failure. The
+workers render; this process writes each output atomically, so a failure
+or Ctrl-C leaves no partial file.
 """
 
 from __future__ import annotations
 
+import functools
+import math
+import multiprocessing
 import os
+import signal
 import sys
 
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from pathlib import Path
 from typing import TextIO
 
@@ -52,43 +55,66 @@ class Failure:
     reason: str
 
 
-def _sources(inputs: Sequence[str]) -> Iterator[tuple[Path, Path]]:
+def _sources(
+    inputs: Sequence[str], skip: Path | None = None
+) -> Iterator[tuple[Path, Path]]:
     """
     Every input file with the name its output takes: a file's own name,
-    or a folder's report files (searched through its subfolders) by their
-    place in it.
+    or a folder's report files (searched through its subfolders, except
+    *skip*, the output folder) by their place in it.
     """
     for name in inputs:
         path = Path(name)
-        if path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*")
-                if p.suffix.lower() in REPORT_SUFFIXES and p.is_file()
-            )
-            for source in found:
-                yield source, source.relative_to(path)
-        else:
+        if not path.is_dir():
             yield path, Path(path.name)
+            continue
+        for source in sorted(path.rglob("*")):
+            if source.suffix.lower() not in REPORT_SUFFIXES:
+                continue
+            if skip is not None and source.resolve().is_relative_to(skip):
+                continue
+            if source.is_file():
+                yield source, source.relative_to(path)
 
 
 def plan(inputs: Sequence[str], folder: str, suffix: str) -> list[Job]:
     """
     Pair every input with its output in *folder*, named as its input with
-    *suffix*.
+    *suffix*. A file named twice is rendered once; the output folder's
+    own files are not inputs.
 
     Raises:
         ~hcc_report.errors.HccReportError: An input folder holds no report
-            file, or two inputs would write the same output.
+            file, two inputs would write the same output, or an output
+            would replace an input.
     """
-    jobs: list[Job] = []
-    seen: dict[Path, Path] = {}
+    out = Path(folder).resolve()
     for name in inputs:
-        if Path(name).is_dir() and not any(_sources([name])):
+        if Path(name).is_dir() and Path(name).resolve() == out:
+            msg = (
+                f"{folder} is the input folder {name}: the outputs would "
+                "go among the reports; choose another folder"
+            )
+            raise HccReportError(msg)
+    found = list(_sources(inputs, skip=out))
+    for name in inputs:
+        if Path(name).is_dir() and not any(
+            source.is_relative_to(name) for source, _ in found
+        ):
             msg = f"{name}: no report file (.toml or .json) in this folder"
             raise HccReportError(msg)
-    for source, relative in _sources(inputs):
+    sources = {source.resolve() for source, _ in found}
+    jobs: list[Job] = []
+    seen: dict[Path, Path] = {}
+    done: set[Path] = set()
+    for source, relative in found:
+        if source.resolve() in done:
+            continue  # the same file, named twice
+        done.add(source.resolve())
         target = Path(folder, relative).with_suffix(suffix)
+        if target.resolve() in sources:
+            msg = f"{target} would replace the report {source}"
+            raise HccReportError(msg)
         if target in seen:
             msg = (
                 f"{seen[target]} and {source} would both be written to "
@@ -100,27 +126,29 @@ def plan(inputs: Sequence[str], folder: str, suffix: str) -> list[Job]:
     return jobs
 
 
-#: What a worker renders with: a report file's path and its output's.
-Renderer = Callable[[Path, Path], None]
+#: What a worker renders with: a report file's path to the output's bytes.
+Renderer = Callable[[Path], bytes]
+#: What writes an output: its path and bytes.
+Writer = Callable[[Path, bytes], None]
 
 
-def _render_one(render: Renderer, job: Job) -> Failure | None:
+def _render_one(render: Renderer, source: Path) -> bytes | str:
     """
-    Render *job*; a library error is its failure.
+    The output of *source*, or why it failed (a library error).
     """
     try:
-        render(job.source, job.target)
+        return render(source)
     except HccReportError as error:
-        return Failure(job.source, str(error))
-    return None
+        return str(error)
 
 
-def _render_chunk(render: Renderer, jobs: list[Job]) -> list[Failure]:
+def _render_chunk(
+    render: Renderer, chunk: list[tuple[int, Path]]
+) -> list[tuple[int, bytes | str]]:
     """
-    Render *jobs* one by one, collecting their failures.
+    Render a task's files, each output or failure by its job's number.
     """
-    results = (_render_one(render, job) for job in jobs)
-    return [failure for failure in results if failure is not None]
+    return [(index, _render_one(render, source)) for index, source in chunk]
 
 
 class Progress:
@@ -150,59 +178,86 @@ class Progress:
             self.stream.flush()
 
 
+def _chunks(jobs: Sequence[Job], workers: int) -> list[list[tuple[int, Path]]]:
+    """
+    The jobs' sources by number, in tasks of up to `CHUNK`, at least four
+    for each worker, so that the workers share them out evenly.
+    """
+    size = max(1, min(CHUNK, math.ceil(len(jobs) / (4 * workers))))
+    numbered = [(i, job.source) for i, job in enumerate(jobs)]
+    return [numbered[i : i + size] for i in range(0, len(numbered), size)]
+
+
 def run(
     jobs: Sequence[Job],
     render: Renderer,
+    write: Writer,
     *,
     workers: int,
     progress: TextIO = sys.stderr,
 ) -> list[Failure]:
     """
     Render every job with *render*, in *workers* processes (in this one
-    when 1), and return the failures in the order of the jobs.
+    when 1), write each output with *write* here, and return the failures
+    in the order of the jobs.
 
-    *render* must be picklable (a module-level function or a
-    `functools.partial` of one) to go to other processes.
+    Only this process writes, so Ctrl-C, which stops the workers at once,
+    leaves every output whole or absent. *render* must be picklable (a
+    module-level function or a `functools.partial` of one).
     """
-    for folder in {job.target.parent for job in jobs}:
-        folder.mkdir(parents=True, exist_ok=True)
     bar = Progress(len(jobs), progress)
-    chunks = [list(jobs[i : i + CHUNK]) for i in range(0, len(jobs), CHUNK)]
+    chunks = _chunks(jobs, workers)
     failures: list[Failure] = []
+
+    def done(results: list[tuple[int, bytes | str]]) -> None:
+        for index, result in results:
+            job = jobs[index]
+            if isinstance(result, str):
+                failures.append(Failure(job.source, result))
+                continue
+            try:
+                write(job.target, result)
+            except HccReportError as error:
+                failures.append(Failure(job.source, str(error)))
+        bar.advance(len(results))
+
     try:
         if workers <= 1 or len(chunks) <= 1:
             for chunk in chunks:
-                failures.extend(_render_chunk(render, chunk))
-                bar.advance(len(chunk))
+                done(_render_chunk(render, chunk))
         else:
-            failures = _in_processes(render, chunks, workers, bar)
+            _in_processes(render, chunks, min(workers, len(chunks)), done)
     finally:
         bar.close()
     order = {job.source: i for i, job in enumerate(jobs)}
     return sorted(failures, key=lambda failure: order[failure.source])
 
 
+def _ignore_interrupts() -> None:
+    """
+    In a worker: leave Ctrl-C to the main process, which stops the batch.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _in_processes(
     render: Renderer,
-    chunks: list[list[Job]],
+    chunks: list[list[tuple[int, Path]]],
     workers: int,
-    bar: Progress,
-) -> list[Failure]:
-    failures: list[Failure] = []
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        pending: dict[Future[list[Failure]], int] = {
-            pool.submit(_render_chunk, render, chunk): len(chunk)
-            for chunk in chunks
-        }
-        try:
-            for future in as_completed(pending):
-                failures.extend(future.result())
-                bar.advance(pending[future])
-        except BaseException:
-            # Ctrl-C or a bug: stop what has not started.
-            pool.shutdown(wait=True, cancel_futures=True)
-            raise
-    return failures
+    done: Callable[[list[tuple[int, bytes | str]]], None],
+) -> None:
+    pool = multiprocessing.Pool(workers, initializer=_ignore_interrupts)
+    try:
+        task = functools.partial(_render_chunk, render)
+        for results in pool.imap_unordered(task, chunks):
+            done(results)
+    except BaseException:
+        # Ctrl-C or a bug: the workers stop now; they write nothing.
+        pool.terminate()
+        pool.join()
+        raise
+    pool.close()
+    pool.join()
 
 
 def default_workers() -> int:

@@ -27,6 +27,10 @@ from hcc_report.errors import (
 )
 
 
+#: Code points that Unicode keeps out of text and XML 1.0 refuses.
+_NOT_CHARACTERS = frozenset("\ufffe\uffff")
+
+
 T = TypeVar("T")
 E = TypeVar("E", bound=enum.Enum)
 
@@ -43,6 +47,37 @@ def _kind(cls: type[Any] | tuple[type[Any], ...]) -> str:
     )
     article = "an" if names[0][0] in "AEIOU" else "a"
     return f"{article} {text}"
+
+
+def _text_problem(value: object) -> str | None:
+    """
+    What is wrong with *value* as a line of text, or ``None``.
+    """
+    if not isinstance(value, str):
+        return f"must be a string, got {value!r}"
+    if not value.strip():
+        return f"must not be blank, got {value!r}"
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:
+        return (
+            f"must be Unicode text, got {value!r} (a lone surrogate at "
+            f"{error.start})"
+        )
+    for i, c in enumerate(value):
+        if unicodedata.category(c) == "Cc":
+            # A line break or tab would break the layout of every output.
+            return (
+                f"must be one line of text, got {value!r} (a control "
+                f"character at {i})"
+            )
+        if c in _NOT_CHARACTERS:
+            # XML cannot hold them: no Word or PDF document could.
+            return (
+                f"must be text, got {value!r} (U+{ord(c):04X}, not a "
+                f"character, at {i})"
+            )
+    return None
 
 
 class Checker:
@@ -67,38 +102,10 @@ class Checker:
         """
         if value is None and optional:
             return True
-        if not isinstance(value, str):
-            self.add(path, f"must be a string, got {value!r}")
-            return False
-        if not value.strip():
-            self.add(path, f"must not be blank, got {value!r}")
-            return False
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError as error:
-            self.add(
-                path,
-                f"must be Unicode text, got {value!r} (a lone surrogate "
-                f"at {error.start})",
-            )
-            return False
-        control = next(
-            (
-                i
-                for i, c in enumerate(value)
-                if unicodedata.category(c) == "Cc"
-            ),
-            None,
-        )
-        if control is not None:
-            # A line break or tab would break the layout of every output.
-            self.add(
-                path,
-                f"must be one line of text, got {value!r} (a control "
-                f"character at {control})",
-            )
-            return False
-        return True
+        problem = _text_problem(value)
+        if problem is not None:
+            self.add(path, problem)
+        return problem is None
 
     def instance(
         self,

@@ -41,7 +41,12 @@ from hcc_report.loaders import (
 from hcc_report.model import Report
 from hcc_report.presentation import printed_figures
 from hcc_report.published import PublishedReport
-from hcc_report.renderers import available, get_renderer, render
+from hcc_report.renderers import (
+    available,
+    check_options,
+    get_renderer,
+    render,
+)
 from hcc_report.schema import schema_text
 from hcc_report.styles import STYLES, Style, get_style
 
@@ -103,7 +108,11 @@ def _render_options(args: argparse.Namespace) -> dict[str, str]:
 
 def _command_render(args: argparse.Namespace, out: TextIO) -> int:
     inputs = list(args.input or [])
-    if len(inputs) > 1 or any(Path(name).is_dir() for name in inputs):
+    if (
+        len(inputs) > 1
+        or any(Path(name).is_dir() for name in inputs)
+        or (inputs and args.output and Path(args.output).is_dir())
+    ):
         return _render_batch(args, inputs)
     report = binh_thuan_2023_02() if args.example else load_report(inputs[0])
     document = render(
@@ -121,18 +130,25 @@ def _command_render(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _render_file(
-    source: Path,
-    target: Path,
-    *,
-    fmt: str,
-    style: str,
-    options: dict[str, str],
-) -> None:
+    source: Path, *, fmt: str, style: str, options: dict[str, str]
+) -> bytes:
     """
     Render one report file of a batch (in a worker process).
     """
     document = render(load_report(source), fmt, style=_style(style), **options)
-    data = document.encode("utf-8") if isinstance(document, str) else document
+    return document.encode("utf-8") if isinstance(document, str) else document
+
+
+def _write_into(target: Path, data: bytes) -> None:
+    """
+    Write one output of a batch into its folder, made if need be.
+    """
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        msg = f"cannot make the folder {str(target.parent)!r}: {reason}"
+        raise FileError(msg, errno=error.errno, strerror=reason) from error
     write_atomic(target, data)
 
 
@@ -150,19 +166,25 @@ def _render_batch(args: argparse.Namespace, inputs: list[str]) -> int:
     if Path(args.output).exists() and not Path(args.output).is_dir():
         msg = f"{args.output} is not a folder"
         raise HccReportError(msg)
+    # A wrong format, style or option stops the batch before it starts.
     renderer = get_renderer(args.format)
-    _style(args.style)  # a wrong style stops the batch before it starts
+    options = _render_options(args)
+    check_options(args.format, **options)
+    _style(args.style)
     jobs = _batch.plan(inputs, args.output, renderer.suffix)
     work = functools.partial(
-        _render_file,
-        fmt=args.format,
-        style=args.style,
-        options=_render_options(args),
+        _render_file, fmt=args.format, style=args.style, options=options
     )
     workers = args.jobs or _batch.default_workers()
-    failures = _batch.run(jobs, work, workers=workers, progress=sys.stderr)
+    failures = _batch.run(
+        jobs, work, _write_into, workers=workers, progress=sys.stderr
+    )
     for failure in failures:
-        print(f"hcc-report: {failure.reason}", file=sys.stderr)  # noqa: T201
+        # Every failure names its file, once.
+        reason = failure.reason
+        if not reason.startswith(str(failure.source)):
+            reason = f"{failure.source}: {reason}"
+        print(f"hcc-report: {reason}", file=sys.stderr)  # noqa: T201
     done = len(jobs) - len(failures)
     print(  # noqa: T201
         f"hcc-report: {done} of {len(jobs)} rendered to {args.output}"

@@ -51,6 +51,7 @@ __all__ = [
     "TemplateRenderer",
     "UnknownRendererError",
     "available",
+    "check_options",
     "get_renderer",
     "register",
     "registry",
@@ -126,6 +127,27 @@ def available() -> list[str]:
     ['text', 'markdown', 'html', 'json']
     """
     return registry.names()
+
+
+def check_options(format: str, **options: Any) -> None:  # noqa: A002
+    """
+    Check, before rendering anything, that the renderer *format* exists
+    and takes *options*, as `render` would: a batch of reports is refused
+    up front rather than once a report.
+
+    >>> check_options("html", template_dir=None)
+    >>> check_options("html", template="ours.docx")
+    Traceback (most recent call last):
+    ...
+    hcc_report.errors.RendererOptionError: the 'html' renderer has no
+    option 'template'; its options are template_dir
+
+    Raises:
+        ~hcc_report.errors.UnknownRendererError: No renderer has that name.
+        ~hcc_report.errors.MissingDependencyError: Its extra is missing.
+        ~hcc_report.errors.RendererOptionError: It takes no such option.
+    """
+    build_options(registry.get(check_type("format", format, str)), options)
 
 
 def render(

@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import html
 import io
 import os
 import re
@@ -63,6 +64,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 from jinja2.sandbox import ImmutableSandboxedEnvironment
+from lxml import etree  # type: ignore[import-untyped,unused-ignore]
 
 from hcc_report.errors import ArgumentError, TemplateError
 from hcc_report.model import Report
@@ -145,6 +147,7 @@ PARTS = {
         _Part("HCC Appendix Label", 14, bold=True),
         _Part("HCC Appendix Title", 14, bold=True),
         _Part("HCC Reference", 14, italic=True, after=Pt(12)),
+        _Part("HCC Basis", 13, after=Pt(6)),
         _Part("HCC Page Number", 13),
         _Part("HCC Cell", 12),
         _Part("HCC Cell Name", 12, align=_LEFT),
@@ -212,6 +215,14 @@ def _set_fonts(run_properties: Any, size: float | None = None) -> None:
     fonts = run_properties.get_or_add_rFonts()
     for slot in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
         fonts.set(qn(slot), FONT)
+    # A theme's font would win over the name.
+    for theme in (
+        "w:asciiTheme",
+        "w:hAnsiTheme",
+        "w:eastAsiaTheme",
+        "w:cstheme",
+    ):
+        fonts.attrib.pop(qn(theme), None)
     if size is not None:
         half_points = str(round(size * 2))
         run_properties.get_or_add_sz().set(qn("w:val"), half_points)
@@ -229,7 +240,12 @@ def _defaults(document: Document) -> None:
     text has them; paragraphs single-spaced with no space after.
     """
     defaults = document.styles.element.find(qn("w:docDefaults"))
-    _set_fonts(defaults.find(qn("w:rPrDefault")).find(qn("w:rPr")), 14)
+    run_defaults = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    _set_fonts(run_defaults, 14)
+    # Vietnamese, so that Word checks the spelling of Vietnamese.
+    language = run_defaults.find(qn("w:lang"))
+    if language is not None:
+        language.set(qn("w:val"), "vi-VN")
     for name in ("Normal", "Table Grid"):
         _set_fonts(document.styles[name].element.get_or_add_rPr())
     normal = document.styles["Normal"]
@@ -284,6 +300,15 @@ def _page_number(document: Document, style_id: str) -> None:
         run.append(element)
 
 
+#: The document's extended properties: the program that made it.
+_APP = (
+    b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/'
+    b'2006/extended-properties"><Application>hcc-report</Application>'
+    b"</Properties>"
+)
+
+
 @attrs.frozen
 class _Package:
     """
@@ -314,6 +339,13 @@ def _package() -> _Package:
     document.save(buffer)
     with zipfile.ZipFile(buffer) as archive:
         parts = {name: archive.read(name) for name in archive.namelist()}
+    # python-docx's default document brings a picture of an empty page and
+    # the statistics of another program: not ours to ship.
+    del parts["docProps/thumbnail.jpeg"]
+    parts["_rels/.rels"] = re.sub(
+        rb"<Relationship [^>]*thumbnail[^>]*/>", b"", parts["_rels/.rels"]
+    )
+    parts["docProps/app.xml"] = _APP
     xml = parts["word/document.xml"].decode("utf-8")
     opening = xml[: xml.index("<w:body>")]
     headers = "".join(re.findall(r"<w:headerReference [^>]*/>", xml))
@@ -602,6 +634,8 @@ def _heading_rows(
         _cell(widths[0], "", merge="continue"),
         _cell(widths[1], "", merge="continue"),
     ]
+    if not figures:
+        return _row(top, heading=True) + _row(bottom, heading=True)
     if not appendix.column_groups:
         top.append(
             _cell(
@@ -661,14 +695,17 @@ def _appendix(appendix: AppendixView) -> tuple[str, bool]:
     xml = _p("HCC Appendix Label", appendix.label)
     xml += _p("HCC Appendix Title", appendix.title)
     xml += _p("HCC Reference", appendix.reference)
+    if appendix.column_groups:
+        # The groups head the columns; what the figures cover goes above.
+        xml += _p("HCC Basis", appendix.group_heading)
     shown = [appendix.total] if appendix.total_first else []
     shown += list(appendix.rows)
     if not appendix.total_first:
         shown.append(appendix.total)
     number = round(12 * _MM)
-    name = round(width * (0.30 if wide else 0.34))
     count = len(appendix.columns)
-    figure = (width - number - name) // count
+    name = round(width * (0.30 if wide else 0.34)) if count else width - number
+    figure = (width - number - name) // count if count else 0
     widths = [number, name, *[figure] * count]
     family = "HCC Wide Cell" if wide else "HCC Cell"
     rows = [_heading_rows(appendix, widths, family)]
@@ -681,7 +718,8 @@ def _appendix(appendix: AppendixView) -> tuple[str, bool]:
         )
         for row in shown
     ]
-    return xml + _table(widths, rows, borders=True), wide
+    # Word wants a paragraph between a table and the section's end.
+    return xml + _table(widths, rows, borders=True) + _p("HCC Rule"), wide
 
 
 # The document ----------------------------------------------------------------
@@ -727,7 +765,11 @@ def _document_xml(view: ReportView) -> str:
     else:
         appendix, wide = _appendix(view.appendix)
         # A section's properties end its last paragraph.
-        body += f"<w:p><w:pPr>{first}</w:pPr></w:p>{appendix}"
+        style = package.styles["HCC Rule"]
+        body += (
+            f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{first}</w:pPr></w:p>'
+            f"{appendix}"
+        )
         body += _section(package.headers, landscape=wide, restart=True)
     return f"{package.opening}<w:body>{body}</w:body></w:document>"
 
@@ -758,41 +800,88 @@ def _built(report: Report, style: Style) -> bytes:
 def _fill(template: Path, report: Report, style: Style) -> bytes:
     """
     The user's Word template filled with the report's view, in the
-    sandbox, every value escaped for XML.
+    sandbox, every value escaped for XML; its properties dated by the
+    report's issue.
     """
     # Imported here: only a province's own template needs docxtpl.
     from docxtpl import DocxTemplate  # type: ignore[import-untyped]  # noqa: PLC0415
 
+    not_word = (
+        PackageNotFoundError,
+        zipfile.BadZipFile,
+        KeyError,
+        ValueError,
+        etree.XMLSyntaxError,
+    )
     try:
         document = DocxTemplate(str(template))
         document.init_docx()
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError) as error:
+    except not_word as error:
         msg = (
             f"Word template {template.name} is not a Word document "
-            f"(.docx): {error}"
+            f"(.docx; save a .dotx as a document): {error}"
         )
         raise TemplateError(msg) from error
     environment = ImmutableSandboxedEnvironment(
         undefined=jinja2.StrictUndefined, autoescape=True
     )
     environment.filters.update(FILTERS)
-    context = {"view": present(report, style), "style": style}
+    view = present(report, style)
+    context = {"view": view, "style": style, "wide_table": WIDE_TABLE}
     try:
         document.render(context, jinja_env=environment, autoescape=True)
     except jinja2.TemplateError as error:
-        line = getattr(error, "lineno", None)
-        where = f" (line {line} of its XML)" if line else ""
+        # docxtpl says which text of the document the tag is in.
+        near = getattr(error, "docx_context", None)
+        where = f" near {' '.join(near)[:120]!r}" if near else ""
         msg = f"Word template {template.name}{where}: {error.message or error}"
+        raise TemplateError(msg) from error
+    except etree.XMLSyntaxError as error:
+        msg = (
+            f"Word template {template.name}: its tags break the document's "
+            f"XML (a tag across a paragraph or a table cell?): {error}"
+        )
         raise TemplateError(msg) from error
     except Exception as error:
         # A template's own mistake ({{ 1 / 0 }}, a filter given text ...).
         msg = f"Word template {template.name}: {type(error).__name__}: {error}"
         raise TemplateError(msg) from error
+    _dated(document.docx, report, view)
     buffer = io.BytesIO()
     document.save(buffer)
     with zipfile.ZipFile(buffer) as archive:
         parts = {name: archive.read(name) for name in archive.namelist()}
     return _archive(parts, report.issued)
+
+
+def _dated(document: Document, report: Report, view: ReportView) -> None:
+    """
+    Date *document* by the report's issue, never the clock, and undo the
+    double escape of its properties (docxtpl renders them with the
+    escaping environment, and python-docx escapes again).
+    """
+    core = document.core_properties
+    for name in (
+        "author",
+        "category",
+        "comments",
+        "content_status",
+        "identifier",
+        "keywords",
+        "language",
+        "last_modified_by",
+        "subject",
+        "title",
+        "version",
+    ):
+        value = getattr(core, name)
+        if value:
+            setattr(core, name, html.unescape(value))
+    utc = dt.timezone.utc  # dt.UTC is from Python 3.11
+    issued = dt.datetime.combine(report.issued, dt.time(), tzinfo=utc)
+    core.created = core.modified = issued
+    core.last_modified_by = view.header.issuer
+    core.revision = 1
 
 
 @attrs.frozen
