@@ -26,7 +26,7 @@ import attrs
 from hcc_report.errors import HccReportError
 
 
-__all__ = ["Failure", "Job", "plan", "run"]
+__all__ = ["Failure", "Job", "Progress", "default_workers", "plan", "run"]
 
 #: The suffixes of report files a folder is searched for.
 REPORT_SUFFIXES = (".toml", ".json")
