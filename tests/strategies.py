@@ -257,7 +257,7 @@ def reports(draw: st.DrawFn) -> Report:
     """
     period = draw(periods())
     # A period from 1 January is its own cumulative span.
-    from_new_year = (period.start.month, period.start.day) == (1, 1)
+    from_new_year = period.is_year_to_date
     appendix = draw(st.none() | appendices())
     if appendix is None:
         figures = draw(counts())

@@ -93,6 +93,24 @@ class TestRender:
         assert 0 == status
         assert out.count("N/A") == 2
 
+    def test_a_changed_style_file_is_read_again(self, capsys, tmp_path):
+        """
+        A style file is read once while it is unchanged; changed, it is
+        read again.
+        """
+        style = tmp_path / "mine.toml"
+        for mark in ("N/A", "k/có"):
+            style.write_text(
+                f'base = "binh-thuan"\nnot_applicable = "{mark}"\n'
+                'zero = "not-applicable"\n',
+                encoding="utf-8",
+            )
+            status, out, _ = run(
+                capsys, "render", "--example", "--style", str(style)
+            )
+            assert 0 == status
+            assert out.count(mark) == 2
+
     @pytest.mark.parametrize(
         ("args", "message"),
         [

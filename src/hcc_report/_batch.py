@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 import math
-import multiprocessing
 import os
 import signal
 import sys
@@ -246,6 +245,9 @@ def _in_processes(
     workers: int,
     done: Callable[[list[tuple[int, bytes | str]]], None],
 ) -> None:
+    # Imported here: only a batch of many files starts processes.
+    import multiprocessing  # noqa: PLC0415
+
     pool = multiprocessing.Pool(workers, initializer=_ignore_interrupts)
     try:
         task = functools.partial(_render_chunk, render)

@@ -75,10 +75,24 @@ CLOSED_PIPE = 141
 
 
 def _style(name: str) -> Style:
-    # A preset's name, or a TOML file describing a style.
+    """
+    A preset by its name, or a style file (.toml), read once a process
+    while it is unchanged, not once a file of a batch.
+    """
     if name in STYLES or not name.endswith(".toml"):
         return get_style(name)
-    return load_style(name)
+    try:
+        status = Path(name).stat()
+        stamp = (status.st_mtime_ns, status.st_size)
+    except OSError:
+        stamp = None  # load_style says what is wrong
+    return _style_file(name, stamp)
+
+
+@functools.lru_cache(maxsize=8)
+def _style_file(path: str, stamp: tuple[int, int] | None) -> Style:
+    del stamp  # a part of the cache's key only
+    return load_style(path)
 
 
 def _format_for(args: argparse.Namespace) -> str:

@@ -414,9 +414,10 @@ def _repeats_figures(report: Report, cumulative: Counts) -> bool:
     Whether *cumulative* are the period's own figures over the same span:
     a period that starts on 1 January, which states them once.
     """
-    start = report.period.start
-    from_new_year = (start.month, start.day) == (1, 1)
-    return from_new_year and cumulative.known() == report.figures.known()
+    return (
+        report.period.is_year_to_date
+        and cumulative.known() == report.figures.known()
+    )
 
 
 def _states_figures(report: Report) -> bool:

@@ -218,16 +218,20 @@ def load_report_or_published(
     source = os.fspath(path)
     text = read_text(path, subject="published figures")
     if kind == "csv":
-        data: object = text
-    else:
-        subject = (
-            "report" if _REPORT_LINE.search(text) else "published figures"
-        )
-        data = parse_data(text, kind, subject=subject, source=source)
-    if not _is_report(data):
         return loads_published(
             text,
-            kind,  # type: ignore[arg-type]
+            "csv",
+            source=source,
+            decimal_mark=decimal_mark,
+            places=places,
+            basis=basis,
+            notation=notation,
+        )
+    subject = "report" if _REPORT_LINE.search(text) else "published figures"
+    data = parse_data(text, kind, subject=subject, source=source)
+    if not _is_report(data):
+        return _published_of(
+            data,
             source=source,
             decimal_mark=decimal_mark,
             places=places,
@@ -314,17 +318,43 @@ def loads_published(
     """
     kind = check_format(format, _PUBLISHED_FORMATS)
     check_type("text", text, str)
-    basis_value = basis.value if isinstance(basis, Basis) else basis
     if kind == "csv":
         return published_from_csv(
             text,
             decimal_mark=decimal_mark,
             places=places,
-            basis=basis_value,
+            basis=_basis_value(basis),
             notation=notation,
             source=source,
         )
     data = parse_data(text, kind, subject="published figures", source=source)
+    return _published_of(
+        data,
+        source=source,
+        decimal_mark=decimal_mark,
+        places=places,
+        basis=basis,
+        notation=notation,
+    )
+
+
+def _basis_value(basis: Basis | str | None) -> str | None:
+    return basis.value if isinstance(basis, Basis) else basis
+
+
+def _published_of(
+    data: object,
+    *,
+    source: str,
+    decimal_mark: str | None,
+    places: int | str | None,
+    basis: Basis | str | None,
+    notation: str | None,
+) -> PublishedReport:
+    """
+    Published figures from the parsed data of a TOML or JSON file, with
+    what the caller states where the file does not say it.
+    """
     if notation is not None and isinstance(data, dict):
         # What the file does not say: a notation it states is kept.
         table_data = data.get("table")
@@ -345,7 +375,7 @@ def loads_published(
             table,
             decimal_mark=table.decimal_mark or decimal_mark,
             places=table.places if table.places is not None else places,
-            basis=table.basis or basis_value,
+            basis=table.basis or _basis_value(basis),
         )
     except ValidationError as error:
         raise ValidationError(

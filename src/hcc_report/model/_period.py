@@ -269,6 +269,19 @@ class Period:
             return False
         return self.start <= day <= self.end
 
+    @property
+    def is_year_to_date(self) -> bool:
+        """
+        Whether the period runs from 1 January of its end's year: it is
+        then its own cumulative span (lũy kế từ đầu năm).
+
+        >>> Period.quarter(2024, 1).is_year_to_date
+        True
+        >>> Period.month(2023, 2).is_year_to_date
+        False
+        """
+        return self.start == dt.date(self.end.year, 1, 1)
+
     def year_to_date(self) -> Period:
         """
         Return the period from 1 January of the end's year to the end.

@@ -640,7 +640,7 @@ class Report:
     def _check_cumulative(self, checker: Checker, cumulative: Counts) -> None:
         if self.period.start.year != self.period.end.year:
             return  # the period reaches into another year
-        if (self.period.start.month, self.period.start.day) == (1, 1):
+        if self.period.is_year_to_date:
             self._check_from_new_year(checker, cumulative)
             return
         for count in figures.counts():

@@ -335,10 +335,7 @@ def _package() -> _Package:
     _defaults(document)
     styles = _styles(document)
     _page_number(document, styles["HCC Page Number"])
-    buffer = io.BytesIO()
-    document.save(buffer)
-    with zipfile.ZipFile(buffer) as archive:
-        parts = {name: archive.read(name) for name in archive.namelist()}
+    parts = _parts(document)
     # python-docx's default document brings a picture of an empty page and
     # the statistics of another program: not ours to ship.
     del parts["docProps/thumbnail.jpeg"]
@@ -774,6 +771,17 @@ def _document_xml(view: ReportView) -> str:
     return f"{package.opening}<w:body>{body}</w:body></w:document>"
 
 
+def _parts(document: Any) -> dict[str, bytes]:
+    """
+    The parts of *document* (python-docx's or docxtpl's) by name, in order,
+    as it saves them.
+    """
+    buffer = io.BytesIO()
+    document.save(buffer)
+    with zipfile.ZipFile(buffer) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
 def _archive(parts: Mapping[str, bytes], issued: dt.date) -> bytes:
     """
     The parts as a ZIP archive, every entry dated *issued*.
@@ -847,11 +855,7 @@ def _fill(template: Path, report: Report, style: Style) -> bytes:
         msg = f"Word template {template.name}: {type(error).__name__}: {error}"
         raise TemplateError(msg) from error
     _dated(document.docx, report, view)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    with zipfile.ZipFile(buffer) as archive:
-        parts = {name: archive.read(name) for name in archive.namelist()}
-    return _archive(parts, report.issued)
+    return _archive(_parts(document), report.issued)
 
 
 def _dated(document: Document, report: Report, view: ReportView) -> None:
