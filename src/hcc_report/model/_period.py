@@ -272,8 +272,8 @@ class Period:
     @property
     def is_year_to_date(self) -> bool:
         """
-        Whether the period runs from 1 January of its end's year: it is
-        then its own cumulative span (lũy kế từ đầu năm).
+        Whether the period runs from 1 January of its end's year, and so
+        is its own cumulative span (lũy kế từ đầu năm).
 
         >>> Period.quarter(2024, 1).is_year_to_date
         True
