@@ -24,6 +24,7 @@ __all__ = [
     "MissingDependencyError",
     "ParseError",
     "Problem",
+    "RendererDependencyError",
     "RendererError",
     "RendererOptionError",
     "TemplateError",
@@ -186,10 +187,17 @@ class RendererOptionError(RendererError, TypeError):
     """
 
 
-class MissingDependencyError(RendererError, ImportError):
+class MissingDependencyError(HccReportError, ImportError):
     """
-    A renderer needs a package that is not installed; the message says
+    A feature needs a package that is not installed; the message says
     which extra to install (``pip install "hcc-report[docx]"``).
+    """
+
+
+class RendererDependencyError(MissingDependencyError, RendererError):
+    """
+    A renderer needs a package that is not installed: both a
+    `MissingDependencyError` and a `RendererError`.
     """
 
 

@@ -13,7 +13,7 @@ import attrs
 from hcc_report.errors import (
     ArgumentError,
     HccReportError,
-    MissingDependencyError,
+    RendererDependencyError,
     RendererError,
     RendererOptionError,
     UnknownRendererError,
@@ -236,7 +236,7 @@ class RendererRegistry:
                 f"the {name!r} renderer needs the module {error.name!r}, "
                 f"which is not installed: {extra}"
             )
-            raise MissingDependencyError(msg, name=error.name) from error
+            raise RendererDependencyError(msg, name=error.name) from error
         except Exception as error:
             msg = (
                 f"the {name!r} renderer ({entry.origin}) failed to load: "
