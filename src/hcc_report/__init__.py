@@ -20,9 +20,16 @@ if TYPE_CHECKING:
     from typing import Any
 
     from hcc_report import examples, figures, formatting, renderers
-    from hcc_report.auditing import Finding, Severity, audit, describe
+    from hcc_report.auditing import (
+        Finding,
+        Severity,
+        audit,
+        audit_consolidation,
+        describe,
+    )
     from hcc_report.calculation import (
         completion_rate,
+        consolidate,
         cumulative,
         late_rate,
         on_time_rate,
@@ -75,9 +82,16 @@ if TYPE_CHECKING:
 
 #: Where each name is defined; it is imported from there on first use.
 _HOMES = {
-    "hcc_report.auditing": ("Finding", "Severity", "audit", "describe"),
+    "hcc_report.auditing": (
+        "Finding",
+        "Severity",
+        "audit",
+        "audit_consolidation",
+        "describe",
+    ),
     "hcc_report.calculation": (
         "completion_rate",
+        "consolidate",
         "cumulative",
         "late_rate",
         "on_time_rate",
@@ -158,7 +172,9 @@ __all__ = [
     "ZeroPolicy",
     "apportion",
     "audit",
+    "audit_consolidation",
     "completion_rate",
+    "consolidate",
     "cumulative",
     "describe",
     "dumps_report",

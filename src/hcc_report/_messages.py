@@ -50,6 +50,9 @@ WORDS: dict[str, dict[str, str]] = {
         "heading": "đã đọc tiêu đề",
         "not-checked": "không kiểm tra cột không rõ là số liệu nào",
         "notation": "số liệu viết theo cả hai cách, mỗi số được đọc theo cách nó được viết",
+        "consolidation": "số liệu khác tổng số liệu trong báo cáo của các đơn vị",
+        "consolidation-missing-row": "dòng có trong báo cáo của các đơn vị nhưng không được in",
+        "consolidation-extra-row": "dòng không có trong báo cáo nào của các đơn vị",
     },
     "en": {
         "severity-error": "ERROR",
@@ -90,5 +93,8 @@ WORDS: dict[str, dict[str, str]] = {
         "heading": "read the heading",
         "not-checked": "not checked: a column the library does not know",
         "notation": "counts are written in both notations, each read as it is written",
+        "consolidation": "the figure differs from the sum of the centres' reports",
+        "consolidation-missing-row": "a row of the centres' reports is not printed",
+        "consolidation-extra-row": "the row is in none of the centres' reports",
     },
 }

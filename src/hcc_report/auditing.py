@@ -20,6 +20,9 @@ what is wrong, where, what was printed and what it should be. It checks
 
 ``processed > received`` is never flagged: cumulative figures include the
 dossiers carried over from the previous year.
+
+`audit_consolidation` checks a provincial table as printed against the
+reports of the centres it adds up (`hcc_report.consolidate`).
 """
 
 from __future__ import annotations
@@ -37,9 +40,14 @@ from fractions import Fraction
 import attrs
 
 from hcc_report import figures
-from hcc_report._checks import check_type
+from hcc_report._checks import check_type, nfc
 from hcc_report._messages import WORDS
-from hcc_report.calculation import accumulate
+from hcc_report.calculation import (
+    ConsolidateBy,
+    accumulate,
+    consolidate,
+    total,
+)
 from hcc_report.errors import ArgumentError, ParseError, UnknownFigureError
 from hcc_report.formatting import (
     format_number,
@@ -48,7 +56,14 @@ from hcc_report.formatting import (
     format_short_date,
     parse_percent,
 )
-from hcc_report.model import Basis, split_mismatches, sum_figures
+from hcc_report.model import (
+    Appendix,
+    Basis,
+    Counts,
+    Report,
+    split_mismatches,
+    sum_figures,
+)
 from hcc_report.published import (
     AS_PRINTED,
     NOT_SHOWN,
@@ -67,6 +82,7 @@ __all__ = [
     "Location",
     "Severity",
     "audit",
+    "audit_consolidation",
     "describe",
 ]
 
@@ -144,6 +160,15 @@ class FindingKind(str, enum.Enum):
     NOT_CONSECUTIVE = "not-consecutive"
     #: Nothing of the previous report could be compared.
     NOT_COMPARED = "not-compared"
+    #: A printed figure of a consolidated table differs from the sum of
+    #: the centres' reports.
+    CONSOLIDATION = "consolidation"
+    #: A row of the centres' reports that a consolidated table does not
+    #: print.
+    CONSOLIDATION_MISSING_ROW = "consolidation-missing-row"
+    #: A row of a consolidated table that is in none of the centres'
+    #: reports.
+    CONSOLIDATION_EXTRA_ROW = "consolidation-extra-row"
 
     def __str__(self) -> str:
         return self.value
@@ -1051,6 +1076,200 @@ def audit(
     finally:
         _NOTATION.reset(token)
     return tuple(findings)
+
+
+# A consolidated table --------------------------------------------------------
+
+
+def audit_consolidation(
+    published: PublishedReport | PublishedTable,
+    reports: Iterable[Report],
+    *,
+    by: ConsolidateBy = "centre",
+) -> tuple[Finding, ...]:
+    """
+    Check a consolidated table as printed against the centres' reports.
+
+    The *reports* are consolidated *by* centre, agency or group (see
+    `hcc_report.consolidate`), and each printed row is matched
+    to a row of the consolidation by its name, in Unicode NFC with its
+    spaces as one and in the case printed: an agency's name or its short
+    name, a centre's issuer name, a group's name. The findings are, row
+    by row, then for the rows not printed, then for the total row:
+
+    - ``consolidation`` (an error) for each printed count that differs
+      from the sum, with the terms added in ``detail`` ("1.620 + 1.620",
+      each centre's figure; for a centre's row, its rows' figures);
+    - ``consolidation-extra-row`` (an error) for a printed row that is in
+      none of the reports;
+    - ``consolidation-missing-row`` for a row of the consolidation that is
+      not printed: an error, or a warning when all its figures are zero;
+    - ``consolidation`` for each count of the printed total row that
+      differs from the total of the consolidation (the terms are each
+      centre's total).
+
+    A figure unknown in a centre's report is not compared, and printed
+    subtotals are left to `hcc_report.audit`, as are the table's own
+    checks (its splits, rates and total row against its rows): run it too
+    for those.
+
+    >>> import attrs
+    >>> from hcc_report import Issuer
+    >>> from hcc_report.calculation import consolidate
+    >>> from hcc_report.examples import binh_thuan_2023_02
+    >>> from hcc_report.published import PublishedRow, PublishedTable
+    >>> february = binh_thuan_2023_02()
+    >>> other = attrs.evolve(february, issuer=Issuer(name="Trung tâm B"))
+    >>> rows = [
+    ...     PublishedRow(name=row.agency.display_name,
+    ...                  counts={"received": row.counts.received})
+    ...     for row in consolidate([february, other], by="agency").rows
+    ... ]
+    >>> rows[9] = attrs.evolve(rows[9], counts={"received": 3420})
+    >>> printed = PublishedTable(rows=rows)
+    >>> for finding in audit_consolidation(printed, [february, other],
+    ...                                    by="agency"):
+    ...     print(describe(finding, "en"))
+    ERROR    appendix, row 10 (Sở Tư pháp), column received: the figure
+    differs from the sum of the centres' reports (1.620 + 1.620); printed
+    3.420, expected 3.240
+
+    Raises:
+        ~hcc_report.errors.ArgumentTypeError: *published* is not a
+            `~hcc_report.published.PublishedReport` or
+            `~hcc_report.published.PublishedTable`, or *reports* not
+            reports (a `TypeError`).
+        ~hcc_report.errors.ArgumentError: *published* has no table, or
+            *by* is not one of the three.
+        ~hcc_report.errors.ValidationError: The reports cannot be
+            consolidated (see `hcc_report.consolidate`).
+    """
+    check_type("published", published, (PublishedReport, PublishedTable))
+    centres = tuple(check_type("reports", reports, Iterable))
+    consolidated = consolidate(centres, by=by)
+    if isinstance(published, PublishedTable):
+        published = PublishedReport(table=published)
+    table = published.table
+    if table is None:
+        msg = "published has no table to compare with the reports"
+        raise ArgumentError(msg)
+    token = _NOTATION.set(published.notation or table.notation)
+    try:
+        findings = list(_consolidated_rows(table, consolidated, centres, by))
+        if table.total is not None:
+            per_centre = consolidate(centres).rows
+            findings.extend(
+                _sums(
+                    Location(part="table", row_name=table.total.name),
+                    table.total.counts,
+                    total(consolidated.rows),
+                    [row.counts for row in per_centre],
+                )
+            )
+    finally:
+        _NOTATION.reset(token)
+    return tuple(findings)
+
+
+def _consolidated_rows(
+    table: PublishedTable,
+    consolidated: Appendix,
+    reports: tuple[Report, ...],
+    by: ConsolidateBy,
+) -> Iterator[Finding]:
+    """
+    Each printed row against the row of the consolidation of its name,
+    then the rows of the consolidation that are not printed.
+    """
+    rows = consolidated.rows
+    names: dict[str, int] = {}
+    for index, row in enumerate(rows):
+        names.setdefault(_name_key(row.agency.name), index)
+    for index, row in enumerate(rows):
+        if row.agency.short_name is not None:
+            names.setdefault(_name_key(row.agency.short_name), index)
+    terms = _terms(reports, by)
+    printed: set[int] = set()
+    for number, line in enumerate(table.rows, start=1):
+        if line.subtotal:
+            continue  # the sum of its printed rows: audit() checks it
+        where = Location(part="table", row=number, row_name=line.name)
+        match = names.get(_name_key(line.name))
+        if match is None:
+            yield Finding(
+                kind=FindingKind.CONSOLIDATION_EXTRA_ROW,
+                severity=Severity.ERROR,
+                location=where,
+                printed="",
+                expected="",
+            )
+            continue
+        printed.add(match)
+        row = rows[match]
+        yield from _sums(
+            where, line.counts, row.counts, terms[row.agency.name]
+        )
+    for index, row in enumerate(rows):
+        if index not in printed:
+            yield Finding(
+                kind=FindingKind.CONSOLIDATION_MISSING_ROW,
+                severity=(
+                    Severity.ERROR
+                    if any(row.counts.known().values())
+                    else Severity.WARNING
+                ),
+                location=Location(
+                    part="table", row_name=row.agency.display_name
+                ),
+                printed="",
+                expected="",
+            )
+
+
+def _name_key(name: str) -> str:
+    """
+    A row's name to match by: in NFC, its spaces as one, its case kept.
+    """
+    return " ".join(nfc(name).split())
+
+
+def _terms(
+    reports: tuple[Report, ...], by: ConsolidateBy
+) -> dict[str, list[Counts]]:
+    """
+    What each row of the consolidation adds up, by its name: a centre's
+    rows, or each centre's figures of an agency or a group.
+    """
+    terms: dict[str, list[Counts]] = {}
+    for report in reports:
+        own = consolidate([report], by="agency" if by == "centre" else by)
+        for row in own.rows:
+            name = report.issuer.name if by == "centre" else row.agency.name
+            terms.setdefault(name, []).append(row.counts)
+    return terms
+
+
+def _sums(
+    location: Location,
+    printed: Mapping[str, int],
+    expected: Counts,
+    terms: list[Counts],
+) -> Iterator[Finding]:
+    """
+    Each printed count that differs from the sum, with the terms added.
+    """
+    sums = expected.known()
+    for column, value in printed.items():
+        if column not in sums or value == sums[column]:
+            continue  # unknown in a centre's report, or right
+        yield Finding(
+            kind=FindingKind.CONSOLIDATION,
+            severity=Severity.ERROR,
+            location=attrs.evolve(location, column=column),
+            printed=_number(value),
+            expected=_number(sums[column]),
+            detail=" + ".join(_number(term.known()[column]) for term in terms),
+        )
 
 
 # Describing findings ---------------------------------------------------------

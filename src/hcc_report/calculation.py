@@ -1,5 +1,6 @@
 """
-Totals, cumulative figures and rates, computed exactly from counts.
+Totals, cumulative figures, rates and the consolidation of many centres'
+reports, computed exactly from counts.
 
 Every function here is pure. Which figures add up over time and how each
 rate is computed is the figure catalogue's (`hcc_report.figures`); rates
@@ -11,21 +12,35 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import Protocol, TypeAlias, runtime_checkable
+from typing import Literal, Protocol, TypeAlias, runtime_checkable
 
 from hcc_report import figures
-from hcc_report._checks import check_type
-from hcc_report.errors import ArgumentTypeError, Problem, ValidationError
-from hcc_report.model import AppendixRow, Counts
+from hcc_report._checks import Checker, check_type
+from hcc_report.errors import (
+    ArgumentError,
+    ArgumentTypeError,
+    Problem,
+    ValidationError,
+)
+from hcc_report.model import (
+    Agency,
+    Appendix,
+    AppendixRow,
+    Basis,
+    Counts,
+    Report,
+)
 from hcc_report.rounding import Rounding, ZeroPolicy
 
 
 __all__ = [
+    "ConsolidateBy",
     "CountsLike",
     "HasCounts",
     "RateFunction",
     "accumulate",
     "completion_rate",
+    "consolidate",
     "cumulative",
     "late_rate",
     "on_time_rate",
@@ -129,6 +144,192 @@ def totals_by_group(
         check_type("a row", row, AppendixRow)
         groups.setdefault(row.agency.group, []).append(row.counts)
     return {group: Counts.sum(counts) for group, counts in groups.items()}
+
+
+#: How `consolidate` makes the rows of its table: one per centre (its
+#: report's total), one per agency, or one per agency group.
+ConsolidateBy: TypeAlias = Literal["centre", "agency", "group"]
+
+#: The heading of the column of row names, for each way of consolidating:
+#: the reporting unit ("Đơn vị báo cáo", as Biểu 06/VPCP/KSTT heads it),
+#: the agency (the appendix's own default), the group.
+_ROW_HEADINGS: dict[str, str] = {
+    "centre": "Đơn vị báo cáo",
+    "agency": "Tên đơn vị",
+    "group": "Nhóm đơn vị",
+}
+
+
+def consolidate(
+    reports: Iterable[Report],
+    *,
+    by: ConsolidateBy = "centre",
+    title: str | None = None,
+    row_heading: str | None = None,
+) -> Appendix:
+    """
+    Return the provincial table of many centres' reports, their appendices
+    added up.
+
+    The reports must be of one period (the same `~hcc_report.Period`: a
+    quarter and the first three months are not), their appendices of one
+    `~hcc_report.Basis`, and each from another issuer:
+    a centre is known by its `Issuer.name <hcc_report.Issuer>`, and two
+    reports from one name would count its dossiers twice. The rows are,
+    by *by*:
+
+    - ``"centre"``: one per report, in their order, named after its
+      issuer, with the total of its appendix;
+    - ``"agency"``: one per agency, matched by `Agency.name
+      <hcc_report.Agency>` across the centres, in order of first
+      appearance, keeping the first `~hcc_report.Agency` seen (its short
+      name, code and group);
+    - ``"group"``: one per `Agency.group <hcc_report.Agency>`, in order of
+      first appearance. Every row must have a group: a row without one
+      is refused rather than put under a name the reports never used.
+
+    Counts are added exactly (`~hcc_report.total`): a figure unknown in
+    any centre is unknown in the sum. The table has the basis of the
+    appendices; its title is *title*, by default the first report's
+    appendix title; its *row_heading* is by default "Đơn vị báo cáo" (a
+    centre, the reporting unit of Biểu 06/VPCP/KSTT), "Tên đơn vị" (an
+    agency) or "Nhóm đơn vị" (a group).
+
+    >>> import attrs
+    >>> from hcc_report import Issuer
+    >>> from hcc_report.calculation import consolidate
+    >>> from hcc_report.examples import binh_thuan_2023_02
+    >>> february = binh_thuan_2023_02()
+    >>> other = attrs.evolve(february, issuer=Issuer(name="Trung tâm B"))
+    >>> table = consolidate([february, other])
+    >>> [(row.agency.name, row.counts.received) for row in table.rows]
+    [('Trung tâm Hành chính công', 10078), ('Trung tâm B', 10078)]
+    >>> table.row_heading, table.basis
+    ('Đơn vị báo cáo', <Basis.CUMULATIVE: 'cumulative'>)
+    >>> by_agency = consolidate([february, other], by="agency")
+    >>> by_agency.rows[9].agency.name, by_agency.rows[9].counts
+    ('Sở Tư pháp', Counts(received=3240, processed=2558, on_time=2558,
+                          late=0))
+    >>> consolidate([february, february])
+    Traceback (most recent call last):
+        ...
+    hcc_report.errors.ValidationError: invalid reports to consolidate:
+    reports[1].issuer.name: 'Trung tâm Hành chính công' is already
+    reports[0]: its dossiers would be counted twice
+
+    Raises:
+        ~hcc_report.errors.ArgumentTypeError: *reports* is not an iterable
+            of `~hcc_report.Report` (a `TypeError`).
+        ~hcc_report.errors.ArgumentError: *by* is not one of the three.
+        ~hcc_report.errors.ValidationError: There is no report, or the
+            reports cannot be added up: another period or basis, no
+            appendix, an issuer twice, a row without a group (by group);
+            listing every problem, each naming the report by its index
+            and issuer. Or *title* or *row_heading* is blank.
+    """
+    items = tuple(check_type("reports", reports, Iterable))
+    for index, report in enumerate(items):
+        check_type(f"reports[{index}]", report, Report)
+    if by not in _ROW_HEADINGS:
+        msg = f"by must be 'centre', 'agency' or 'group', got {by!r}"
+        raise ArgumentError(msg)
+    tables = _tables(items, by)
+    parts: dict[str, tuple[Agency, list[Counts]]] = {}
+    for issuer, appendix in tables:
+        for row in appendix.rows:
+            agency = _unit(issuer, row, by)
+            parts.setdefault(agency.name, (agency, []))[1].append(row.counts)
+    return Appendix(
+        title=tables[0][1].title if title is None else title,
+        basis=tables[0][1].basis,
+        rows=[
+            AppendixRow(agency=agency, counts=total(counts))
+            for agency, counts in parts.values()
+        ],
+        row_heading=_ROW_HEADINGS[by] if row_heading is None else row_heading,
+    )
+
+
+def _unit(issuer: str, row: AppendixRow, by: str) -> Agency:
+    """
+    The row of the consolidated table that *row* of *issuer*'s report
+    goes into.
+    """
+    if by == "centre":
+        return Agency(name=issuer)
+    if by == "group" and row.agency.group is not None:
+        return Agency(name=row.agency.group)
+    return row.agency  # by agency (by group, every row has one: checked)
+
+
+def _tables(
+    reports: tuple[Report, ...], by: str
+) -> list[tuple[str, Appendix]]:
+    """
+    Each report's issuer and appendix, when they can be added up.
+
+    Raises:
+        ~hcc_report.errors.ValidationError: They cannot, listing why.
+    """
+    checker = Checker("reports to consolidate")
+    if not reports:
+        checker.add("reports", "must have at least one report")
+        checker.raise_if_any()
+    first = f"reports[0] from {reports[0].issuer.name!r}"
+    basis: tuple[str, Basis] | None = None  # the first appendix's
+    seen: dict[str, int] = {}
+    tables = []
+    for index, report in enumerate(reports):
+        where, issuer = f"reports[{index}]", report.issuer.name
+        if issuer in seen:
+            checker.add(
+                f"{where}.issuer.name",
+                f"{issuer!r} is already reports[{seen[issuer]}]: its "
+                "dossiers would be counted twice",
+            )
+        seen.setdefault(issuer, index)
+        if report.period != reports[0].period:
+            checker.add(
+                f"{where}.period",
+                f"must be {reports[0].period!r} as in {first}, got "
+                f"{report.period!r} from {issuer!r}",
+            )
+        appendix = report.appendix
+        if appendix is None:
+            checker.add(
+                f"{where}.appendix",
+                f"is missing in the report from {issuer!r}: there is no "
+                "table to add up",
+            )
+            continue
+        if basis is None:
+            basis = (f"{where} from {issuer!r}", appendix.basis)
+        elif appendix.basis is not basis[1]:
+            checker.add(
+                f"{where}.appendix.basis",
+                f"must be {basis[1].value!r} as in {basis[0]}, got "
+                f"{appendix.basis.value!r} from {issuer!r}",
+            )
+        if by == "group":
+            _check_groups(checker, where, issuer, appendix)
+        tables.append((issuer, appendix))
+    checker.raise_if_any()
+    return tables
+
+
+def _check_groups(
+    checker: Checker, where: str, issuer: str, appendix: Appendix
+) -> None:
+    """
+    Every row of *appendix* has a group, to be consolidated by group.
+    """
+    for i, row in enumerate(appendix.rows):
+        if row.agency.group is None:
+            checker.add(
+                f"{where}.appendix.rows[{i}].agency.group",
+                f"is missing for {row.agency.name!r} in the report from "
+                f"{issuer!r}: consolidating by group needs every row's group",
+            )
 
 
 def accumulate(
