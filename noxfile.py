@@ -29,6 +29,7 @@ nox.options.sessions = [
     "tests",
     "browser",
     "office",
+    "dask",
     "lint",
     "typecheck",
     "docs",
@@ -111,20 +112,23 @@ def tests(session: nox.Session) -> None:
     # The demo renderer is a separate distribution with an entry point, to
     # test how third-party renderers are found.
     session.install(
-        ".[docx,xlsx,pdf]", "./tests/plugins/demo-renderer", *_group("tests")
+        ".[docx,xlsx,pdf,records]",
+        "./tests/plugins/demo-renderer",
+        *_group("tests"),
     )
     env = {
         "COVERAGE_FILE": str(ROOT / f".coverage.py{session.python}"),
         "HCC_REPORT_REQUIRE_PLUGIN": "1",
     }
-    # The office suite's conversions are slow: nox -s office runs them once.
+    # The office suite's conversions and the clusters are slow: nox -s
+    # office, dask and spark run them once.
     session.run(
         "coverage",
         "run",
         "-m",
         "pytest",
         "-m",
-        "not office",
+        "not office and not dask and not spark",
         *session.posargs,
         env=env,
     )
@@ -169,6 +173,43 @@ def office(session: nox.Session) -> None:
 
 
 @nox.session(python=DOCS_PYTHON)
+def dask(session: nox.Session) -> None:
+    """
+    Count records on a local Dask cluster of two worker processes, read
+    from a partitioned Parquet dataset, against plain Python.
+    """
+    session.install(".[dask]", *_group("tests"))
+    session.run(
+        "pytest",
+        "-m",
+        "dask",
+        "tests/test_records_cluster.py",
+        *session.posargs,
+        env={"HCC_REPORT_REQUIRE_DASK": "1"},
+    )
+
+
+@nox.session(python=DOCS_PYTHON)
+def spark(session: nox.Session) -> None:
+    """
+    Count records with PySpark through narwhals, against plain Python
+    (needs Java 17 or newer; not part of the default run).
+    """
+    if shutil.which("java") is None:
+        session.skip("PySpark needs Java")
+    # PySpark warns that it does not yet support pandas 3.
+    session.install(".[records]", "pyspark>=3.5", "pandas<3", *_group("tests"))
+    session.run(
+        "pytest",
+        "-m",
+        "spark",
+        "tests/test_records_cluster.py",
+        *session.posargs,
+        env={"HCC_REPORT_REQUIRE_SPARK": "1"},
+    )
+
+
+@nox.session(python=DOCS_PYTHON)
 def lint(session: nox.Session) -> None:
     """
     Check the code with ruff (lint rules and formatting) and its layers
@@ -189,7 +230,7 @@ def typecheck(session: nox.Session) -> None:
     """
     Check the types of the package (mypy --strict) and of the tests' API use.
     """
-    session.install(".[docx,xlsx,pdf]", *_group("typing"))
+    session.install(".[docx,xlsx,pdf,records]", *_group("typing"))
     session.run("mypy", "--strict", "src")
     session.run("mypy", "--strict", "tests/typing")
 
@@ -200,7 +241,7 @@ def docs(session: nox.Session) -> None:
     Build the HTML docs with warnings as errors, then run their doctests.
     """
     # The how-to guides and references show the office formats at work.
-    session.install(".[docx,xlsx,pdf]", "openpyxl", *_group("docs"))
+    session.install(".[docx,xlsx,pdf,records]", "openpyxl", *_group("docs"))
     for builder in ("html", "doctest"):
         session.run(
             "python",
@@ -248,15 +289,16 @@ def _check_signatures(session: nox.Session, html: Path) -> None:
 def bench(session: nox.Session) -> None:
     """
     Time the formatters against Babel, rendering against plain Jinja2,
-    Counts against plain dicts and the import against attrs' (not part of
-    the default run).
+    Counts against plain dicts, the import against attrs', and counting
+    records against pandas (not part of the default run).
     """
-    session.install(".[docx]", "babel")
+    session.install(".[docx,records]", "babel", "pandas", "pyarrow")
     session.run("python", "benchmarks/formatting.py")
     session.run("python", "benchmarks/rendering.py")
     session.run("python", "benchmarks/counts.py")
     session.run("python", "benchmarks/imports.py")
     session.run("python", "benchmarks/office.py")
+    session.run("python", "benchmarks/records.py")
 
 
 @nox.session(python=DOCS_PYTHON)

@@ -102,5 +102,6 @@ from hcc_report.model import *
 from hcc_report.rounding import *
 from hcc_report.serialization import *
 from hcc_report.loaders import *
+from hcc_report.records import *
 from hcc_report import figures
 """

@@ -19,7 +19,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-    from hcc_report import examples, figures, formatting, renderers
+    from hcc_report import examples, figures, formatting, records, renderers
     from hcc_report.auditing import (
         Finding,
         Severity,
@@ -141,7 +141,7 @@ _HOMES = {
     "hcc_report.serialization": ("report_from_dict", "report_to_dict"),
     "hcc_report.styles": ("Style", "get_style"),
 }
-_MODULES = ("examples", "figures", "formatting", "renderers")
+_MODULES = ("examples", "figures", "formatting", "records", "renderers")
 _HOME_OF = {name: home for home, names in _HOMES.items() for name in names}
 
 __all__ = [
@@ -194,6 +194,7 @@ __all__ = [
     "present",
     "rate",
     "rate_of",
+    "records",
     "render",
     "renderers",
     "report_from_dict",

@@ -15,30 +15,38 @@ import argparse
 import functools
 import json
 import os
+import re
 import sys
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 import attrs
 
-from hcc_report import _batch
+from hcc_report import _batch, records
 from hcc_report.auditing import Finding, Severity, audit, describe
-from hcc_report.errors import FileError, HccReportError
+from hcc_report.errors import (
+    FileError,
+    HccReportError,
+    Problem,
+    ValidationError,
+)
 from hcc_report.examples import (
     binh_thuan_2023_02,
     binh_thuan_2023_02_published,
 )
 from hcc_report.loaders import (
+    dumps_counts,
     dumps_report,
     load_report,
     load_report_or_published,
     load_style,
+    open_records,
     write_atomic,
 )
-from hcc_report.model import Report
+from hcc_report.model import Period, Report
 from hcc_report.presentation import printed_figures
 from hcc_report.published import PublishedReport
 from hcc_report.renderers import (
@@ -373,6 +381,107 @@ def _command_schema(args: argparse.Namespace, out: TextIO) -> int:
     return OK
 
 
+#: A record of a dataframe, as `hcc_report.records` names it.
+_RECORD_PATH = re.compile(r"records\[(\d+)\]\.(\w+)")
+#: Records from which counting shows its progress on a terminal.
+_PROGRESS_FROM = 500_000
+
+
+def _command_aggregate(args: argparse.Namespace, out: TextIO) -> int:
+    template = load_report(args.report) if args.report else None
+    if template is not None and args.cumulative:
+        msg = (
+            "--cumulative is for a table of counts: a report gets the "
+            "figures of its period and from 1 January"
+        )
+        raise HccReportError(msg)
+    if template is not None and args.format == "csv":
+        msg = "a report is written as toml or json, not csv"
+        raise HccReportError(msg)
+    if args.period is not None:
+        period = Period.parse(args.period)
+    elif template is not None:
+        period = template.period
+    else:
+        msg = "give the period to count: --period 2023-02 (or --report FILE)"
+        raise HccReportError(msg)
+    file = open_records(args.records, columns=dict(args.column))
+    batches = file.batches()
+    if sys.stderr.isatty():
+        total = file.count()
+        if total >= _PROGRESS_FROM:
+            batches = _progress(batches, total, sys.stderr)
+    try:
+        if template is not None:
+            report = attrs.evolve(template, period=period)
+            data = dumps_report(
+                records.fill_report(report, batches), args.format or "toml"
+            )
+        else:
+            counted = period.year_to_date() if args.cumulative else period
+            table = records.aggregate(
+                batches, period=counted, by=args.by.split(",")
+            )
+            data = dumps_counts(
+                table,
+                args.format or "toml",
+                period=counted,
+                by=args.by.split(","),
+            )
+    except ValidationError as error:
+        raise _located(error, file) from None
+    if args.output:
+        write_atomic(args.output, data.encode("utf-8"))
+    else:
+        _write(out, data.encode("utf-8"))
+    return OK
+
+
+def _located(error: ValidationError, file: Any) -> ValidationError:
+    """
+    *error* about records, naming the file and each record's line or row.
+    """
+    problems = []
+    for problem in error.problems:
+        found = _RECORD_PATH.fullmatch(problem.path)
+        path = problem.path
+        if found:
+            index, column = int(found[1]), found[2]
+            path = f"{file.where(index)}, column {column!r}"
+        problems.append(Problem(path, problem.message, row=problem.row))
+    return ValidationError(
+        problems, subject=error.subject, source=error.source or file.path
+    )
+
+
+def _progress(
+    batches: Iterable[Any], total: int, stream: TextIO
+) -> Iterator[Any]:
+    """
+    Pass *batches* on, drawing a bar of the records counted on *stream*.
+    """
+    done = 0
+    width = 30
+    for batch in batches:
+        yield batch
+        done += len(batch)
+        filled = width * done // max(total, 1)
+        stream.write(
+            f"\rhcc-report: [{'#' * filled}{' ' * (width - filled)}] "
+            f"{done:,} / {total:,} records"
+        )
+        stream.flush()
+    stream.write("\n")
+
+
+def _field_column(text: str) -> tuple[str, str]:
+    field, sep, column = text.partition("=")
+    if not sep or not field or not column:
+        msg = f"must be FIELD=COLUMN, got {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return field.strip(), column.strip()
+
+
 def _add_input(parser: argparse.ArgumentParser) -> None:
     # Not a mutually exclusive group: argparse takes an empty "*" for a
     # given argument there. `main` checks that one of them is given.
@@ -530,6 +639,66 @@ def _parser() -> argparse.ArgumentParser:
         help="what the table's rows cover, if the file does not say",
     )
     check.set_defaults(handler=_command_check)
+
+    aggregate = commands.add_parser(
+        "aggregate",
+        help="count a period's figures from dossier records",
+        description=(
+            "Count the figures of a period from dossier records (a CSV or "
+            "Parquet file, or a folder of Parquet files) by the rules of "
+            "hcc_report.records. With --report, write that report file "
+            "with its figures, cumulative figures and appendix rows "
+            "counted; else write the counts of each unit (--by) as TOML, "
+            "JSON or CSV. A record that cannot be used is named by its "
+            "line (CSV) or row (Parquet) and column (status 2). Needs "
+            'pip install "hcc-report[records]".'
+        ),
+    )
+    aggregate.add_argument(
+        "records", help="a .csv or .parquet file, or a folder"
+    )
+    aggregate.add_argument(
+        "--period",
+        help="the period: 2023-02, 2023-Q1, 2023-H1, 2023, or as reports "
+        "write it ('tháng 02 năm 2023'); default: the --report's",
+    )
+    aggregate.add_argument(
+        "--cumulative",
+        action="store_true",
+        help="count from 1 January to the end of the period (lũy kế)",
+    )
+    aggregate.add_argument(
+        "--by",
+        default="agency",
+        help="the field(s) to count by, joined by commas: "
+        + ", ".join(records.GROUP_FIELDS)
+        + " (default: agency)",
+    )
+    aggregate.add_argument(
+        "--report",
+        metavar="FILE",
+        help="a report file to fill with the counts (its text, header "
+        "and appendix rows are kept)",
+    )
+    aggregate.add_argument(
+        "--column",
+        type=_field_column,
+        action="append",
+        default=[],
+        metavar="FIELD=COLUMN",
+        help="read a field from a column named otherwise (repeat it): "
+        "--column agency=MaDonVi",
+    )
+    aggregate.add_argument(
+        "-f",
+        "--format",
+        choices=("toml", "json", "csv"),
+        help="default: toml (csv: the table of counts only)",
+    )
+    aggregate.add_argument(
+        "-o", "--output", help="write to this file instead of standard output"
+    )
+    aggregate.set_defaults(handler=_command_aggregate)
 
     formats = commands.add_parser(
         "formats",

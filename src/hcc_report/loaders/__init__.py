@@ -1,5 +1,6 @@
 """
-Reading and writing files: report files, published figures and styles.
+Reading and writing files: report files, published figures, styles and
+dossier records.
 
 Report files are TOML or JSON (:doc:`/reference/report-format`); published
 figures are TOML, JSON or a CSV of the appendix table
@@ -17,23 +18,27 @@ written, an `~hcc_report.errors.ArgumentError` for a format it cannot be.
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import re
 
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Literal, TypeAlias
+from typing import Any, Literal, TypeAlias
 
 from hcc_report._checks import check_path, check_type
 from hcc_report.errors import ArgumentError, ValidationError
 from hcc_report.loaders._csv import published_from_csv
 from hcc_report.loaders._files import read_text, write_atomic
+from hcc_report.loaders._records import RecordFile, open_records
 from hcc_report.loaders._text import (
     check_format,
     dump_data,
     format_of,
     parse_data,
 )
-from hcc_report.model import Basis, Report
+from hcc_report.model import Basis, Counts, Period, Report
 from hcc_report.published import PublishedReport
 from hcc_report.serialization import (
     published_from_dict,
@@ -47,6 +52,8 @@ from hcc_report.styles import Style
 __all__ = [
     "Format",
     "PublishedFormat",
+    "RecordFile",
+    "dumps_counts",
     "dumps_report",
     "load_published",
     "load_report",
@@ -54,6 +61,7 @@ __all__ = [
     "load_style",
     "loads_published",
     "loads_report",
+    "open_records",
     "save_report",
     "write_atomic",
 ]
@@ -65,6 +73,67 @@ PublishedFormat: TypeAlias = Literal["toml", "json", "csv"]
 
 _REPORT_FORMATS = ("toml", "json")
 _PUBLISHED_FORMATS = ("toml", "json", "csv")
+
+
+def dumps_counts(
+    table: Mapping[Any, Counts],
+    format: PublishedFormat,  # noqa: A002
+    *,
+    period: Period,
+    by: str | Sequence[str] = "agency",
+) -> str:
+    """
+    Return counts by unit, as `hcc_report.records.aggregate` gives them,
+    as the text of a TOML, JSON or CSV file.
+
+    TOML and JSON hold the period, the fields counted by, the total and
+    a table of units; CSV holds the units only, one a line: the fields'
+    values, then the counts. A count unknown for a unit is left out (an
+    empty cell in CSV).
+
+    >>> from hcc_report import Counts, Period
+    >>> table = {"Sở Y tế": Counts(received=3, processed=2, on_time=2,
+    ...                            late=0)}
+    >>> print(dumps_counts(table, "csv", period=Period.month(2023, 2)))
+    agency,received,processed,on_time,late
+    Sở Y tế,3,2,2,0
+    <BLANKLINE>
+
+    Raises:
+        ~hcc_report.errors.ArgumentError: *format* is not one of
+            ``"toml"``, ``"json"``, ``"csv"``.
+    """
+    kind = check_format(format, _PUBLISHED_FORMATS)
+    fields = [by] if isinstance(by, str) else list(by)
+    units = []
+    for unit, counts in table.items():
+        values = unit if isinstance(unit, tuple) else (unit,)
+        named = {
+            field: value
+            for field, value in zip(fields, values, strict=True)
+            if value is not None
+        }
+        units.append({**named, **counts.known()})
+    if kind == "csv":
+        keys = dict.fromkeys(k for c in table.values() for k in c.known())
+        text = io.StringIO()
+        writer = csv.DictWriter(
+            text, fieldnames=[*fields, *keys], lineterminator="\n"
+        )
+        writer.writeheader()
+        writer.writerows(units)
+        return text.getvalue()
+    data = {
+        "period": {
+            "kind": period.kind.value,
+            "start": period.start,
+            "end": period.end,
+        },
+        "by": fields,
+        "total": Counts.sum(table.values()).known(),
+        "units": units,
+    }
+    return dump_data(data, kind)
 
 
 def dumps_report(report: Report, format: Format) -> str:  # noqa: A002
