@@ -95,7 +95,8 @@ def _text() -> dict[str, Any]:
     """
     Text as the model takes it: a string that is not blank and has no
     control character (a line break or a tab would break the layout of
-    every output); the control characters are Unicode's category Cc.
+    every output; the control characters are Unicode's category Cc), nor
+    U+FFFE or U+FFFF, which are not characters (no XML can hold them).
     """
     # Searched for, not anchored: "$" also matches before a final line
     # break in Python and Java.
@@ -103,7 +104,7 @@ def _text() -> dict[str, Any]:
         "description": "One line of text, not blank.",
         "type": "string",
         "pattern": r"\S",
-        "not": {"pattern": r"[\x00-\x1f\x7f-\x9f]"},
+        "not": {"pattern": r"[\x00-\x1f\x7f-\x9f\ufffe\uffff]"},
     }
 
 
