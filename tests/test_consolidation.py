@@ -279,7 +279,7 @@ class TestConsolidate:
             consolidate([a, b, a])
 
         assert [
-            "reports[2].issuer.name: 'Bộ phận Một cửa huyện Tuy Phong' is "
+            "reports[2].issuer: 'Bộ phận Một cửa huyện Tuy Phong' is "
             "already reports[0]: its dossiers would be counted twice"
         ] == [str(p) for p in info.value.problems]
 

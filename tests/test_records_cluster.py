@@ -19,8 +19,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from hcc_report.records import Dossier, aggregate
-from record_strategies import (
-    PERIOD,
+from strategies import (
+    RECORDS_PERIOD as PERIOD,
+)
+from strategies import (
     as_columns,
     polars_frame,
     record_lists,

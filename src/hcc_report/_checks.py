@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import importlib
 import os
 import unicodedata
 
@@ -22,6 +23,7 @@ from typing import Any, TypeVar
 from hcc_report.errors import (
     ArgumentError,
     ArgumentTypeError,
+    MissingDependencyError,
     Problem,
     ValidationError,
 )
@@ -258,3 +260,22 @@ def nfc_tuple(value: Iterable[str]) -> tuple[str, ...]:
     if not isinstance(items, tuple):
         return items  # reported by the checks
     return tuple(nfc(item) for item in items)
+
+
+def import_optional(name: str, *, extra: str, purpose: str) -> Any:
+    """
+    Import the module *name* of an optional dependency, on first use.
+
+    Raises:
+        ~hcc_report.errors.MissingDependencyError: It is not installed; the
+            message says what needs it (*purpose*) and which extra of
+            hcc-report to install.
+    """
+    try:
+        return importlib.import_module(name)
+    except ImportError as error:
+        msg = (
+            f"{purpose} needs {name.partition('.')[0]}: "
+            f'pip install "hcc-report[{extra}]"'
+        )
+        raise MissingDependencyError(msg, name=error.name) from error

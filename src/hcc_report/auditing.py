@@ -1244,7 +1244,9 @@ def _terms(
     for report in reports:
         own = consolidate([report], by="agency" if by == "centre" else by)
         for row in own.rows:
-            name = report.issuer.name if by == "centre" else row.agency.name
+            name = (
+                report.issuer.long_name if by == "centre" else row.agency.name
+            )
             terms.setdefault(name, []).append(row.counts)
     return terms
 

@@ -174,8 +174,10 @@ def consolidate(
     The reports must be of one period (the same `~hcc_report.Period`: a
     quarter and the first three months are not), their appendices of one
     `~hcc_report.Basis`, and each from another issuer:
-    a centre is known by its `Issuer.name <hcc_report.Issuer>`, and two
-    reports from one name would count its dossiers twice. The rows are,
+    a centre is known by its issuer's full name (`Issuer.long_name
+    <hcc_report.Issuer.long_name>`: many centres share the short name
+    "Trung tâm Hành chính công"), and two reports from one would count
+    its dossiers twice. The rows are,
     by *by*:
 
     - ``"centre"``: one per report, in their order, named after its
@@ -203,7 +205,8 @@ def consolidate(
     >>> other = attrs.evolve(february, issuer=Issuer(name="Trung tâm B"))
     >>> table = consolidate([february, other])
     >>> [(row.agency.name, row.counts.received) for row in table.rows]
-    [('Trung tâm Hành chính công', 10078), ('Trung tâm B', 10078)]
+    [('Trung tâm Hành chính công tỉnh Bình Thuận', 10078), ('Trung tâm B',
+    10078)]
     >>> table.row_heading, table.basis
     ('Đơn vị báo cáo', <Basis.CUMULATIVE: 'cumulative'>)
     >>> by_agency = consolidate([february, other], by="agency")
@@ -214,7 +217,7 @@ def consolidate(
     Traceback (most recent call last):
         ...
     hcc_report.errors.ValidationError: invalid reports to consolidate:
-    reports[1].issuer.name: 'Trung tâm Hành chính công' is already
+    reports[1].issuer: 'Trung tâm Hành chính công tỉnh Bình Thuận' is already
     reports[0]: its dossiers would be counted twice
 
     Raises:
@@ -275,15 +278,15 @@ def _tables(
     if not reports:
         checker.add("reports", "must have at least one report")
         checker.raise_if_any()
-    first = f"reports[0] from {reports[0].issuer.name!r}"
+    first = f"reports[0] from {reports[0].issuer.long_name!r}"
     basis: tuple[str, Basis] | None = None  # the first appendix's
     seen: dict[str, int] = {}
     tables = []
     for index, report in enumerate(reports):
-        where, issuer = f"reports[{index}]", report.issuer.name
+        where, issuer = f"reports[{index}]", report.issuer.long_name
         if issuer in seen:
             checker.add(
-                f"{where}.issuer.name",
+                f"{where}.issuer",
                 f"{issuer!r} is already reports[{seen[issuer]}]: its "
                 "dossiers would be counted twice",
             )

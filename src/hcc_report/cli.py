@@ -389,22 +389,8 @@ _PROGRESS_FROM = 500_000
 
 def _command_aggregate(args: argparse.Namespace, out: TextIO) -> int:
     template = load_report(args.report) if args.report else None
-    if template is not None and args.cumulative:
-        msg = (
-            "--cumulative is for a table of counts: a report gets the "
-            "figures of its period and from 1 January"
-        )
-        raise HccReportError(msg)
-    if template is not None and args.format == "csv":
-        msg = "a report is written as toml or json, not csv"
-        raise HccReportError(msg)
-    if args.period is not None:
-        period = Period.parse(args.period)
-    elif template is not None:
-        period = template.period
-    else:
-        msg = "give the period to count: --period 2023-02 (or --report FILE)"
-        raise HccReportError(msg)
+    period = _period_to_count(args, template)
+    by = [field.strip() for field in args.by.split(",")]
     file = open_records(args.records, columns=dict(args.column))
     batches = file.batches()
     if sys.stderr.isatty():
@@ -413,20 +399,12 @@ def _command_aggregate(args: argparse.Namespace, out: TextIO) -> int:
             batches = _progress(batches, total, sys.stderr)
     try:
         if template is not None:
-            report = attrs.evolve(template, period=period)
-            data = dumps_report(
-                records.fill_report(report, batches), args.format or "toml"
-            )
+            filled = records.fill_report(template, batches)
+            data = dumps_report(filled, args.format or "toml")
         else:
-            counted = period.year_to_date() if args.cumulative else period
-            table = records.aggregate(
-                batches, period=counted, by=args.by.split(",")
-            )
+            table = records.aggregate(batches, period=period, by=by)
             data = dumps_counts(
-                table,
-                args.format or "toml",
-                period=counted,
-                by=args.by.split(","),
+                table, args.format or "toml", period=period, by=by
             )
     except ValidationError as error:
         raise _located(error, file) from None
@@ -435,6 +413,38 @@ def _command_aggregate(args: argparse.Namespace, out: TextIO) -> int:
     else:
         _write(out, data.encode("utf-8"))
     return OK
+
+
+def _period_to_count(
+    args: argparse.Namespace, template: Report | None
+) -> Period:
+    """
+    The period ``aggregate`` counts: ``--period`` (from 1 January with
+    ``--cumulative``), or the report's own.
+    """
+    period = None if args.period is None else Period.parse(args.period)
+    if template is None:
+        if period is None:
+            msg = "give the period to count: --period 2023-02 (or --report)"
+            raise HccReportError(msg)
+        return period.year_to_date() if args.cumulative else period
+    if args.cumulative:
+        msg = (
+            "--cumulative is for a table of counts: a report gets the "
+            "figures of its period and from 1 January"
+        )
+        raise HccReportError(msg)
+    if args.format == "csv":
+        msg = "a report is written as toml or json, not csv"
+        raise HccReportError(msg)
+    if period is not None and period != template.period:
+        msg = (
+            f"--period {args.period} is not the period of {args.report} "
+            f"({template.period!r}), whose text names its own: give one "
+            "or the other"
+        )
+        raise HccReportError(msg)
+    return template.period
 
 
 def _located(error: ValidationError, file: Any) -> ValidationError:
@@ -462,16 +472,19 @@ def _progress(
     """
     done = 0
     width = 30
-    for batch in batches:
-        yield batch
-        done += len(batch)
-        filled = width * done // max(total, 1)
-        stream.write(
-            f"\rhcc-report: [{'#' * filled}{' ' * (width - filled)}] "
-            f"{done:,} / {total:,} records"
-        )
-        stream.flush()
-    stream.write("\n")
+    try:
+        for batch in batches:
+            yield batch
+            done += len(batch)
+            filled = width * done // max(total, 1)
+            stream.write(
+                f"\rhcc-report: [{'#' * filled}{' ' * (width - filled)}] "
+                f"{done:,} / {total:,} records"
+            )
+            stream.flush()
+    finally:
+        # Ends the bar's line, also before an error's message.
+        stream.write("\n")
 
 
 def _field_column(text: str) -> tuple[str, str]:
@@ -660,7 +673,7 @@ def _parser() -> argparse.ArgumentParser:
     aggregate.add_argument(
         "--period",
         help="the period: 2023-02, 2023-Q1, 2023-H1, 2023, or as reports "
-        "write it ('tháng 02 năm 2023'); default: the --report's",
+        "write it ('tháng 02 năm 2023'); with --report, its own",
     )
     aggregate.add_argument(
         "--cumulative",

@@ -27,6 +27,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal, TypeAlias
 
+from hcc_report import figures
 from hcc_report._checks import check_path, check_type
 from hcc_report.errors import ArgumentError, ValidationError
 from hcc_report.loaders._csv import published_from_csv
@@ -115,7 +116,8 @@ def dumps_counts(
         }
         units.append({**named, **counts.known()})
     if kind == "csv":
-        keys = dict.fromkeys(k for c in table.values() for k in c.known())
+        given = {key for counts in table.values() for key in counts.known()}
+        keys = [c.key for c in figures.counts() if c.key in given]
         text = io.StringIO()
         writer = csv.DictWriter(
             text, fieldnames=[*fields, *keys], lineterminator="\n"

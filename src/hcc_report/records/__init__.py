@@ -60,9 +60,14 @@ from hcc_report.model import (
     Period,
     Report,
 )
-from hcc_report.records._dossier import Channel, Dossier, Outcome
-from hcc_report.records._frames import (
+from hcc_report.records._dossier import (
     FIELDS,
+    TIME_FIELDS,
+    Channel,
+    Dossier,
+    Outcome,
+)
+from hcc_report.records._frames import (
     count_frame,
     frame_rows,
     is_frame,
@@ -83,8 +88,10 @@ from hcc_report.records._rules import (
 
 
 __all__ = [
+    "FIELDS",
     "GROUP_FIELDS",
     "RULES",
+    "TIME_FIELDS",
     "AllOf",
     "AnyOf",
     "Channel",
@@ -113,7 +120,13 @@ GROUP_FIELDS = (
 
 
 def _group_fields(by: str | Sequence[str]) -> tuple[str, ...]:
+    if not isinstance(by, (str, Sequence)):
+        msg = f"by must be a field's name or a sequence of them, got {by!r}"
+        raise ArgumentTypeError(msg)
     fields = (by,) if isinstance(by, str) else tuple(by)
+    if not fields:
+        msg = "by must name at least one field"
+        raise ArgumentError(msg)
     for field in fields:
         if field not in GROUP_FIELDS:
             names = ", ".join(map(repr, GROUP_FIELDS))
@@ -138,13 +151,16 @@ def _columns(columns: Mapping[str, str] | None) -> dict[str, str]:
     return dict(columns)
 
 
-def _plain(value: object) -> object:
+def _value(value: object) -> object:
+    """
+    A record's value as a unit is keyed by: an enum by its value.
+    """
     return value.value if isinstance(value, enum.Enum) else value
 
 
 def _key_of(fields: tuple[str, ...]) -> Callable[[Dossier], Any]:
     def key_of(record: Dossier) -> tuple[object, ...]:
-        return tuple(_plain(getattr(record, field)) for field in fields)
+        return tuple(_value(getattr(record, field)) for field in fields)
 
     return key_of
 
@@ -187,16 +203,14 @@ def _count(
         source, (str, bytes, Mapping)
     ):
         items = iter(source)
-        first = next(items, None)
-        if first is not None and is_frame(first):
-            tables = _count_batches(
-                itertools.chain([first], items), periods, by, columns
-            )
+        first = next(items, _NOTHING)
+        records = () if first is _NOTHING else itertools.chain([first], items)
+        if first is not _NOTHING and is_frame(first):
+            tables = _count_batches(records, periods, by, columns)
         elif columns:
             msg = "columns is for a dataframe, not for Dossier records"
             raise ArgumentError(msg)
         else:
-            records = () if first is None else itertools.chain([first], items)
             tables = count_records(records, periods, _key_of(by))
     else:
         msg = (
@@ -211,6 +225,10 @@ def _count(
     ]
 
 
+#: What an empty iterable gives first.
+_NOTHING = object()
+
+
 def _count_batches(
     batches: Iterable[object],
     periods: Sequence[Period],
@@ -222,7 +240,7 @@ def _count_batches(
     counts are a monoid, so any split of the records gives the same sum.
     """
     tables: list[dict[Any, list[int]]] = [{} for _ in periods]
-    offset = 0
+    offset: int | None = 0  # unknown after a lazy batch
     for index, batch in enumerate(batches):
         if not is_frame(batch):
             msg = f"batch {index} must be a dataframe, got {batch!r}"
@@ -235,9 +253,10 @@ def _count_batches(
                     table[key] = values
                 else:
                     table[key] = [
-                        a + b for a, b in zip(known, values, strict=False)
+                        a + b for a, b in zip(known, values, strict=True)
                     ]
-        offset += frame_rows(batch)
+        rows = frame_rows(batch)
+        offset = None if offset is None or rows is None else offset + rows
     return tables
 
 
@@ -255,18 +274,20 @@ def aggregate(
     dataframe of any engine narwhals reads, whose columns are named
     after the fields of `Dossier` (or mapped to them by *columns*:
     ``{"agency": "MaDonVi"}``): ``agency``, ``received``, ``due``,
-    ``finished`` and ``online`` are needed, ``channel``, ``level``,
-    ``field``, ``procedure``, ``outcome`` and ``id`` are optional; time
-    columns hold dates or datetimes, ``channel`` and ``outcome`` the
+    ``finished`` and ``online`` (or ``channel``, which then says it) are
+    needed, ``channel``, ``level``, ``field``, ``procedure``, ``outcome``
+    and ``id`` are optional; time columns hold dates or datetimes without
+    a zone, ``online`` true or false, ``channel`` and ``outcome`` the
     values of `Channel` and `Outcome`.
 
     The units are the values of the field *by* names (``"agency"``), or
-    tuples of the values of several (``("level", "field")``), in order,
-    missing values last; a unit with records in none of the period's
-    counts has counts of zero. The counts of channels (in person, by
-    post) are unknown for a unit where a dossier received gives no
-    channel. Counts add up: the counts of all the records are the sum of
-    those of any split of them (`hcc_report.Counts` is a monoid).
+    tuples of the values of several (``("level", "field")``), text in
+    Unicode NFC, in order, missing values last; a unit with records in
+    none of the period's counts has counts of zero. The counts of
+    channels (in person, by post) are unknown for a unit where a dossier
+    received gives no channel. Counts add up: the counts of all the
+    records are the sum of those of any split of them
+    (`hcc_report.Counts` is a monoid).
 
     Cumulative figures (lũy kế) are the same call with the period from
     1 January: ``period.year_to_date()``.
@@ -298,11 +319,13 @@ def aggregate(
     return dict(table)
 
 
-def _unit_of(agency: Agency, units: Mapping[object, Counts]) -> object:
-    for name in (agency.code, agency.name):
-        if name is not None and name in units:
-            return name
-    return None
+def _row_counts(agency: Agency, table: dict[object, Counts]) -> list[Counts]:
+    """
+    Take from *table* the counts of the units that are *agency*: those
+    keyed by its code, its name or its short name.
+    """
+    keys = dict.fromkeys((agency.code, agency.name, agency.short_name))
+    return [table.pop(key) for key in keys if key is not None and key in table]
 
 
 def fill_report(
@@ -318,11 +341,12 @@ def fill_report(
 
     *source* is read once, as `aggregate` reads it, counting every
     period in the same pass. Records are counted under their ``agency``,
-    matched to an appendix row by the agency's code or name; the rows
-    keep their order, names and groups, a row with no records counts
-    zero, and a unit of the records that no row names gets a row of its
-    own at the end. The report's text, header and signature stay as they
-    are; the result is checked as any report is.
+    matched to an appendix row by the agency's code, name or short name
+    (records that use several of them are added up); the rows keep their
+    order, names and groups, a row with no records counts zero, and a
+    unit of the records that no row names gets a row of its own, without
+    a group, after the others. The report's text, header, period and
+    signature stay as they are; the result is checked as any report is.
 
     >>> import datetime as dt
     >>> from hcc_report import examples
@@ -352,8 +376,8 @@ def fill_report(
         zero = Counts(**dict.fromkeys(figures.known(), 0))
         rows = []
         for row in appendix.rows:
-            unit = _unit_of(row.agency, table)
-            counts = zero if unit is None else table.pop(unit)
+            found = _row_counts(row.agency, table)
+            counts = Counts.sum(found) if found else zero
             rows.append(attrs.evolve(row, counts=counts))
         rows.extend(
             AppendixRow(agency=Agency(name=str(unit)), counts=counts)

@@ -50,6 +50,20 @@ class Outcome(str, enum.Enum):
         return self.value
 
 
+#: The fields of a record, as a dataframe's columns are named.
+FIELDS = (
+    "agency",
+    "received",
+    "due",
+    "finished",
+    "online",
+    "channel",
+    "level",
+    "field",
+    "procedure",
+    "outcome",
+    "id",
+)
 #: The fields that hold a point in time, compared with each other and
 #: with the period.
 TIME_FIELDS = ("received", "due", "finished")

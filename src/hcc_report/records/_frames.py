@@ -10,16 +10,22 @@ to name the first wrong records.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import unicodedata
+import warnings
+
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
+from hcc_report._checks import import_optional
 from hcc_report.errors import (
     ArgumentError,
+    HccReportError,
     MissingDependencyError,
     Problem,
     ValidationError,
 )
-from hcc_report.records._dossier import TIME_FIELDS, Channel, Outcome
+from hcc_report.records._dossier import FIELDS, TIME_FIELDS, Channel, Outcome
 from hcc_report.records._rules import (
     NO_CHANNEL,
     RULES,
@@ -37,50 +43,32 @@ from hcc_report.records._rules import (
 if TYPE_CHECKING:
     from hcc_report.model import Period
 
-__all__ = ["FIELDS", "count_frame", "is_frame"]
+__all__ = ["count_frame", "frame_rows", "is_frame"]
 
-#: The columns a frame of records may have, by record field.
-FIELDS = (
-    "agency",
-    "received",
-    "due",
-    "finished",
-    "online",
-    "channel",
-    "level",
-    "field",
-    "procedure",
-    "outcome",
-    "id",
-)
-_REQUIRED = ("agency", "received", "online")
+#: The fields a frame of records must have a column for.
+_REQUIRED = ("agency", "received", "due", "finished")
 #: Rows quoted in an error, at most.
 _EXAMPLES = 5
 
 
 def _narwhals() -> Any:
-    try:
-        import narwhals.stable.v2 as nw  # noqa: PLC0415
-    except ImportError as error:
-        msg = (
-            "counting a dataframe of records needs narwhals: "
-            'pip install "hcc-report[records]"'
-        )
-        raise MissingDependencyError(msg, name=error.name) from error
-    return nw
+    return import_optional(
+        "narwhals.stable.v2",
+        extra="records",
+        purpose="counting a dataframe of records",
+    )
 
 
-def is_frame(source: object) -> bool:
-    """
-    Whether *source* is a dataframe that narwhals reads, without
-    importing an engine that *source* cannot be.
-    """
-    module = type(source).__module__.partition(".")[0]
-    if module not in {
+#: The packages whose dataframes narwhals reads, by the top-level name of
+#: their types' modules, to name the missing extra when narwhals is not
+#: installed.
+_ENGINES = frozenset(
+    {
         "pandas",
         "polars",
         "pyarrow",
         "duckdb",
+        "_duckdb",
         "dask",
         "dask_expr",
         "pyspark",
@@ -88,15 +76,28 @@ def is_frame(source: object) -> bool:
         "cudf",
         "ibis",
         "sqlframe",
-        "narwhals",
-    }:
+    }
+)
+
+
+def is_frame(source: object) -> bool:
+    """
+    Whether *source* is a dataframe (eager or lazy) that narwhals reads.
+
+    Raises:
+        ~hcc_report.errors.MissingDependencyError: *source* is a dataframe
+            of a known engine and narwhals is not installed.
+    """
+    if isinstance(source, (list, tuple, dict, set, str, bytes)):
         return False
-    nw = _narwhals()
     try:
-        nw.from_native(source)
-    except TypeError:
+        nw = _narwhals()
+    except MissingDependencyError:
+        if type(source).__module__.partition(".")[0] in _ENGINES:
+            raise
         return False
-    return True
+    frame = nw.from_native(source, pass_through=True)
+    return isinstance(frame, (nw.DataFrame, nw.LazyFrame))
 
 
 def _expression(
@@ -204,18 +205,32 @@ def _problem_checks() -> dict[str, tuple[str, str, Any]]:
     }
 
 
-def _select(frame: Any, columns: Mapping[str, str]) -> Any:
+def _select(
+    frame: Any, columns: Mapping[str, str], by: Sequence[str] = ()
+) -> Any:
     """
-    The record fields of *frame*, renamed from its *columns*; an optional
-    field it lacks is null.
+    The record fields of *frame*, renamed from its *columns*: an optional
+    field it lacks is null, ``online`` is read from ``channel`` when only
+    that is given, and a time column of no values takes the type of
+    ``received``.
+
+    Raises:
+        ~hcc_report.errors.ArgumentError: A needed column is missing, or
+            one that *by* names.
+        ~hcc_report.errors.ValidationError: A column holds values of a
+            type its field cannot take.
     """
     nw = _narwhals()
-    names = list(frame.collect_schema().names())
+    schema = frame.collect_schema()
+    names = list(schema.names())
     wanted = {field: columns.get(field, field) for field in FIELDS}
+    needed = [*_REQUIRED, *by]
+    if wanted["channel"] not in names:
+        needed.append("online")
     missing = [
         f"{field!r}" if column == field else f"{column!r} (for {field})"
         for field, column in wanted.items()
-        if column not in names and field in (*_REQUIRED, "due", "finished")
+        if column not in names and field in needed
     ]
     if missing:
         msg = (
@@ -223,64 +238,130 @@ def _select(frame: Any, columns: Mapping[str, str]) -> Any:
             f"their columns are {', '.join(map(repr, names))}"
         )
         raise ArgumentError(msg)
-    return frame.select(
-        [
-            nw.col(column).alias(field)
-            if column in names
-            else nw.lit(None, dtype=nw.String()).alias(field)
-            for field, column in wanted.items()
-        ]
-    )
+    types = {f: schema[c] for f, c in wanted.items() if c in names}
+    time = _time_type(types)
+    selected = []
+    for field, column in wanted.items():
+        if column not in names:
+            value = (
+                nw.col(wanted["channel"]) == Channel.ONLINE.value
+                if field == "online"
+                else nw.lit(None, dtype=nw.String())
+            )
+        elif field in TIME_FIELDS and types[field] == nw.Unknown:
+            value = nw.lit(None, dtype=time)  # a column of no values
+        else:
+            value = nw.col(column)
+        selected.append(value.alias(field))
+    return frame.select(selected)
 
 
-def _time_kind(frame: Any) -> bool:
+#: What each kind of column may hold, as a message says it.
+_HOLDS = {
+    "online": "true or false (a Boolean column)",
+    "channel": "text",
+    "outcome": "text",
+}
+
+
+def _time_type(types: Mapping[str, Any]) -> Any:
     """
-    Whether the time fields of *frame* hold datetimes (else dates); each
-    must be of one kind, local times without a zone.
+    The type of the time columns: dates, or datetimes without a zone,
+    the same for all of them (a column of no values may be of no type).
+
+    Raises:
+        ~hcc_report.errors.ValidationError: A column holds something
+            else, a zone, or a kind of time the others do not.
     """
     nw = _narwhals()
-    schema = frame.collect_schema()
-    kinds = {}
     problems = []
+    kinds = {}
     for field in TIME_FIELDS:
-        dtype = schema[field]
-        if dtype == nw.Date:
-            kinds[field] = "date"
-        elif dtype == nw.Datetime:
-            if getattr(dtype, "time_zone", None) is not None:
+        dtype = types[field]
+        if dtype in (nw.Date, nw.Datetime):
+            kinds[field] = dtype
+            zone = getattr(dtype, "time_zone", None)
+            if zone is not None:
                 problems.append(
                     Problem(
                         field,
-                        "must hold local times without a zone, got a "
-                        f"zone {dtype.time_zone!r}",
+                        "must hold local times without a zone, got times "
+                        f"in {zone!r}",
                     )
                 )
-            kinds[field] = "datetime"
-        elif field != "received" and dtype in (nw.Unknown, nw.String):
-            continue  # all null, as a column of no values may be
-        else:
-            problems.append(
-                Problem(field, f"must hold dates or datetimes, got {dtype}")
+        elif field == "received" or dtype != nw.Unknown:
+            hint = (
+                " (convert text or Python dates first, with pandas's "
+                "to_datetime or Polars's str.to_date)"
+                if dtype in (nw.String, nw.Object)
+                else ""
             )
-    if len(set(kinds.values())) > 1:
-        given = ", ".join(f"{f} {kind}s" for f, kind in kinds.items())
+            problems.append(
+                Problem(
+                    field, f"must hold dates or datetimes, got {dtype}{hint}"
+                )
+            )
+    if (
+        len({nw.Date if k == nw.Date else nw.Datetime for k in kinds.values()})
+        > 1
+    ):
+        given = ", ".join(
+            f"{f} {'dates' if k == nw.Date else 'datetimes'}"
+            for f, k in kinds.items()
+        )
         problems.append(
             Problem("", f"must give all dates or all datetimes, got {given}")
         )
+    for field, holds in _HOLDS.items():
+        dtype = types.get(field)
+        allowed = (
+            (nw.Boolean, nw.Unknown)
+            if field == "online"
+            else (nw.String, nw.Categorical, nw.Enum, nw.Unknown)
+        )
+        if dtype is not None and not any(dtype == a for a in allowed):
+            problems.append(Problem(field, f"must hold {holds}, got {dtype}"))
     if problems:
         raise ValidationError(problems, subject="records")
-    return kinds.get("received") == "datetime"
+    return kinds.get("received", nw.Date())
 
 
-def _plain(value: object) -> Any:
+def _scalar(value: object) -> Any:
     """
-    A key's value as a plain Python value: ``None`` for any kind of null.
+    A value of a frame as a plain Python value: ``None`` for any kind of
+    null, text in NFC.
     """
     nw = _narwhals()
     value = nw.to_py_scalar(value)
     if value is None or value != value:  # NaN  # noqa: PLR0124
         return None
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
     return value
+
+
+@contextmanager
+def _engine_errors() -> Iterator[None]:
+    """
+    Turn an engine's own error while counting into the library's, and
+    keep narwhals's notice that its Dask support moves to a package of
+    its own (narwhals-dask, not yet published) out of the user's output.
+    """
+    with warnings.catch_warnings():
+        warnings.filterwarnings(
+            "ignore", "Dask support is moving out", FutureWarning
+        )
+        try:
+            yield
+        except HccReportError:
+            raise
+        except Exception as error:  # any engine's own error
+            first = (str(error).strip().splitlines() or [""])[0]
+            problem = Problem(
+                "",
+                f"cannot be counted: {type(error).__name__}: {first}",
+            )
+            raise ValidationError([problem], subject="records") from error
 
 
 def count_frame(
@@ -288,52 +369,69 @@ def count_frame(
     periods: Sequence[Period],
     by: tuple[str, ...],
     columns: Mapping[str, str],
-    offset: int = 0,
+    offset: int | None = 0,
 ) -> list[dict[Any, list[int]]]:
     """
     Count the records of the dataframe *source* for each of *periods*, as
     `_rules.count_records` counts `Dossier` records: for each period, a
-    mapping from each unit (a tuple of the *by* fields' values) to its
-    counts in the order of ``(*RULES, NO_CHANNEL)``. A wrong record is
-    named by its position plus *offset* (that of a batch in a stream).
+    mapping from each unit (a tuple of the *by* fields' values, text in
+    NFC) to its counts in the order of ``(*RULES, NO_CHANNEL)``. A wrong
+    record of an eager frame is named by its position plus *offset*
+    (that of a batch in a stream; ``None`` when unknown).
     """
     nw = _narwhals()
-    native = nw.from_native(source)
-    eager = native if isinstance(native, nw.DataFrame) else None
-    frame = _select(native.lazy() if eager is not None else native, columns)
-    datetimes = _time_kind(frame)
-    rules = (*RULES, NO_CHANNEL)
-    # One 0-or-1 column a count, then plain sums: every engine sums
-    # columns per group fast, and some take nothing more complex.
-    flags = {}
-    for i, period in enumerate(periods):
-        values = bound_names(period)
-        for rule in rules:
-            flags[f"_{i}{rule.key}"] = _expression(
-                rule.condition, values, datetimes
-            )
-    checks = _problem_checks()
-    for name, (_, _, expression) in checks.items():
-        flags[name] = expression
-    names = list(flags)
-    flagged = frame.select(
-        *[nw.col(field) for field in by],
-        *[flag.cast(nw.Int64()).alias(name) for name, flag in flags.items()],
-    )
-    sums = nw.col(*names).sum()
-    grouped = flagged.group_by(*by).agg(sums) if by else flagged.select(sums)
-    result = grouped.collect()
-    rows = result.rows(named=True)
-    failed = {
-        name: sum(int(row[name] or 0) for row in rows) for name in checks
-    }
-    if any(failed.values()):
-        _raise_problems(eager, frame, columns, failed, offset)
+    with _engine_errors():
+        native = nw.from_native(source)
+        eager = native if isinstance(native, nw.DataFrame) else None
+        lazy = native.lazy() if eager is not None else native
+        frame = _select(lazy, columns, by)
+        datetimes = frame.collect_schema()["received"] == nw.Datetime
+        rules = (*RULES, NO_CHANNEL)
+        # One 0-or-1 column a count, then plain sums: every engine sums
+        # columns per group fast, and some take nothing more complex.
+        flags = {}
+        for i, period in enumerate(periods):
+            values = bound_names(period)
+            for rule in rules:
+                flags[f"_{i}{rule.key}"] = _expression(
+                    rule.condition, values, datetimes
+                )
+        checks = _problem_checks()
+        for name, (_, _, expression) in checks.items():
+            flags[name] = expression
+        flagged = frame.select(
+            *[nw.col(field) for field in by],
+            *[
+                flag.cast(nw.Int64()).alias(name)
+                for name, flag in flags.items()
+            ],
+        )
+        sums = nw.col(*flags).sum()
+        grouped = (
+            flagged.group_by(*by).agg(sums) if by else flagged.select(sums)
+        )
+        # Polars's streaming engine reads a scan in bounded memory.
+        streaming = grouped.implementation is nw.Implementation.POLARS
+        result = grouped.collect(
+            **({"engine": "streaming"} if streaming else {})
+        )
+        rows = result.rows(named=True)
+        failed = {
+            name: sum(int(row[name] or 0) for row in rows) for name in checks
+        }
+        if any(failed.values()):
+            _raise_problems(eager, frame, columns, failed, offset)
     tables: list[dict[Any, list[int]]] = [{} for _ in periods]
     for row in rows:
-        key = tuple(_plain(row[field]) for field in by)
+        key = tuple(_scalar(row[field]) for field in by)
         for i, table in enumerate(tables):
-            table[key] = [int(row[f"_{i}{rule.key}"] or 0) for rule in rules]
+            counts = [int(row[f"_{i}{rule.key}"] or 0) for rule in rules]
+            known = table.get(key)  # the same text, composed otherwise
+            table[key] = (
+                counts
+                if known is None
+                else [a + b for a, b in zip(known, counts, strict=True)]
+            )
     return tables
 
 
@@ -342,12 +440,12 @@ def _raise_problems(
     frame: Any,
     columns: Mapping[str, str],
     failed: Mapping[str, int],
-    offset: int,
+    offset: int | None,
 ) -> None:
     """
     Name the first wrong records of each failed check: by their position
-    (``records[4]``) when the source is eager and so has an order, else
-    by their id or values.
+    (``records[4]``) when the source is eager and so has an order, and by
+    their id when they have one.
     """
     checks = _problem_checks()
     if eager is not None:
@@ -360,14 +458,15 @@ def _raise_problems(
         found = frame.filter(expression).head(_EXAMPLES).collect()
         for record in found.rows(named=True):
             where = "records"
-            if eager is not None:
+            if eager is not None and offset is not None:
                 where += f"[{record['_index'] + offset}]"
-            value = _plain(record[column])
+            value = _scalar(record[column])
             shown = "missing" if value is None else str(value)
             said = f"{message}, got {shown}"
             if column in ("finished", "due"):
-                said = f"{message} ({_plain(record['received'])}), got {shown}"
-            ident = _plain(record["id"])
+                received = _scalar(record["received"])
+                said = f"{message} ({received}), got {shown}"
+            ident = _scalar(record["id"])
             problems.append(
                 Problem(
                     f"{where}.{column}",
@@ -385,11 +484,11 @@ def _raise_problems(
     raise ValidationError(problems, subject="records")
 
 
-def frame_rows(source: object) -> int:
+def frame_rows(source: object) -> int | None:
     """
-    How many rows the eager dataframe *source* has (0 for a lazy one,
-    whose records are then named by id, not position).
+    How many rows the eager dataframe *source* has; ``None`` for a lazy
+    one, whose records are then named by id, not position.
     """
     nw = _narwhals()
     frame = nw.from_native(source)
-    return len(frame) if isinstance(frame, nw.DataFrame) else 0
+    return len(frame) if isinstance(frame, nw.DataFrame) else None
