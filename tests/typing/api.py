@@ -30,6 +30,7 @@ from hcc_report import (
     Signer,
     ZeroPolicy,
 )
+from hcc_report.loaders import dumps_counts, open_records
 from hcc_report.renderers import (
     NoOptions,
     TemplateOptions,
@@ -130,3 +131,28 @@ mine: Renderer[TemplateOptions] = TemplateRenderer(
 document: str = TEXT.render(
     report, style=DECREE_30, options=TemplateOptions(template_dir=None)
 )
+
+# Dossier records, and consolidation.
+record = hcc_report.records.Dossier(
+    agency="Sở Tư pháp",
+    received=dt.date(2023, 2, 1),
+    due=dt.date(2023, 2, 6),
+    finished=None,
+    online=True,
+    channel="online",
+)
+by_agency: dict[object, Counts] = hcc_report.records.aggregate(
+    [record], period=Period.month(2023, 2)
+)
+by_level: dict[object, Counts] = hcc_report.records.aggregate(
+    iter([record]), period=Period.month(2023, 2), by=("agency", "level")
+)
+filled: Report = hcc_report.records.fill_report(report, [record])
+rules: tuple[hcc_report.records.Rule, ...] = hcc_report.records.RULES
+province: Appendix = hcc_report.consolidate([report], by="agency")
+checked: tuple[hcc_report.Finding, ...] = hcc_report.audit_consolidation(
+    hcc_report.examples.binh_thuan_2023_02_published(), [report]
+)
+records_file = open_records("dossiers.csv", columns={"agency": "MaDonVi"})
+where: str = records_file.where(0)
+counts_text: str = dumps_counts(by_agency, "csv", period=Period.month(2023, 2))
