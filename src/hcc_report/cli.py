@@ -38,6 +38,7 @@ from hcc_report.examples import (
     binh_thuan_2023_02_published,
 )
 from hcc_report.loaders import (
+    RecordFile,
     dumps_counts,
     dumps_report,
     load_report,
@@ -447,10 +448,12 @@ def _period_to_count(
     return template.period
 
 
-def _located(error: ValidationError, file: Any) -> ValidationError:
+def _located(error: ValidationError, file: RecordFile) -> ValidationError:
     """
-    *error* about records, naming the file and each record's line or row.
+    *error*, if about records, naming the file and each record's row.
     """
+    if error.subject != "records":
+        return error
     problems = []
     for problem in error.problems:
         found = _RECORD_PATH.fullmatch(problem.path)
