@@ -30,6 +30,7 @@ from hcc_report.records._rules import (
     NO_CHANNEL,
     RULES,
     AllOf,
+    AnyOf,
     Compare,
     Condition,
     Equals,
@@ -98,6 +99,50 @@ def is_frame(source: object) -> bool:
         return False
     frame = nw.from_native(source, pass_through=True)
     return isinstance(frame, (nw.DataFrame, nw.LazyFrame))
+
+
+class _Terms:
+    """
+    The rules' conditions as narwhals expressions, each simple condition
+    (a comparison, a missing value ...) a column of its own, computed once
+    however many rules use it: engines without a query optimiser (pandas,
+    PyArrow) would otherwise compute ``received >= start`` once a rule.
+    """
+
+    def __init__(self, datetimes: bool) -> None:
+        self.datetimes = datetimes
+        #: The columns of the simple conditions, by name.
+        self.columns: dict[str, Any] = {}
+        self._names: dict[tuple[Condition, int], str] = {}
+
+    def of(
+        self, condition: Condition, values: Mapping[str, Any], period: int
+    ) -> Any:
+        """
+        *condition* over the columns of its simple conditions, for the
+        period *period* (an index) of bounds *values*.
+        """
+        nw = _narwhals()
+        if isinstance(condition, (AllOf, AnyOf)):
+            parts = [self.of(term, values, period) for term in condition.terms]
+            combined = parts[0]
+            for part in parts[1:]:
+                combined = (
+                    combined & part
+                    if isinstance(condition, AllOf)
+                    else combined | part
+                )
+            return combined
+        bounded = isinstance(condition, Compare) and condition.right in (
+            "start",
+            "end",
+        )
+        key = (condition, period if bounded else -1)
+        name = self._names.get(key)
+        if name is None:
+            name = self._names[key] = f"_term{len(self._names)}"
+            self.columns[name] = _expression(condition, values, self.datetimes)
+        return nw.col(name)
 
 
 def _expression(
@@ -389,20 +434,26 @@ def count_frame(
         rules = (*RULES, NO_CHANNEL)
         # One 0-or-1 column a count, then plain sums: every engine sums
         # columns per group fast, and some take nothing more complex.
+        terms = _Terms(datetimes)
         flags = {}
         for i, period in enumerate(periods):
             values = bound_names(period)
             for rule in rules:
-                flags[f"_{i}{rule.key}"] = _expression(
-                    rule.condition, values, datetimes
-                )
+                flags[f"_{i}{rule.key}"] = terms.of(rule.condition, values, i)
         checks = _problem_checks()
         for name, (_, _, expression) in checks.items():
             flags[name] = expression
+        keys = [nw.col(field) for field in by]
         flagged = frame.select(
-            *[nw.col(field) for field in by],
+            *keys,
+            *[term.alias(name) for name, term in terms.columns.items()],
+            *[check.alias(name) for name, (_, _, check) in checks.items()],
+        ).select(
+            *keys,
             *[
-                flag.cast(nw.Int64()).alias(name)
+                (nw.col(name) if name in checks else flag)
+                .cast(nw.Int64())
+                .alias(name)
                 for name, flag in flags.items()
             ],
         )
