@@ -16,6 +16,7 @@ import functools
 import json
 import os
 import re
+import select
 import sys
 
 from collections import Counter
@@ -219,7 +220,9 @@ def _render_batch(args: argparse.Namespace, inputs: list[str]) -> int:
 
 def _write(out: TextIO, data: bytes) -> None:
     """
-    Write a document's bytes: UTF-8 whatever the terminal's encoding.
+    Write a document's bytes: UTF-8 whatever the terminal's encoding, and
+    all of them, also to a pipe that takes a few at a time (a
+    non-blocking one, as some programs hand their children).
 
     Raises:
         BrokenPipeError: The reader closed standard output (`main` ends
@@ -228,18 +231,38 @@ def _write(out: TextIO, data: bytes) -> None:
     """
     try:
         out.flush()
-        buffer = getattr(out, "buffer", None)
-        if buffer is None:  # a stream of text only (io.StringIO)
-            out.write(data.decode("utf-8"))
-        else:
+        try:
+            fd = out.fileno()
+        except (AttributeError, OSError, ValueError):  # not a file (tests)
+            fd = None
+        if fd is not None:
+            _write_all(fd, data)
+        elif (buffer := getattr(out, "buffer", None)) is not None:
             buffer.write(data)
             buffer.flush()
+        else:  # a stream of text only (io.StringIO)
+            out.write(data.decode("utf-8"))
     except BrokenPipeError:
         raise
     except OSError as error:
         reason = error.strerror or str(error)
         msg = f"cannot write to standard output: {reason}"
         raise FileError(msg, errno=error.errno, strerror=reason) from error
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    """
+    Write every byte of *data* to the file descriptor *fd*, waiting while
+    a non-blocking one is full.
+    """
+    view = memoryview(data)
+    while view:
+        try:
+            written = os.write(fd, view)
+        except BlockingIOError:
+            select.select([], [fd], [])
+            continue
+        view = view[written:]
 
 
 def _command_formats(args: argparse.Namespace, out: TextIO) -> int:

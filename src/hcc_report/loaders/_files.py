@@ -8,6 +8,7 @@ of one, and a failure leaves no partial file behind.
 
 from __future__ import annotations
 
+import errno
 import os
 import secrets
 import stat
@@ -60,8 +61,17 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     """
     Write *data* to *path* through a temporary file in the same folder.
 
-    A new file gets the usual permissions (0666 less the umask); a file
-    that is replaced keeps its own.
+    What is at *path* decides how:
+
+    - a new path, or a regular file, is written to a temporary file that
+      is then renamed over it, so that a reader sees the old file or the
+      new one, never half of one; a new file gets the usual permissions
+      (0666 less the umask), a file that is replaced keeps its own;
+    - a symbolic link is followed: the file it points to is replaced, and
+      the link stays;
+    - a device or a named pipe (``/dev/stdout``, ``/dev/null``) is
+      written straight, as the shell's ``>`` writes it;
+    - a read-only file is refused, as an editor refuses it.
 
     >>> import pathlib, tempfile
     >>> path = pathlib.Path(tempfile.mkdtemp(), "report.md")
@@ -70,25 +80,56 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     '# Báo cáo'
 
     Raises:
-        ~hcc_report.errors.FileError: The file cannot be written; nothing
-            is left behind.
+        ~hcc_report.errors.FileError: The file cannot be written, naming
+            it as given; nothing is left behind.
     """
-    target = Path(path)
+    given = Path(path)
+    try:
+        info = given.stat()  # through a link
+    except FileNotFoundError:
+        info = None
+    except OSError as error:
+        raise file_error("write", given, error) from error
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        _write_straight(given, data)
+        return
+    if info is not None and not info.st_mode & 0o222:
+        reason = "the file is read-only"
+        msg = f"cannot write {os.fspath(given)!r}: {reason}"
+        raise FileError(
+            msg,
+            errno=errno.EACCES,
+            strerror=reason,
+            filename=os.fspath(given),
+        )
+    # A link's own file is replaced; the link stays.
+    target = Path(os.path.realpath(given)) if given.is_symlink() else given
     temporary = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
     try:
         fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     except OSError as error:
-        raise file_error("write", target, error) from error
+        raise file_error("write", given, error) from error
     try:
         with os.fdopen(fd, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        if target.exists():
-            temporary.chmod(stat.S_IMODE(target.stat().st_mode))
+        if info is not None:
+            temporary.chmod(stat.S_IMODE(info.st_mode))
         temporary.replace(target)
     except BaseException as error:
         temporary.unlink(missing_ok=True)
         if isinstance(error, OSError):
-            raise file_error("write", target, error) from error
+            raise file_error("write", given, error) from error
         raise
+
+
+def _write_straight(path: Path, data: bytes) -> None:
+    """
+    Write *data* into a device or named pipe as it is.
+    """
+    try:
+        with path.open("wb") as stream:
+            stream.write(data)
+    except OSError as error:
+        raise file_error("write", path, error) from error

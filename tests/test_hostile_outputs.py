@@ -1,0 +1,264 @@
+"""
+Where the command line writes, nothing is lost and nothing else is
+destroyed: read-only files, links, devices and pipes, full disks, closed
+and non-blocking pipes, Ctrl-C. Each case runs the real command in a
+subprocess, as a user or a calling program runs it.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import signal
+import stat
+import subprocess
+import sys
+import threading
+import time
+
+from pathlib import Path
+
+import attrs
+import pytest
+
+from hcc_report import Agency, AppendixRow, Counts, total
+from hcc_report.examples import binh_thuan_2023_02
+from hcc_report.loaders import save_report
+
+
+pytestmark = pytest.mark.skipif(
+    sys.platform == "win32", reason="POSIX files, pipes and signals"
+)
+
+
+def _command(*argv: str) -> list[str]:
+    return [sys.executable, "-m", "hcc_report", *argv]
+
+
+def _run(*argv: str, **options: object) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(  # our own command
+        _command(*argv),
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+        **options,  # type: ignore[call-overload]
+    )
+
+
+@pytest.fixture
+def report(tmp_path: Path) -> Path:
+    """
+    The example as a report file.
+    """
+    path = tmp_path / "r.toml"
+    save_report(binh_thuan_2023_02(), path)
+    return path
+
+
+def _big_report(path: Path, rows: int) -> Path:
+    """
+    A report file of *rows* agencies.
+    """
+    example = binh_thuan_2023_02()
+    table = [
+        AppendixRow(
+            agency=Agency(name=f"Đơn vị {i}"),
+            counts=Counts(received=i, processed=i, on_time=i, late=0),
+        )
+        for i in range(rows)
+    ]
+    big = attrs.evolve(
+        example,
+        figures=total(table),
+        cumulative=None,
+        appendix=attrs.evolve(example.appendix, rows=table, basis="period"),
+    )
+    save_report(big, path)
+    return path
+
+
+class TestOutputFiles:
+    """
+    -o writes through a temporary file only where that is safe.
+    """
+
+    def test_a_read_only_file_is_refused_and_kept(
+        self, tmp_path: Path, report: Path
+    ) -> None:
+        """
+        A file of mode 0444 is not replaced.
+        """
+        target = tmp_path / "ro.html"
+        target.write_text("keep", "utf-8")
+        target.chmod(0o444)
+
+        done = _run("render", str(report), "-o", str(target))
+
+        assert 2 == done.returncode
+        assert f"cannot write '{target}': the file is read-only" in done.stderr
+        assert "keep" == target.read_text("utf-8")
+        assert [target] == list(tmp_path.glob("*.html"))
+
+    def test_a_link_is_followed_and_stays_a_link(
+        self, tmp_path: Path, report: Path
+    ) -> None:
+        """
+        The file a link points to gets the output; the link stays.
+        """
+        target = tmp_path / "target.txt"
+        target.write_text("old", "utf-8")
+        link = tmp_path / "link.txt"
+        link.symlink_to(target.name)
+
+        done = _run("render", str(report), "-o", str(link))
+
+        assert 0 == done.returncode
+        assert link.is_symlink()
+        assert "BÁO CÁO" in target.read_text("utf-8")
+
+    def test_a_named_pipe_is_written_straight(
+        self, tmp_path: Path, report: Path
+    ) -> None:
+        """
+        A FIFO gets the bytes and stays a FIFO (a device likewise).
+        """
+        fifo = tmp_path / "out.fifo"
+        os.mkfifo(fifo)
+        received: list[bytes] = []
+
+        def read() -> None:
+            with fifo.open("rb") as stream:
+                received.append(stream.read())
+
+        # A daemon: replaced by a file, the pipe would keep it waiting.
+        reader = threading.Thread(target=read, daemon=True)
+        reader.start()
+        done = _run("render", str(report), "-f", "text", "-o", str(fifo))
+        reader.join(timeout=30)
+
+        assert 0 == done.returncode
+        assert stat.S_ISFIFO(fifo.stat().st_mode)
+        assert received
+        assert "BÁO CÁO" in received[0].decode("utf-8")
+
+    def test_a_missing_folder_is_named_as_asked(
+        self, tmp_path: Path, report: Path
+    ) -> None:
+        """
+        The error names the path asked for, not the temporary file.
+        """
+        target = tmp_path / "no-such-dir" / "out.html"
+
+        done = _run("render", str(report), "-o", str(target))
+
+        assert 2 == done.returncode
+        assert f"cannot write '{target}'" in done.stderr
+        assert ".tmp" not in done.stderr
+
+
+class TestStandardOutput:
+    """
+    Standard output gets every byte, or an error that says it was
+    standard output.
+    """
+
+    def test_a_full_disk_is_named_as_standard_output(
+        self, report: Path
+    ) -> None:
+        """
+        > /dev/full says standard output could not be written.
+        """
+        if not Path("/dev/full").exists():
+            pytest.skip("no /dev/full here")
+        with Path("/dev/full").open("w") as full:
+            done = subprocess.run(
+                _command("render", str(report)),
+                stdout=full,
+                stderr=subprocess.PIPE,
+                text=True,
+                check=False,
+                timeout=120,
+            )
+
+        assert 2 == done.returncode
+        assert "cannot write to standard output: No space left" in done.stderr
+        assert "Traceback" not in done.stderr
+
+    def test_a_closed_pipe_ends_quietly(self, tmp_path: Path) -> None:
+        """
+        | head -1 ends the command without a word.
+        """
+        big = _big_report(tmp_path / "big.toml", 3000)
+        command = subprocess.Popen(
+            _command("render", str(big), "-f", "html"),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        assert command.stdout is not None
+        command.stdout.readline()
+        command.stdout.close()
+        _, err = command.communicate(timeout=120)
+
+        assert command.returncode in (0, 141)
+        assert b"" == err
+
+    def test_a_non_blocking_pipe_gets_every_byte(self, tmp_path: Path) -> None:
+        """
+        Unbuffered, into a non-blocking pipe read slowly, the whole
+        document arrives (not the first 64 KiB).
+        """
+        big = _big_report(tmp_path / "big.toml", 3000)
+        argv = ("render", str(big), "-f", "html")
+        expected = subprocess.run(
+            _command(*argv), capture_output=True, check=True
+        ).stdout
+        read_end, write_end = os.pipe()
+        flags = fcntl.fcntl(write_end, fcntl.F_GETFL)
+        fcntl.fcntl(write_end, fcntl.F_SETFL, flags | os.O_NONBLOCK)
+        command = subprocess.Popen(
+            _command(*argv),
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        )
+        os.close(write_end)
+        time.sleep(0.5)  # the pipe fills
+        chunks = []
+        with os.fdopen(read_end, "rb") as stream:
+            while chunk := stream.read(65536):
+                chunks.append(chunk)
+        _, err = command.communicate(timeout=120)
+
+        assert 0 == command.returncode, err
+        assert expected == b"".join(chunks)
+
+
+class TestInterrupt:
+    """
+    Ctrl-C ends the command with status 130, no traceback, no file.
+    """
+
+    @pytest.mark.parametrize("delay", [0.05, 0.2, 1.0])
+    def test_ctrl_c_at_any_time_ends_quietly(
+        self, tmp_path: Path, delay: float
+    ) -> None:
+        """
+        Early (while the library is imported) or late (while rendering).
+        """
+        big = _big_report(tmp_path / "big.toml", 30000)
+        out = tmp_path / "out.html"
+        command = subprocess.Popen(
+            _command("render", str(big), "-o", str(out)),
+            stderr=subprocess.PIPE,
+        )
+        time.sleep(delay)
+        command.send_signal(signal.SIGINT)
+        _, err = command.communicate(timeout=120)
+
+        if command.returncode == 0:
+            pytest.skip("the render ended before Ctrl-C")
+        assert 130 == command.returncode
+        assert b"Traceback" not in err
+        assert not out.exists()
+        assert [] == list(tmp_path.glob(".*.tmp"))
