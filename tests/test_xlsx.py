@@ -38,6 +38,7 @@ from hcc_report import (
 )
 from hcc_report.errors import MissingDependencyError, RendererError
 from hcc_report.examples import binh_thuan_2023_02
+from hcc_report.model import MAX_COUNT
 from hcc_report.presentation import AppendixRowView, AppendixView
 from hcc_report.renderers import RendererRegistry, get_renderer
 from hcc_report.rounding import Rounding, ZeroPolicy, round_fraction
@@ -1008,11 +1009,15 @@ class TestEdges:
 
     def test_too_large_a_count(self):
         """
-        A count with more digits than Excel keeps is refused.
+        A total with more digits than Excel keeps is refused (a count
+        itself is at most hcc_report.model.MAX_COUNT, 12 digits).
         """
         report = binh_thuan_2023_02()
-        rows = list(report.appendix.rows)
-        rows[0] = attrs.evolve(rows[0], counts=Counts(received=10**15))
+        big = Counts(received=MAX_COUNT)
+        rows = [
+            AppendixRow(agency=Agency(name=f"Đơn vị {i}"), counts=big)
+            for i in range(1001)
+        ]
         report = attrs.evolve(
             report,
             appendix=attrs.evolve(report.appendix, rows=rows),

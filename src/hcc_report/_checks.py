@@ -279,3 +279,24 @@ def import_optional(name: str, *, extra: str, purpose: str) -> Any:
             f'pip install "hcc-report[{extra}]"'
         )
         raise MissingDependencyError(msg, name=error.name) from error
+
+
+#: Bits of the largest int whose digits are counted in a message (`str`
+#: refuses ints of more than 4300 digits).
+_COUNTED_BITS = 10_000
+
+
+def too_big(value: int, maximum: int) -> str:
+    """
+    The problem of a number above *maximum*, quoting its size rather than
+    its thousands of digits.
+
+    >>> too_big(10**20, 999)
+    'must be at most 999, got a number of 21 digits'
+    """
+    digits = (
+        str(len(str(value)))
+        if value.bit_length() < _COUNTED_BITS
+        else "thousands of"
+    )
+    return f"must be at most {maximum}, got a number of {digits} digits"

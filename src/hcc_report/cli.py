@@ -57,6 +57,7 @@ from hcc_report.renderers import (
     get_renderer,
     render,
 )
+from hcc_report.rounding import MAX_PLACES
 from hcc_report.schema import schema_text
 from hcc_report.styles import STYLES, Style, get_style
 
@@ -343,8 +344,11 @@ def _places(text: str) -> int | str:
         places = int(text)
     except ValueError:
         places = -1
-    if places < 0:
-        msg = f"must be a number of decimals or 'as-printed', got {text!r}"
+    if not 0 <= places <= MAX_PLACES:
+        msg = (
+            f"must be a number of decimals from 0 to {MAX_PLACES} or "
+            f"'as-printed', got {text!r}"
+        )
         raise argparse.ArgumentTypeError(msg)
     return places
 

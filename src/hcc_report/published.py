@@ -23,9 +23,10 @@ from typing import Any, Literal, TypeAlias
 import attrs
 
 from hcc_report import figures
-from hcc_report._checks import Checker, as_enum, as_tuple
+from hcc_report._checks import Checker, as_enum, as_tuple, too_big
 from hcc_report.errors import UnknownFigureError
-from hcc_report.model import Basis, Period
+from hcc_report.model import MAX_COUNT, Basis, Period
+from hcc_report.rounding import MAX_PLACES
 
 
 __all__ = [
@@ -91,6 +92,8 @@ def _check_counts(checker: Checker, counts: object) -> None:
             checker.add(name, f"must be a count (int), got {value!r}")
         elif value < 0:
             checker.add(name, f"must not be negative, got {value!r}")
+        elif value > MAX_COUNT:
+            checker.add(name, too_big(value, MAX_COUNT))
 
 
 def _check_rates(
@@ -199,9 +202,13 @@ class PublishedColumn:
 
 def _check_places(checker: Checker, places: object) -> None:
     if places is not None and (
-        isinstance(places, bool) or not isinstance(places, int) or places < 0
+        isinstance(places, bool)
+        or not isinstance(places, int)
+        or not 0 <= places <= MAX_PLACES
     ):
-        checker.add("places", f"must be an int >= 0, got {places!r}")
+        checker.add(
+            "places", f"must be an int from 0 to {MAX_PLACES}, got {places!r}"
+        )
 
 
 def _columns(

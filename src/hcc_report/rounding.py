@@ -22,12 +22,34 @@ from hcc_report.errors import ArgumentError, ArgumentTypeError
 
 
 __all__ = [
+    "MAX_PLACES",
     "Rounding",
     "ZeroPolicy",
     "apportion",
     "rate",
     "round_fraction",
 ]
+
+
+#: The most decimal places a rate is rounded to, more than any document
+#: prints and as many as a JSON number holds exactly.
+MAX_PLACES = 10
+
+
+def check_places(places: object) -> int:
+    """
+    Return *places*, a number of decimal places from 0 to `MAX_PLACES`.
+
+    Raises:
+        ~hcc_report.errors.ArgumentTypeError: It is not an `int`.
+        ~hcc_report.errors.ArgumentError: It is negative or above
+            `MAX_PLACES`.
+    """
+    places = check_whole("places", places)
+    if places > MAX_PLACES:
+        msg = f"places must be at most {MAX_PLACES}, got {places}"
+        raise ArgumentError(msg)
+    return places
 
 
 class Rounding(enum.Enum):
@@ -104,7 +126,7 @@ def round_fraction(
         ~hcc_report.errors.ArgumentError: *places* is negative (a
             `ValueError`).
     """
-    check_whole("places", places)
+    check_places(places)
     if isinstance(value, bool) or not isinstance(value, (int, Fraction)):
         msg = f"value must be an int or a Fraction, got {value!r}"
         raise ArgumentTypeError(msg)
@@ -158,10 +180,11 @@ def rate(
     Raises:
         ~hcc_report.errors.ArgumentTypeError: A count is not an `int`, or
             an option has the wrong type (a `TypeError`).
-        ~hcc_report.errors.ArgumentError: A count or *places* is negative
+        ~hcc_report.errors.ArgumentError: A count or *places* is negative,
+            or *places* is above `~hcc_report.rounding.MAX_PLACES` (10)
             (a `ValueError`).
     """
-    check_whole("places", places)
+    check_places(places)
     if not isinstance(zero, ZeroPolicy):
         msg = f"zero must be a ZeroPolicy, got {zero!r}"
         raise ArgumentTypeError(msg)
@@ -207,7 +230,7 @@ def apportion(parts: Sequence[int], *, places: int = 2) -> tuple[Decimal, ...]:
         ~hcc_report.errors.ArgumentError: There are no parts, a part is
             negative, or they add up to zero (there is nothing to share).
     """
-    check_whole("places", places)
+    check_places(places)
     if not isinstance(parts, Sequence) or isinstance(parts, str):
         msg = f"parts must be a sequence of counts, got {parts!r}"
         raise ArgumentTypeError(msg)

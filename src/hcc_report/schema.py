@@ -455,9 +455,9 @@ def report_schema() -> dict[str, Any]:
 
 #: A count as printed, as the reader reads it (with
 #: `hcc_report.formatting.parse_number`, in either notation): digits
-#: grouped by dots, by commas or not at all, after an optional plus.
+#: grouped by dots, by commas or not at all (no plus sign).
 _COUNT_TEXT = (
-    r"\+?(?:[1-9][0-9]{0,2}(?:\.[0-9]{3})+|[1-9][0-9]{0,2}(?:,[0-9]{3})+"
+    r"(?:[1-9][0-9]{0,2}(?:\.[0-9]{3})+|[1-9][0-9]{0,2}(?:,[0-9]{3})+"
     r"|[0-9]+)"
 )
 #: A percentage as printed, as `hcc_report.published.rate_text_problem`

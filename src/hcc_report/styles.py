@@ -43,7 +43,7 @@ from hcc_report.errors import (
     UnknownFigureError,
     UnknownStyleError,
 )
-from hcc_report.rounding import Rounding, ZeroPolicy
+from hcc_report.rounding import MAX_PLACES, Rounding, ZeroPolicy
 
 
 __all__ = [
@@ -55,11 +55,6 @@ __all__ = [
     "Style",
     "get_style",
 ]
-
-
-#: More decimals than this no document prints, and a JSON number could not
-#: hold them exactly.
-_MAX_PLACES = 10
 
 
 def _keys(keys: Iterable[str]) -> tuple[str, ...]:
@@ -198,11 +193,11 @@ class Style:
         if (
             isinstance(places, bool)
             or not isinstance(places, int)
-            or not 0 <= places <= _MAX_PLACES
+            or not 0 <= places <= MAX_PLACES
         ):
             checker.add(
                 "rate_places",
-                f"must be an int from 0 to {_MAX_PLACES}, got {places!r}",
+                f"must be an int from 0 to {MAX_PLACES}, got {places!r}",
             )
         checker.instance("rounding", self.rounding, Rounding)
         checker.instance("zero", self.zero, ZeroPolicy)

@@ -225,7 +225,7 @@ def _number_pattern(mark: str) -> re.Pattern[str]:
     group = "." if mark == "," else ","
     g, m = re.escape(group), re.escape(mark)
     return re.compile(
-        rf"(?P<sign>[-−+]?)"
+        rf"(?P<sign>[-−]?)"
         rf"(?P<int>[1-9][0-9]{{0,2}}(?:{g}[0-9]{{3}})+|[0-9]+)"
         rf"(?:{m}(?P<frac>[0-9]+))?"
     )
@@ -258,6 +258,8 @@ def _why_not_a_number(text: str, mark: str) -> str:
     whole = text.split(mark, maxsplit=1)[0].lstrip("-−+")
     if not text:
         reason = "it is empty"
+    elif text.startswith("+"):
+        reason = "a number is written without a plus sign"
     elif group * 2 in text or mark * 2 in text:
         reason = "two separators in a row"
     elif text.count(mark) > 1:
@@ -299,7 +301,8 @@ def parse_number(
     groups thousands and must be followed by exactly three digits
 
     Spaces around the number (also no-break and thin ones) are ignored;
-    the minus may be ``-`` or ``−``.
+    the minus may be ``-`` or ``−``; a plus sign is refused, as documents
+    do not write one.
 
     Raises:
         ~hcc_report.errors.ParseError: *text* is not such a number.

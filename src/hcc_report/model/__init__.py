@@ -14,6 +14,7 @@ abbreviation (``authority="KT"``), a document number as text
 """
 
 from hcc_report.model._counts import (
+    MAX_COUNT,
     Counts,
     SplitMismatch,
     split_mismatches,
@@ -39,6 +40,7 @@ from hcc_report.model._report import (
 
 
 __all__ = [
+    "MAX_COUNT",
     "Agency",
     "Appendix",
     "AppendixRow",

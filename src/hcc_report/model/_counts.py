@@ -15,11 +15,22 @@ from typing import TYPE_CHECKING, Any, TypeAlias, final, overload
 import attrs
 
 from hcc_report import figures
-from hcc_report._checks import check_type
+from hcc_report._checks import check_type, too_big
 from hcc_report.errors import Problem, ValidationError
 
 
-__all__ = ["Counts", "SplitMismatch", "split_mismatches", "sum_figures"]
+__all__ = [
+    "MAX_COUNT",
+    "Counts",
+    "SplitMismatch",
+    "split_mismatches",
+    "sum_figures",
+]
+
+#: The largest count a figure may be, under a trillion dossiers: far
+#: above any province's (the national portal sees hundreds of millions a
+#: year), and small enough that every output prints it whole.
+MAX_COUNT = 999_999_999_999
 
 #: The count keys, in the catalogue's order: the order of the values.
 KEYS: tuple[str, ...] = tuple(count.key for count in figures.counts())
@@ -243,6 +254,9 @@ def _init_slowly(stored: dict[str, Any]) -> None:
                 Problem(key, f"must not be negative, got {value!r}")
             )
             plain.append(None)
+        elif value > MAX_COUNT:
+            problems.append(Problem(key, too_big(value, MAX_COUNT)))
+            plain.append(None)
         else:
             plain.append(int(value))
     values, mismatches, derived = _resolve(tuple(plain))
@@ -281,7 +295,8 @@ def _compile_init() -> Callable[..., None]:
     a time, to report every problem.
     """
     bad = " or ".join(
-        f"({key} is not None and ({key}.__class__ is not int or {key} < 0))"
+        f"({key} is not None and ({key}.__class__ is not int or {key} < 0 "
+        f"or {key} > {MAX_COUNT}))"
         for key in KEYS
     )
     splits = "".join(

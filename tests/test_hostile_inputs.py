@@ -1,0 +1,121 @@
+"""
+Numbers from hostile or careless input get a clear error of bounded
+length, never Python's own: signs documents do not write, places and
+counts beyond the documented limits.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from hcc_report import Counts, rate
+from hcc_report.cli import main
+from hcc_report.errors import ArgumentError, ParseError, ValidationError
+from hcc_report.formatting import parse_number, parse_percent
+from hcc_report.model import MAX_COUNT
+from hcc_report.published import PublishedTable
+from hcc_report.rounding import MAX_PLACES
+
+
+class TestSigns:
+    """
+    A plus sign is refused: documents do not write one.
+    """
+
+    @pytest.mark.parametrize("text", ["+1", "+10.078", " +3 "])
+    def test_parse_number_refuses_a_plus(self, text: str) -> None:
+        """
+        parse_number names the plus sign as the reason.
+        """
+        with pytest.raises(ParseError, match="without a plus sign"):
+            parse_number(text)
+
+    def test_parse_percent_refuses_a_plus(self) -> None:
+        """
+        So does parse_percent.
+        """
+        with pytest.raises(ParseError, match="without a plus sign"):
+            parse_percent("+5%")
+
+    def test_a_csv_count_with_a_plus_is_refused(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """
+        A published CSV table's "+10" is an error naming line and column.
+        """
+        path = tmp_path / "t.csv"
+        path.write_text(
+            "Stt;Tên đơn vị;Đã tiếp nhận;Đã xử lý;Đúng hẹn;Trễ hẹn\n"
+            "1;Sở Y tế;+10;5;5;0\n",
+            "utf-8",
+        )
+
+        assert 2 == main(["check", str(path)])
+        assert "line 2, column 'Đã tiếp nhận'" in capsys.readouterr().err
+
+
+class TestPlaces:
+    """
+    Rates have at most MAX_PLACES places, wherever places are given.
+    """
+
+    def test_rate_refuses_more_places_than_the_maximum(self) -> None:
+        """
+        rate(1, 3, places=5000) is refused at once, not computed.
+        """
+        assert 10 == MAX_PLACES
+        assert "33.3333333333" == str(rate(1, 3, places=MAX_PLACES))
+        with pytest.raises(ArgumentError, match="at most 10, got 5000"):
+            rate(1, 3, places=5000)
+
+    def test_the_command_refuses_more_places(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """
+        --places 100000000 is a usage error, not a hang.
+        """
+        with pytest.raises(SystemExit) as stop:
+            main(["check", "--example", "--places", "100000000"])
+
+        assert 2 == stop.value.code
+        assert "from 0 to 10" in capsys.readouterr().err
+
+    def test_a_published_table_refuses_more_places(self) -> None:
+        """
+        places = 5000 in a file of published figures is a problem of the
+        file.
+        """
+        with pytest.raises(ValidationError, match="places: must be an int"):
+            PublishedTable(rows=[], places=5000)
+
+
+class TestCounts:
+    """
+    Counts have a documented maximum, and a huge one is quoted by size.
+    """
+
+    @given(st.integers(min_value=MAX_COUNT + 1, max_value=10**5000))
+    def test_a_count_above_the_maximum_is_refused_briefly(
+        self, value: int
+    ) -> None:
+        """
+        Any count above MAX_COUNT is refused with a short message.
+        """
+        with pytest.raises(ValidationError) as caught:
+            Counts(received=value)
+
+        assert len(str(caught.value)) < 120
+        assert "must be at most 999999999999" in str(caught.value)
+
+    def test_the_maximum_itself_is_a_count(self) -> None:
+        """
+        MAX_COUNT is accepted, and sums of counts may exceed it.
+        """
+        counts = Counts(received=MAX_COUNT)
+
+        assert 2 * MAX_COUNT == (counts + counts).received
