@@ -8,18 +8,29 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import attrs
 import pytest
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hcc_report import Counts, rate
+from hcc_report import (
+    Agency,
+    Appendix,
+    AppendixRow,
+    Counts,
+    Paragraph,
+    rate,
+    render,
+)
 from hcc_report.cli import main
 from hcc_report.errors import ArgumentError, ParseError, ValidationError
+from hcc_report.examples import binh_thuan_2023_02
 from hcc_report.formatting import parse_number, parse_percent
 from hcc_report.model import MAX_COUNT
 from hcc_report.published import PublishedTable
 from hcc_report.rounding import MAX_PLACES
+from hcc_report.styles import DECREE_30
 
 
 class TestSigns:
@@ -119,3 +130,82 @@ class TestCounts:
         counts = Counts(received=MAX_COUNT)
 
         assert 2 * MAX_COUNT == (counts + counts).received
+
+
+class TestText:
+    """
+    Text cannot hide what it says, nor change a document's structure.
+    """
+
+    @pytest.mark.parametrize(
+        "name",
+        ["\u200bSở Y tế", "Sở Y tế\u202e", "Sở\u2028Y tế", "Sở\u00adY tế"],
+    )
+    def test_invisible_characters_are_refused(self, name: str) -> None:
+        """
+        Zero-width, bidirectional and line-separating characters are
+        named with their code point.
+        """
+        with pytest.raises(ValidationError, match="an invisible"):
+            Agency(name=name)
+
+    def test_names_differing_by_spaces_are_the_same_agency(self) -> None:
+        """
+        A trailing space does not make a second agency.
+        """
+        rows = [
+            AppendixRow(agency=Agency(name=name), counts=Counts(received=1))
+            for name in ("Sở Y tế", "Sở Y tế ", "Sở  Y tế")
+        ]
+
+        with pytest.raises(ValidationError) as caught:
+            Appendix(title="Phụ lục", rows=rows)
+
+        assert 2 == str(caught.value).count("is already in rows[0]")
+
+    def test_a_long_bad_value_is_quoted_briefly(self) -> None:
+        """
+        A megabyte of text is quoted by its start and length.
+        """
+        with pytest.raises(ValidationError) as caught:
+            Agency(name="x" * 1_000_000 + "\n")
+
+        assert len(str(caught.value)) < 200
+        assert "(1000001 characters)" in str(caught.value)
+
+    @pytest.mark.parametrize(
+        "field", ["appendix_label", "appendix_reference", "not_applicable"]
+    )
+    def test_style_strings_are_one_line(self, field: str) -> None:
+        """
+        A style's printed strings refuse line breaks, as report text does.
+        """
+        with pytest.raises(ValidationError, match="one line of text"):
+            attrs.evolve(DECREE_30, **{field: "PHỤ LỤC\n\n# INJECTED"})
+
+    @pytest.mark.parametrize(
+        "text", ["~~~", "```", "    code", "---", "- - -", "# x", "1. x"]
+    )
+    def test_a_paragraph_cannot_start_a_markdown_block(
+        self, text: str
+    ) -> None:
+        """
+        A paragraph of fence, rule, heading or indented code prints as
+        text, and the appendix after it is still a table.
+        """
+        example = binh_thuan_2023_02()
+        report = attrs.evolve(example, opening=(Paragraph(text=text),))
+
+        def blocks(document: str | bytes) -> list[str]:
+            assert isinstance(document, str)
+            return [
+                line
+                for line in document.splitlines()
+                if line.startswith(("~~~", "```", "    ", "#", "1."))
+                or line.replace(" ", "") == "---"
+            ]
+
+        lines = render(report, "markdown")
+
+        assert blocks(render(example, "markdown")) == blocks(lines)
+        assert any(line.startswith("| 1 |") for line in lines.splitlines())

@@ -674,11 +674,12 @@ class TestTextStaysText:
             )
             assert name == values.cell(row, 2).value
 
-    @pytest.mark.parametrize("mark", ["\t-", "\r-", "=0", "@x"])
-    def test_tab_and_carriage_return_are_text(self, mark):
+    @pytest.mark.parametrize("mark", ["=0", "@x", "+1", "-x"])
+    def test_formula_marks_are_text(self, mark):
         """
-        A text that starts with a tab or a carriage return (here the
-        style's mark of an unknown figure) is text too.
+        A text that starts as a formula would (here the style's mark of an
+        unknown figure) is text too; a style refuses tabs and carriage
+        returns in it (tests/test_styles.py).
         """
         style = attrs.evolve(FORM_06, not_applicable=mark)
 

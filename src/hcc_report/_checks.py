@@ -51,35 +51,89 @@ def _kind(cls: type[Any] | tuple[type[Any], ...]) -> str:
     return f"{article} {text}"
 
 
-def _text_problem(value: object) -> str | None:
+#: Characters quoted of a long value in a message.
+_EXCERPT = 60
+#: Invisible characters that no report's text needs and that hide what it
+#: says, as ranges: the soft hyphen, zero-width spaces, joiners and marks,
+#: line and paragraph separators, bidirectional embeddings, overrides and
+#: isolates, the word joiner and invisible operators, the byte order mark.
+INVISIBLE_RANGES = (
+    ("\u00ad", "\u00ad"),
+    ("\u200b", "\u200f"),
+    ("\u2028", "\u202e"),
+    ("\u2060", "\u2064"),
+    ("\u2066", "\u2069"),
+    ("\ufeff", "\ufeff"),
+)
+_INVISIBLE = frozenset(
+    chr(c)
+    for first, last in INVISIBLE_RANGES
+    for c in range(ord(first), ord(last) + 1)
+)
+
+
+def excerpt(value: object) -> str:
     """
-    What is wrong with *value* as a line of text, or ``None``.
+    *value* quoted for a message: whole if short, else its start and its
+    length.
+
+    >>> excerpt("Sở Y tế")
+    "'Sở Y tế'"
+    >>> print(excerpt("x" * 1000)[-22:])
+    xx…' (1000 characters)
+    """
+    if isinstance(value, str) and len(value) > _EXCERPT:
+        return f"{value[:_EXCERPT]!r}"[:-1] + f"…' ({len(value)} characters)"
+    text = repr(value)
+    if len(text) > 2 * _EXCERPT:
+        return f"{text[:_EXCERPT]}… ({len(text)} characters)"
+    return text
+
+
+def line_problem(value: object) -> str | None:
+    """
+    What is wrong with *value* as one line of text, blank or not, or
+    ``None``.
     """
     if not isinstance(value, str):
-        return f"must be a string, got {value!r}"
-    if not value.strip():
-        return f"must not be blank, got {value!r}"
+        return f"must be a string, got {excerpt(value)}"
     try:
         value.encode("utf-8")
     except UnicodeEncodeError as error:
         return (
-            f"must be Unicode text, got {value!r} (a lone surrogate at "
-            f"{error.start})"
+            f"must be Unicode text, got {excerpt(value)} (a lone surrogate "
+            f"at {error.start})"
         )
     for i, c in enumerate(value):
-        if unicodedata.category(c) == "Cc":
+        category = unicodedata.category(c)
+        if category == "Cc":
             # A line break or tab would break the layout of every output.
             return (
-                f"must be one line of text, got {value!r} (a control "
+                f"must be one line of text, got {excerpt(value)} (a control "
                 f"character at {i})"
+            )
+        if c in _INVISIBLE:
+            return (
+                f"must be visible text, got {excerpt(value)} (U+{ord(c):04X}, "
+                f"an invisible {unicodedata.name(c, 'character').lower()}, "
+                f"at {i})"
             )
         if c in _NOT_CHARACTERS:
             # XML cannot hold them: no Word or PDF document could.
             return (
-                f"must be text, got {value!r} (U+{ord(c):04X}, not a "
+                f"must be text, got {excerpt(value)} (U+{ord(c):04X}, not a "
                 f"character, at {i})"
             )
     return None
+
+
+def _text_problem(value: object) -> str | None:
+    """
+    What is wrong with *value* as a line of text, or ``None``.
+    """
+    if isinstance(value, str) and not value.strip():
+        return f"must not be blank, got {value!r}"
+    return line_problem(value)
 
 
 class Checker:
@@ -105,6 +159,15 @@ class Checker:
         if value is None and optional:
             return True
         problem = _text_problem(value)
+        if problem is not None:
+            self.add(path, problem)
+        return problem is None
+
+    def line(self, path: str, value: object) -> bool:
+        """
+        Check that *value* is one line of text, which may be blank.
+        """
+        problem = line_problem(value)
         if problem is not None:
             self.add(path, problem)
         return problem is None

@@ -50,6 +50,7 @@ import attrs
 
 from hcc_report import figures
 from hcc_report._calendar import NUMBERING
+from hcc_report._checks import INVISIBLE_RANGES
 from hcc_report.errors import ArgumentError
 from hcc_report.model import (
     Agency,
@@ -95,16 +96,22 @@ def _text() -> dict[str, Any]:
     """
     Text as the model takes it: a string that is not blank and has no
     control character (a line break or a tab would break the layout of
-    every output; the control characters are Unicode's category Cc), nor
+    every output; the control characters are Unicode's category Cc), no
+    invisible character (zero-width, bidirectional controls ...), nor
     U+FFFE or U+FFFF, which are not characters (no XML can hold them).
     """
+    invisible = "".join(
+        f"\\u{ord(first):04x}"
+        + ("" if first == last else f"-\\u{ord(last):04x}")
+        for first, last in INVISIBLE_RANGES
+    )
     # Searched for, not anchored: "$" also matches before a final line
     # break in Python and Java.
     return {
         "description": "One line of text, not blank.",
         "type": "string",
         "pattern": r"\S",
-        "not": {"pattern": r"[\x00-\x1f\x7f-\x9f\ufffe\uffff]"},
+        "not": {"pattern": rf"[\x00-\x1f\x7f-\x9f{invisible}\ufffe\uffff]"},
     }
 
 

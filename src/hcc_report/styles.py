@@ -188,7 +188,8 @@ class Style:
             "appendix_reference",
             "archive_separator",
         ):
-            checker.instance(name, getattr(self, name), str)
+            # Printed as they are: one line, as report text is.
+            checker.line(name, getattr(self, name))
         places = self.rate_places
         if (
             isinstance(places, bool)

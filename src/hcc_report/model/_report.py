@@ -162,12 +162,14 @@ class Appendix:
                 if not isinstance(row, AppendixRow):
                     continue
                 name = row.agency.name
-                if name in seen:
+                # Spaces do not tell names apart: "Sở Y tế " is "Sở Y tế".
+                key = " ".join(name.split()) if isinstance(name, str) else name
+                if key in seen:
                     checker.add(
                         f"rows[{i}].agency.name",
-                        f"{name!r} is already in rows[{seen[name]}]",
+                        f"{name!r} is already in rows[{seen[key]}]",
                     )
-                seen.setdefault(name, i)
+                seen.setdefault(key, i)
         checker.raise_if_any()
 
 

@@ -29,8 +29,12 @@ from hcc_report.presentation import ReportView, present
 from hcc_report.styles import DECREE_30, Style
 
 
-_INLINE = re.compile(r"([\\`*_\[\]<>|&])")
+_INLINE = re.compile(r"([\\`*_~\[\]<>|&])")
+#: What starts a block at the start of a line: a heading, a list item, a
+#: numbered item.
 _LINE_START = re.compile(r"^(\s*)([#+-]|\d+[.)])(?=\s|$)")
+#: A line of dashes, which Markdown draws as a rule ("---").
+_RULE = re.compile(r"^-(?=[-\s]*$)")
 
 
 def md(text: str) -> str:
@@ -41,8 +45,13 @@ def md(text: str) -> str:
     'Sở Văn hóa TT\\\\&DL \\\\| \\\\<b\\\\> \\\\*x\\\\*'
     >>> md("1. Kết quả")
     '1\\\\. Kết quả'
+    >>> md("~~~"), md("---"), md("    code")
+    ('\\\\~\\\\~\\\\~', '\\\\---', 'code')
+
+    Spaces at the start are dropped (four would make a code block), and
+    what would start a block there is escaped.
     """
-    escaped = _INLINE.sub(r"\\\1", str(text))
+    escaped = _RULE.sub(r"\\-", _INLINE.sub(r"\\\1", str(text).lstrip()))
     return _LINE_START.sub(
         lambda m: m[1] + m[2][:-1] + "\\" + m[2][-1], escaped
     )
