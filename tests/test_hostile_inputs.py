@@ -24,7 +24,12 @@ from hcc_report import (
     render,
 )
 from hcc_report.cli import main
-from hcc_report.errors import ArgumentError, ParseError, ValidationError
+from hcc_report.errors import (
+    ArgumentError,
+    ParseError,
+    TemplateError,
+    ValidationError,
+)
 from hcc_report.examples import binh_thuan_2023_02
 from hcc_report.formatting import parse_number, parse_percent
 from hcc_report.model import MAX_COUNT
@@ -209,3 +214,45 @@ class TestText:
 
         assert blocks(render(example, "markdown")) == blocks(lines)
         assert any(line.startswith("| 1 |") for line in lines.splitlines())
+
+
+class TestTemplateFolders:
+    """
+    A user's template folder is read through its own files only.
+    """
+
+    def _folder(self, tmp_path: Path, target: Path) -> Path:
+        folder = tmp_path / "templates"
+        folder.mkdir()
+        (folder / "report.txt.j2").write_text(
+            "{% include 'part.txt' %}", "utf-8"
+        )
+        (folder / "part.txt").symlink_to(target)
+        return folder
+
+    def test_a_link_out_of_the_folder_is_not_followed(
+        self, tmp_path: Path
+    ) -> None:
+        """
+        {% include %} of a link to a file outside the folder fails as a
+        missing template, without reading the file.
+        """
+        secret = tmp_path / "secret.txt"
+        secret.write_text("SECRET", "utf-8")
+        folder = self._folder(tmp_path, secret)
+
+        with pytest.raises(TemplateError, match=r"'part\.txt' not found"):
+            render(binh_thuan_2023_02(), "text", template_dir=folder)
+
+    def test_a_link_within_the_folder_is_followed(
+        self, tmp_path: Path
+    ) -> None:
+        """
+        A link to another file of the folder is a template like any.
+        """
+        folder = self._folder(tmp_path, tmp_path / "templates" / "real.txt")
+        (folder / "real.txt").write_text("ours", "utf-8")
+
+        assert "ours" == render(
+            binh_thuan_2023_02(), "text", template_dir=folder
+        )

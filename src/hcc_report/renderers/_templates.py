@@ -87,6 +87,26 @@ def configure(env: jinja2.Environment) -> jinja2.Environment:
     return env
 
 
+class FolderLoader(jinja2.FileSystemLoader):
+    """
+    Templates from a user's folder, and only from it: a template reached
+    through a symbolic link that leads out of the folder is not found, as
+    ``..`` in a name is not.
+    """
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        source, filename, uptodate = super().get_source(environment, template)
+        inside = any(
+            os.path.commonpath([os.path.realpath(filename), root]) == root
+            for root in map(os.path.realpath, self.searchpath)
+        )
+        if not inside:
+            raise jinja2.TemplateNotFound(template)
+        return source, filename, uptodate
+
+
 @functools.lru_cache(maxsize=16)
 def environment(template_dir: str | None) -> jinja2.Environment:
     """
@@ -96,7 +116,7 @@ def environment(template_dir: str | None) -> jinja2.Environment:
         jinja2.PackageLoader("hcc_report", "templates")
     ]
     if template_dir is not None:
-        loaders.insert(0, jinja2.FileSystemLoader(template_dir))
+        loaders.insert(0, FolderLoader(template_dir))
     return configure(
         ImmutableSandboxedEnvironment(loader=jinja2.ChoiceLoader(loaders))
     )
