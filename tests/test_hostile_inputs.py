@@ -177,6 +177,9 @@ class TestText:
 
         assert len(str(caught.value)) < 200
         assert "(1000001 characters)" in str(caught.value)
+        with pytest.raises(ValidationError) as blank:
+            Agency(name=" " * 1_000_000)
+        assert len(str(blank.value)) < 200
 
     @pytest.mark.parametrize(
         "field", ["appendix_label", "appendix_reference", "not_applicable"]

@@ -132,7 +132,7 @@ def _text_problem(value: object) -> str | None:
     What is wrong with *value* as a line of text, or ``None``.
     """
     if isinstance(value, str) and not value.strip():
-        return f"must not be blank, got {value!r}"
+        return f"must not be blank, got {excerpt(value)}"
     return line_problem(value)
 
 
