@@ -10,6 +10,8 @@ to name the first wrong records.
 
 from __future__ import annotations
 
+import functools
+import operator
 import unicodedata
 import warnings
 
@@ -124,15 +126,12 @@ class _Terms:
         """
         nw = _narwhals()
         if isinstance(condition, (AllOf, AnyOf)):
-            parts = [self.of(term, values, period) for term in condition.terms]
-            combined = parts[0]
-            for part in parts[1:]:
-                combined = (
-                    combined & part
-                    if isinstance(condition, AllOf)
-                    else combined | part
-                )
-            return combined
+            join = (
+                operator.and_ if isinstance(condition, AllOf) else operator.or_
+            )
+            return functools.reduce(
+                join, (self.of(t, values, period) for t in condition.terms)
+            )
         bounded = isinstance(condition, Compare) and condition.right in (
             "start",
             "end",
@@ -146,11 +145,14 @@ class _Terms:
 
 
 def _expression(
-    condition: Condition, values: Mapping[str, Any], datetimes: bool
+    condition: Compare | Missing | Flag | Equals,
+    values: Mapping[str, Any],
+    datetimes: bool,
 ) -> Any:
     """
-    *condition* as a narwhals expression that is never null, with the
-    period's bounds *values* (`bound_names`).
+    The simple *condition* as a narwhals expression that is never null,
+    with the period's bounds *values* (`bound_names`); `_Terms` combines
+    them.
     """
     nw = _narwhals()
     if isinstance(condition, Compare):
@@ -176,18 +178,8 @@ def _expression(
     if isinstance(condition, Flag):
         column = nw.col(condition.field)
         return column if condition.value else ~column
-    if isinstance(condition, Equals):
-        column = nw.col(condition.field)
-        return ~column.is_null() & (column == condition.value)
-    parts = [_expression(term, values, datetimes) for term in condition.terms]
-    combined = parts[0]
-    for part in parts[1:]:
-        combined = (
-            combined & part
-            if isinstance(condition, AllOf)
-            else combined | part
-        )
-    return combined
+    column = nw.col(condition.field)  # Equals
+    return ~column.is_null() & (column == condition.value)
 
 
 def _problem_checks() -> dict[str, tuple[str, str, Any]]:
