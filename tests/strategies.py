@@ -297,7 +297,9 @@ def reports(draw: st.DrawFn) -> Report:
         issuer=draw(issuers),
         number=draw(document_numbers),
         place=draw(texts),
-        issued=draw(st.dates(dt.date(1900, 1, 1), dt.date(2100, 12, 31))),
+        # Issued once the period has ended, as a report is (the audit warns
+        # of one issued before).
+        issued=period.end + dt.timedelta(days=draw(st.integers(0, 90))),
         title=draw(texts),
         period=period,
         figures=figures,

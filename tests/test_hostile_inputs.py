@@ -1,10 +1,15 @@
 """
-Numbers from hostile or careless input get a clear error of bounded
-length, never Python's own: signs documents do not write, places and
-counts beyond the documented limits.
+Hostile or careless input gets a clear error of bounded length, never
+Python's own: signs documents do not write, places, counts and text beyond
+the documented limits, templates that would work without end.
 """
 
 from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+import unicodedata
 
 from pathlib import Path
 
@@ -20,9 +25,19 @@ from hcc_report import (
     AppendixRow,
     Counts,
     Paragraph,
+    Report,
+    Severity,
+    audit,
+    describe,
+    dumps_report,
+    load_published,
+    load_report,
+    loads_published,
     rate,
     render,
 )
+from hcc_report._checks import INVISIBLE_RANGES, line_problem
+from hcc_report.auditing import FindingKind
 from hcc_report.cli import main
 from hcc_report.errors import (
     ArgumentError,
@@ -32,8 +47,10 @@ from hcc_report.errors import (
 )
 from hcc_report.examples import binh_thuan_2023_02
 from hcc_report.formatting import parse_number, parse_percent
-from hcc_report.model import MAX_COUNT
+from hcc_report.model import MAX_COUNT, MAX_NAME, MAX_TEXT
+from hcc_report.presentation import printed_figures
 from hcc_report.published import PublishedTable
+from hcc_report.renderers._templates import md
 from hcc_report.rounding import MAX_PLACES
 from hcc_report.styles import DECREE_30
 
@@ -258,4 +275,370 @@ class TestTemplateFolders:
 
         assert "ours" == render(
             binh_thuan_2023_02(), "text", template_dir=folder
+        )
+
+
+class TestTemplateWork:
+    """
+    A template's work is bounded: its loops go round at most
+    MAX_TEMPLATE_LOOPS times in all, and ``*`` and ``**`` make nothing
+    bigger than MAX_TEMPLATE_ITEMS.
+    """
+
+    NESTED = (
+        "{% for i in range(99999) %}{% for j in range(99999) %}"
+        "{% endfor %}{% endfor %}"
+    )
+
+    @pytest.mark.parametrize(
+        ("fmt", "name"),
+        [
+            ("text", "report.txt.j2"),
+            ("markdown", "report.md.j2"),
+            ("html", "report.html.j2"),
+        ],
+    )
+    def test_nested_loops_stop_with_a_clear_error(
+        self, tmp_path: Path, fmt: str, name: str
+    ) -> None:
+        """
+        Ten billion turns of two nested loops end at the limit, naming
+        the template and its line.
+        """
+        (tmp_path / name).write_text("\n" + self.NESTED, encoding="utf-8")
+
+        with pytest.raises(TemplateError) as caught:
+            render(binh_thuan_2023_02(), fmt, template_dir=tmp_path)
+
+        assert f"{name}, line 2: " in str(caught.value)
+        assert "more than 10,000,000 times" in str(caught.value)
+
+    def test_loops_over_the_views_are_counted_too(
+        self, tmp_path: Path
+    ) -> None:
+        """
+        Not only range(): a loop over the rows inside loops over the rows
+        counts each turn.
+        """
+        rows = "{% for a in view.appendix.rows %}"
+        (tmp_path / "report.txt.j2").write_text(
+            rows * 6 + "{% endfor %}" * 6, encoding="utf-8"
+        )
+
+        with pytest.raises(TemplateError, match="more than 10,000,000"):
+            render(binh_thuan_2023_02(), "text", template_dir=tmp_path)
+
+    @pytest.mark.parametrize(
+        ("expression", "message"),
+        [
+            ('"x" * 1000000000', "a text or list longer than 10,000,000"),
+            ("[1] * 100000000", "a text or list longer than 10,000,000"),
+            ("10 ** 100000000", "more than 10,000,000 digits"),
+        ],
+    )
+    def test_huge_values_are_refused(
+        self, tmp_path: Path, expression: str, message: str
+    ) -> None:
+        (tmp_path / "report.txt.j2").write_text(
+            "{{ " + expression + " }}", encoding="utf-8"
+        )
+
+        with pytest.raises(TemplateError, match=message):
+            render(binh_thuan_2023_02(), "text", template_dir=tmp_path)
+
+    def test_small_values_still_work(self, tmp_path: Path) -> None:
+        (tmp_path / "report.txt.j2").write_text(
+            '{{ "ab" * 3 }} {{ 2 ** 10 }} {{ 3 * 4 }} '
+            "{% for row in view.appendix.rows %}{{ loop.length }}"
+            "{% endfor %}",
+            encoding="utf-8",
+        )
+
+        text = render(binh_thuan_2023_02(), "text", template_dir=tmp_path)
+
+        assert text.startswith("ababab 1024 12 1919")
+
+    def test_each_rendering_has_its_own_budget(self, tmp_path: Path) -> None:
+        """
+        Renderings one after the other do not use up a shared budget.
+        """
+        (tmp_path / "report.txt.j2").write_text(
+            "{% for i in range(99999) %}{% for j in range(60) %}"
+            "{% endfor %}{% endfor %}done",
+            encoding="utf-8",
+        )
+
+        for _ in range(3):  # 6 million turns each, 18 million in all
+            assert "done" == render(
+                binh_thuan_2023_02(), "text", template_dir=tmp_path
+            )
+
+    @pytest.mark.parametrize(
+        "expression",
+        [
+            "view.__class__",
+            "view.header.__init__",
+            "style.rounding.__class__.__mro__",
+            "view.appendix.rows.__len__",
+        ],
+    )
+    def test_reading_fields_fast_keeps_the_sandbox(
+        self, tmp_path: Path, expression: str
+    ) -> None:
+        """
+        Fields of the views are read straight away; nothing else is.
+        """
+        (tmp_path / "report.txt.j2").write_text(
+            "{{ " + expression + " }}", encoding="utf-8"
+        )
+
+        with pytest.raises(TemplateError, match=r"unsafe|undefined"):
+            render(binh_thuan_2023_02(), "text", template_dir=tmp_path)
+
+    def test_a_word_template_is_bounded(self, tmp_path: Path) -> None:
+        """
+        docxtpl's Word templates run in the same bounded sandbox.
+        """
+        docx = pytest.importorskip("docx")
+        pytest.importorskip("docxtpl")
+        document = docx.Document()
+        document.add_paragraph(self.NESTED)
+        path = tmp_path / "loops.docx"
+        document.save(path)
+
+        with pytest.raises(TemplateError, match=r"loops\.docx.*10,000,000"):
+            render(binh_thuan_2023_02(), "docx", template=path)
+
+    def test_the_command_line_reports_it(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        (tmp_path / "report.txt.j2").write_text(self.NESTED, encoding="utf-8")
+
+        status = main(["render", "--example", "--template-dir", str(tmp_path)])
+
+        assert 2 == status
+        assert "more than 10,000,000 times" in capsys.readouterr().err
+
+
+class TestTextLength:
+    """
+    Names, titles and headings hold at most MAX_NAME characters, a
+    paragraph or a bullet MAX_TEXT.
+    """
+
+    def test_a_name_at_the_limit_is_a_name(self) -> None:
+        assert MAX_NAME == len(Agency(name="x" * MAX_NAME).name)
+
+    @pytest.mark.parametrize("size", [MAX_NAME + 1, 1_000_000])
+    def test_a_longer_name_is_refused_briefly(self, size: int) -> None:
+        with pytest.raises(ValidationError) as caught:
+            Agency(name="x" * size)
+
+        message = str(caught.value)
+        assert f"must be at most {MAX_NAME} characters" in message
+        assert f"({size} characters)" in message
+        assert len(message) < 250
+
+    def test_a_paragraph_holds_a_page(self) -> None:
+        assert MAX_TEXT == len(Paragraph(text="x" * MAX_TEXT).text)
+        with pytest.raises(ValidationError, match="at most 10000 characters"):
+            Paragraph(text="x" * (MAX_TEXT + 1))
+
+    def test_a_report_file_names_the_long_field(self, tmp_path: Path) -> None:
+        path = tmp_path / "r.toml"
+        text = dumps_report(binh_thuan_2023_02(), "toml")
+        path.write_text(
+            text.replace('name = "Sở Tài chính"', f'name = "{"x" * 600}"'),
+            encoding="utf-8",
+        )
+
+        with pytest.raises(ValidationError) as caught:
+            load_report(path)
+
+        assert "appendix.rows[7].name" in str(caught.value)
+        assert "at most 500 characters" in str(caught.value)
+
+
+class TestFastPaths:
+    """
+    What was made fast for big reports gives what the plain way gives.
+    """
+
+    def test_one_search_finds_what_the_character_look_refuses(self) -> None:
+        """
+        The pattern that lets most text through at once refuses exactly
+        the characters that line_problem names, over all of Unicode.
+        """
+        refused = [
+            chr(c)
+            for c in range(sys.maxunicode + 1)
+            if line_problem(chr(c)) is not None
+        ]
+
+        assert refused == [
+            chr(c)
+            for c in range(sys.maxunicode + 1)
+            if unicodedata.category(chr(c)) in {"Cc", "Cs"}
+            or chr(c) in "\ufffe\uffff"
+            or any(a <= chr(c) <= b for a, b in INVISIBLE_RANGES)
+        ]
+
+    @given(st.text(alphabet=st.sampled_from("1.) -#+*~\n a\x1c\u00a0")))
+    def test_md_leaves_as_it_is_only_what_needs_nothing(
+        self, text: str
+    ) -> None:
+        assert md(text) == slow_md(text)
+
+    @given(st.text())
+    def test_md_on_any_text(self, text: str) -> None:
+        assert md(text) == slow_md(text)
+
+
+def slow_md(text: str) -> str:
+    """
+    md without its shortcut, as it was written first.
+    """
+    escaped = re.sub(
+        r"^-(?=[-\s]*$)",
+        r"\\-",
+        re.sub(r"([\\`*_~\[\]<>|&])", r"\\\1", str(text).lstrip()),
+    )
+    return re.sub(
+        r"^(\s*)([#+-]|\d+[.)])(?=\s|$)",
+        lambda m: m[1] + m[2][:-1] + "\\" + m[2][-1],
+        escaped,
+    )
+
+
+class TestIssuedEarly:
+    """
+    A report dated before its period ends is warned of: its figures
+    cannot be the whole period's.
+    """
+
+    def early(self) -> Report:
+        return attrs.evolve(binh_thuan_2023_02(), issued=dt.date(2023, 1, 15))
+
+    def test_the_audit_warns(self) -> None:
+        findings = audit(printed_figures(self.early()))
+
+        warnings = [f for f in findings if f.severity is Severity.WARNING]
+        assert [FindingKind.ISSUED_EARLY] == [f.kind for f in warnings]
+        assert (
+            "CẢNH BÁO Số, ký hiệu và ngày ban hành: báo cáo ban hành trước "
+            "khi hết kỳ báo cáo (01/02/2023 – 28/02/2023); in 15/01/2023"
+            == describe(warnings[0])
+        )
+        assert "the report is dated before its period ends" in describe(
+            warnings[0], lang="en"
+        )
+
+    @pytest.mark.parametrize(
+        "day", [dt.date(2023, 2, 28), dt.date(2023, 3, 2)]
+    )
+    def test_on_the_last_day_or_after_is_fine(self, day: dt.date) -> None:
+        report = attrs.evolve(binh_thuan_2023_02(), issued=day)
+
+        kinds = {f.kind for f in audit(printed_figures(report))}
+
+        assert FindingKind.ISSUED_EARLY not in kinds
+
+    def test_check_of_a_report_file_warns(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        path = tmp_path / "early.toml"
+        path.write_text(dumps_report(self.early(), "toml"), encoding="utf-8")
+
+        status = main(["check", str(path), "--lang", "en"])
+
+        out = capsys.readouterr().out
+        assert 0 == status
+        assert "WARNING  number and date: the report is dated before" in out
+
+    def test_published_figures_say_the_day(self) -> None:
+        published = loads_published(
+            'issued = 2023-01-15\nperiod = "2023-02"\n', "toml"
+        )
+
+        assert dt.date(2023, 1, 15) == published.issued
+        assert FindingKind.ISSUED_EARLY in {f.kind for f in audit(published)}
+
+
+class TestMessages:
+    """
+    Messages name the place and the cause.
+    """
+
+    def test_a_key_given_twice_is_named_with_its_path(
+        self, tmp_path: Path
+    ) -> None:
+        text = dumps_report(binh_thuan_2023_02(), "json").replace(
+            '"name": "Sở Tài chính",', '"name": "Sở Tài chính", "name": "X",'
+        )
+        path = tmp_path / "r.json"
+        path.write_text(text, encoding="utf-8")
+
+        with pytest.raises(ValidationError) as caught:
+            load_report(path)
+
+        assert "appendix.rows[7]: 'name' is given twice" in str(caught.value)
+
+    @pytest.mark.parametrize("fmt", ["json", "toml"])
+    def test_a_number_of_5000_digits_is_named_by_its_line(
+        self, tmp_path: Path, fmt: str
+    ) -> None:
+        text = dumps_report(binh_thuan_2023_02(), fmt)
+        lines = text.splitlines()
+        line = next(i for i, x in enumerate(lines, 1) if "55" in x)
+        path = tmp_path / f"r.{fmt}"
+        path.write_text(text.replace("55", "1" * 5000, 1), encoding="utf-8")
+
+        with pytest.raises(ValidationError) as caught:
+            load_report(path)
+
+        assert (
+            f"line {line}: a number of 5000 digits, more than Python reads"
+            in str(caught.value)
+        )
+        assert len(str(caught.value)) < 200
+
+    def test_an_unclosed_quote_is_named_where_it_opens(
+        self, tmp_path: Path
+    ) -> None:
+        path = tmp_path / "t.csv"
+        path.write_text(
+            "Tên đơn vị;Đã tiếp nhận;Đã giải quyết;Đúng hạn;Trễ hạn\n"
+            'Sở A;10;10;10;0\n"Sở B;5;5;5;0\nSở C;5;5;5;0\nSở D;5;5;5;0\n',
+            encoding="utf-8",
+        )
+
+        with pytest.raises(ValidationError) as caught:
+            load_published(path)
+
+        assert "line 3: has 1 cells" in str(caught.value)
+        assert "is a quote not closed?" in str(caught.value)
+
+    @pytest.mark.parametrize(
+        ("text", "blamed"),
+        [("10.078đ", "'đ'"), ("10.078 đ", "'đ'"), ("99,79x", "'x'")],
+    )
+    def test_parse_number_blames_the_stray_character(
+        self, text: str, blamed: str
+    ) -> None:
+        with pytest.raises(ParseError) as caught:
+            parse_number(text)
+
+        assert f"{blamed} is not part of a number" in str(caught.value)
+
+    def test_a_blocked_include_names_where_it_is(self, tmp_path: Path) -> None:
+        (tmp_path / "report.txt.j2").write_text(
+            "a\nb\n{% include '../../etc/passwd' %}\n", encoding="utf-8"
+        )
+
+        with pytest.raises(TemplateError) as caught:
+            render(binh_thuan_2023_02(), "text", template_dir=tmp_path)
+
+        assert (
+            "report.txt.j2, line 3: template '../../etc/passwd' not found"
+            == str(caught.value)
         )

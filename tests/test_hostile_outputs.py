@@ -246,7 +246,7 @@ class TestInterrupt:
         """
         Early (while the library is imported) or late (while rendering).
         """
-        big = _big_report(tmp_path / "big.toml", 30000)
+        big = _big_report(tmp_path / "big.toml", 60000)
         out = tmp_path / "out.html"
         command = subprocess.Popen(
             _command("render", str(big), "-o", str(out)),

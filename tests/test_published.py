@@ -330,8 +330,16 @@ class TestDicts:
     @pytest.mark.parametrize(
         ("text", "fmt", "expected"),
         [
-            ('{"number": "1", "number": "2"}', "json", "duplicate key"),
-            ('{"places": ' + "1" * 5000 + "}", "json", "more digits than"),
+            (
+                '{"number": "1", "number": "2"}',
+                "json",
+                "'number' is given twice",
+            ),
+            (
+                '{"places": ' + "1" * 5000 + "}",
+                "json",
+                "line 1: a number of 5000 digits",
+            ),
             ("[" * 100_000, "json", "nested too deeply"),
         ],
     )

@@ -36,9 +36,13 @@ from hcc_report import (
     render,
     total,
 )
-from hcc_report.errors import MissingDependencyError, RendererError
+from hcc_report.errors import (
+    MissingDependencyError,
+    RendererError,
+    ValidationError,
+)
 from hcc_report.examples import binh_thuan_2023_02
-from hcc_report.model import MAX_COUNT
+from hcc_report.model import MAX_COUNT, MAX_NAME
 from hcc_report.presentation import AppendixRowView, AppendixView
 from hcc_report.renderers import RendererRegistry, get_renderer
 from hcc_report.rounding import Rounding, ZeroPolicy, round_fraction
@@ -1001,12 +1005,17 @@ class TestEdges:
 
     def test_too_long_a_name(self):
         """
-        A text longer than a cell holds is refused, not cut.
+        A text longer than a cell holds cannot be in a report: the model
+        refuses a name over MAX_NAME characters, far below Excel's 32767,
+        and one of MAX_NAME is written whole.
         """
-        report = report_with_names("x" * 32_768)
+        with pytest.raises(ValidationError, match="at most 500 characters"):
+            report_with_names("x" * 32_768)
 
-        with pytest.raises(RendererError, match="more than Excel's 32767"):
-            render(report, "xlsx")
+        _, values = sheets(report_with_names("x" * MAX_NAME))
+
+        texts = {cell.value for row in values.iter_rows() for cell in row}
+        assert "x" * MAX_NAME in texts
 
     def test_too_large_a_count(self):
         """

@@ -15,6 +15,7 @@ import datetime as dt
 import enum
 import importlib
 import os
+import re
 import unicodedata
 
 from collections.abc import Iterable
@@ -70,6 +71,14 @@ _INVISIBLE = frozenset(
     for first, last in INVISIBLE_RANGES
     for c in range(ord(first), ord(last) + 1)
 )
+#: Any character `line_problem` refuses: controls (category Cc), the
+#: invisible ones, non-characters, lone surrogates. Most text has none, and
+#: one search finds that; the character-by-character look says which.
+_REFUSED = re.compile(
+    "[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff"
+    + "".join(f"{first}-{last}" for first, last in INVISIBLE_RANGES)
+    + "]"
+)
 
 
 def excerpt(value: object) -> str:
@@ -90,13 +99,31 @@ def excerpt(value: object) -> str:
     return text
 
 
-def line_problem(value: object) -> str | None:
+#: The most characters of a name, a title or a heading: ten times the
+#: longest of the seed's (an appendix title of 63), and then some.
+MAX_NAME = 500
+#: The most characters of a paragraph or a bullet: a page of text.
+MAX_TEXT = 10_000
+
+
+def line_problem(value: object, limit: int = MAX_NAME) -> str | None:
     """
-    What is wrong with *value* as one line of text, blank or not, or
-    ``None``.
+    What is wrong with *value* as one line of text of at most *limit*
+    characters, blank or not, or ``None``.
     """
     if not isinstance(value, str):
         return f"must be a string, got {excerpt(value)}"
+    if len(value) > limit:
+        return f"must be at most {limit} characters, got {excerpt(value)}"
+    if _REFUSED.search(value) is None:
+        return None
+    return _refused_character(value)
+
+
+def _refused_character(value: str) -> str | None:
+    """
+    What is wrong with the first character `line_problem` refuses.
+    """
     try:
         value.encode("utf-8")
     except UnicodeEncodeError as error:
@@ -127,13 +154,13 @@ def line_problem(value: object) -> str | None:
     return None
 
 
-def _text_problem(value: object) -> str | None:
+def _text_problem(value: object, limit: int) -> str | None:
     """
     What is wrong with *value* as a line of text, or ``None``.
     """
     if isinstance(value, str) and not value.strip():
         return f"must not be blank, got {excerpt(value)}"
-    return line_problem(value)
+    return line_problem(value, limit)
 
 
 class Checker:
@@ -151,14 +178,20 @@ class Checker:
         self.problems.append(Problem(path, message))
 
     def text(
-        self, path: str, value: object, *, optional: bool = False
+        self,
+        path: str,
+        value: object,
+        *,
+        optional: bool = False,
+        limit: int = MAX_NAME,
     ) -> bool:
         """
-        Check that *value* is a non-blank string (or None if *optional*).
+        Check that *value* is a non-blank string of at most *limit*
+        characters (or None if *optional*).
         """
         if value is None and optional:
             return True
-        problem = _text_problem(value)
+        problem = _text_problem(value, limit)
         if problem is not None:
             self.add(path, problem)
         return problem is None
@@ -256,6 +289,8 @@ def check_whole(name: str, value: object, *, what: str = "an int") -> int:
         ~hcc_report.errors.ArgumentTypeError: It is not an `int`.
         ~hcc_report.errors.ArgumentError: It is negative.
     """
+    if type(value) is int and value >= 0:  # the usual case, kept fast
+        return value
     if isinstance(value, bool) or not isinstance(value, int):
         msg = f"{name} must be {what}, got {value!r}"
         raise ArgumentTypeError(msg)

@@ -158,6 +158,9 @@ class FindingKind(str, enum.Enum):
     #: figures that went down are checked (for an earlier report of the
     #: same year).
     NOT_CONSECUTIVE = "not-consecutive"
+    #: The report is dated before its period ends, so its figures cannot
+    #: be the whole period's.
+    ISSUED_EARLY = "issued-early"
     #: Nothing of the previous report could be compared.
     NOT_COMPARED = "not-compared"
     #: A printed figure of a consolidated table differs from the sum of
@@ -183,7 +186,8 @@ class Location:
     #: ``"table"``, ``"period-table"`` (the period's columns printed next
     #: to the cumulative ones), ``"period"`` (the body's figures of the
     #: period), ``"cumulative"`` (the body's cumulative figures) or
-    #: ``"previous"`` (the previous report, as a whole).
+    #: ``"previous"`` (the previous report, as a whole) or ``"header"``
+    #: (the document's number and date).
     part: str
     #: The row's position in the table, from 1; ``None`` for the total row
     #: or outside a table.
@@ -896,6 +900,28 @@ def _previous_findings(
     return [], True, True
 
 
+def _issued(published: PublishedReport) -> list[Finding]:
+    """
+    A warning if the report is dated before its period ends.
+    """
+    issued, period = published.issued, published.period
+    if issued is None or period is None or issued >= period.end:
+        return []
+    return [
+        Finding(
+            kind=FindingKind.ISSUED_EARLY,
+            severity=Severity.WARNING,
+            location=Location(part="header"),
+            printed=format_short_date(issued),
+            expected="",
+            detail=(
+                f"{format_short_date(period.start)} – "
+                f"{format_short_date(period.end)}"
+            ),
+        )
+    ]
+
+
 def _check_between(
     published: PublishedReport,
     previous: PublishedReport | None,
@@ -1060,7 +1086,8 @@ def audit(
     notation = published.notation or (table.notation if table else None)
     token = _NOTATION.set(notation)
     try:
-        findings = list(_paragraphs(published))
+        findings = _issued(published)
+        findings.extend(_paragraphs(published))
         if table is not None:
             findings.extend(_table(table))
         if published.period_table is not None:

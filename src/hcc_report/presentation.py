@@ -13,7 +13,9 @@ are generated from the counts; nothing here is stored text.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import operator
+
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from types import MappingProxyType
 
@@ -53,6 +55,7 @@ from hcc_report.published import (
     PublishedRow,
     PublishedTable,
 )
+from hcc_report.rounding import rate_with
 from hcc_report.styles import Style, get_style
 
 
@@ -67,6 +70,7 @@ __all__ = [
     "ReportView",
     "SectionView",
     "SignatureView",
+    "figures_presenter",
     "groups_in_order",
     "present",
     "present_figures",
@@ -258,10 +262,7 @@ class FiguresView:
 def _count_cell(
     counts: Counts, key: str, style: Style, *, grouping: bool = True
 ) -> Cell:
-    value = getattr(counts, key)
-    if value is None:
-        return Cell(style.not_applicable, field=key)
-    return Cell(format_number(value, grouping=grouping), value, key)
+    return _count_maker(key, style, grouping=grouping)(counts)
 
 
 def _rate_cell(counts: Counts, key: str, style: Style) -> Cell:
@@ -276,19 +277,7 @@ def _rate_cell(counts: Counts, key: str, style: Style) -> Cell:
     >>> _rate_cell(nothing, "late_rate", BINH_THUAN).text
     '0.00%'
     """
-    rate = figures.rate(key)
-    value = rate.of(
-        counts,
-        places=style.rate_places,
-        rounding=style.rounding,
-        zero=rate.zero_policy(style.zero),
-    )
-    if value is None:
-        return Cell(style.not_applicable, field=key)
-    text = format_percent(
-        value, places=style.rate_places, decimal_mark=style.rate_decimal_mark
-    )
-    return Cell(text, value, key)
+    return _rate_maker(key, style)(counts)
 
 
 def _cell(
@@ -297,6 +286,71 @@ def _cell(
     if figures.get(key).kind == "rate":
         return _rate_cell(counts, key, style)
     return _count_cell(counts, key, style, grouping=grouping)
+
+
+def _cells_of(
+    style: Style, *, grouping: bool
+) -> Callable[[Counts], tuple[Cell, ...]]:
+    """
+    The cells of *style*'s columns for a row's counts: ``_cell`` of each
+    column, with what the style decides looked up once for all the rows.
+    """
+    makers: list[Callable[[Counts], Cell]] = []
+    for key in style.columns:
+        if figures.get(key).kind == "rate":
+            makers.append(_rate_maker(key, style))
+        else:
+            makers.append(_count_maker(key, style, grouping=grouping))
+
+    def cells(counts: Counts) -> tuple[Cell, ...]:
+        return tuple([make(counts) for make in makers])
+
+    return cells
+
+
+def _rate_maker(key: str, style: Style) -> Callable[[Counts], Cell]:
+    """
+    `_rate_cell` of *key* in *style*, for any counts.
+    """
+    entry = figures.rate(key)
+    numerator = tuple(map(operator.attrgetter, entry.numerator))
+    denominator = tuple(map(operator.attrgetter, entry.denominator))
+    places, mark = style.rate_places, style.rate_decimal_mark
+    rate_of = rate_with(
+        places=places,
+        rounding=style.rounding,
+        zero=entry.zero_policy(style.zero),
+    )
+    unknown = Cell(style.not_applicable, field=key)
+
+    def make(counts: Counts) -> Cell:
+        try:
+            part = sum([term(counts) for term in numerator])
+            whole = sum([term(counts) for term in denominator])
+        except TypeError:  # an unknown count
+            return unknown
+        value = rate_of(part, whole)
+        if value is None:
+            return unknown
+        text = format_percent(value, places=places, decimal_mark=mark)
+        return Cell(text, value, key)
+
+    return make
+
+
+def _count_maker(
+    key: str, style: Style, *, grouping: bool
+) -> Callable[[Counts], Cell]:
+    value_of = operator.attrgetter(key)
+    unknown = Cell(style.not_applicable, field=key)
+
+    def make(counts: Counts) -> Cell:
+        value = value_of(counts)
+        if value is None:
+            return unknown
+        return Cell(format_number(value, grouping=grouping), value, key)
+
+    return make
 
 
 def present_figures(
@@ -316,13 +370,37 @@ def present_figures(
         ~hcc_report.errors.UnknownStyleError: *style* names no preset.
     """
     check_type("counts", counts, Counts)
+    return figures_presenter(style)(counts)
+
+
+def figures_presenter(
+    style: Style | str = "decree-30",
+) -> Callable[[Counts], FiguresView]:
+    """
+    Return `present_figures` in *style* as a function of the counts alone,
+    for many sets of figures: what the style decides is looked up once.
+
+    >>> from hcc_report import Counts
+    >>> present = figures_presenter("binh-thuan")
+    >>> [present(Counts(processed=n, on_time=n, late=0)).rates["on_time_rate"]
+    ...  .text for n in (0, 7)]
+    ['100.00%', '100.00%']
+
+    Raises:
+        ~hcc_report.errors.UnknownStyleError: *style* names no preset.
+    """
     style = get_style(style)
-    return FiguresView(
-        counts=MappingProxyType(counts.known()),
-        rates=MappingProxyType(
-            {key: _rate_cell(counts, key, style) for key in style.rates}
-        ),
-    )
+    makers = {key: _rate_maker(key, style) for key in style.rates}
+
+    def present(counts: Counts) -> FiguresView:
+        return FiguresView(
+            counts=MappingProxyType(counts.known()),
+            rates=MappingProxyType(
+                {key: make(counts) for key, make in makers.items()}
+            ),
+        )
+
+    return present
 
 
 def _period_noun(period: Period) -> str:
@@ -577,10 +655,7 @@ def _row(
     if counts is None:  # a group's line that prints no figures
         cells = tuple(Cell("", field=key) for key in style.columns)
     else:
-        cells = tuple(
-            _cell(counts, key, style, grouping=grouping)
-            for key in style.columns
-        )
+        cells = _cells_of(style, grouping=grouping)(counts)
     return AppendixRowView(
         number=number, name=name, cells=cells, kind=kind, group=group
     )
@@ -691,13 +766,14 @@ def _rows(
     numbered from 1.
     """
 
+    cells_of = _cells_of(style, grouping=style.group_row_counts)
+
     def member(number: int, row: AppendixRow) -> AppendixRowView:
-        return _row(
-            format_number(number, zero_pad=style.pad_row_numbers),
-            row.agency.display_name,
-            row.counts,
-            style,
-            grouping=style.group_row_counts,
+        return AppendixRowView(
+            number=format_number(number, zero_pad=style.pad_row_numbers),
+            name=row.agency.display_name,
+            cells=cells_of(row.counts),
+            kind="row",
             group=row.agency.group,
         )
 
@@ -706,6 +782,7 @@ def _rows(
         return tuple(member(i, row) for i, row in enumerate(rows, start=1))
     shown: list[AppendixRowView] = []
     numbered = 0
+    headed = 0  # the groups given a line so far
     for group, members in groups.items():
         if group is None:  # rows in no group, printed as they are
             shown.extend(
@@ -716,9 +793,10 @@ def _rows(
             continue
         subtotal = total(members)
         first = style.subtotals == "first"
+        headed += 1
         shown.append(
             _row(
-                roman(len([r for r in shown if r.kind == "group"]) + 1),
+                roman(headed),
                 group,
                 subtotal if first else None,
                 style,
@@ -906,4 +984,5 @@ def printed_figures(
         cumulative_figures=cumulative_figures,
         period=report.period,
         number=str(report.number),
+        issued=report.issued,
     )

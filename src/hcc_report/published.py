@@ -14,6 +14,7 @@ The counts and rates are those of the figure catalogue
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from collections.abc import Iterable, Mapping
@@ -453,6 +454,9 @@ class PublishedReport:
     period: Period | None = None
     #: The document's number and symbol as printed, if known.
     number: str | None = None
+    #: The day the report was issued, if known (a report issued before
+    #: its period ends is warned of).
+    issued: dt.date | None = None
     #: The notation of its numbers, if stated (see
     #: `PublishedTable.notation`).
     notation: str | None = None
@@ -460,6 +464,8 @@ class PublishedReport:
     def __attrs_post_init__(self) -> None:
         checker = Checker("PublishedReport")
         _check_notation(checker, self.notation)
+        if self.issued is not None:
+            checker.date("issued", self.issued)
         checker.raise_if_any()
 
 

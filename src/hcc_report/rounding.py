@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import enum
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from fractions import Fraction
 
@@ -27,6 +27,7 @@ __all__ = [
     "ZeroPolicy",
     "apportion",
     "rate",
+    "rate_with",
     "round_fraction",
 ]
 
@@ -132,15 +133,24 @@ def round_fraction(
         raise ArgumentTypeError(msg)
     _check_rounding(rounding)
     scaled = Fraction(value) * 10**places
-    sign = -1 if scaled < 0 else 1
-    units, remainder = divmod(abs(scaled.numerator), scaled.denominator)
+    return _decimal(
+        _whole(scaled.numerator, scaled.denominator, rounding), places
+    )
+
+
+def _whole(numerator: int, denominator: int, rounding: Rounding) -> int:
+    """
+    *numerator* / *denominator* (above 0) rounded to a whole number.
+    """
+    sign = -1 if numerator < 0 else 1
+    units, remainder = divmod(abs(numerator), denominator)
     twice = 2 * remainder
-    if twice > scaled.denominator or (
-        twice == scaled.denominator
+    if twice > denominator or (
+        twice == denominator
         and (rounding is Rounding.HALF_UP or units % 2 == 1)
     ):
         units += 1
-    return _decimal(sign * units, places)
+    return sign * units
 
 
 def rate(
@@ -184,26 +194,56 @@ def rate(
             or *places* is above `~hcc_report.rounding.MAX_PLACES` (10)
             (a `ValueError`).
     """
+    return rate_with(places=places, rounding=rounding, zero=zero)(part, whole)
+
+
+def rate_with(
+    *,
+    places: int = 2,
+    rounding: Rounding = Rounding.HALF_UP,
+    zero: ZeroPolicy = ZeroPolicy.NOT_APPLICABLE,
+) -> Callable[[int | None, int | None], Decimal | None]:
+    """
+    Return `hcc_report.rate` with these options, checked once, for many
+    rates.
+
+    >>> on_time = rate_with(places=1)
+    >>> on_time(172, 191), on_time(0, 0)
+    (Decimal('90.1'), None)
+
+    Raises:
+        ~hcc_report.errors.ArgumentTypeError: An option has the wrong type
+            (a `TypeError`).
+        ~hcc_report.errors.ArgumentError: *places* is negative or above
+            `~hcc_report.rounding.MAX_PLACES` (a `ValueError`).
+    """
     check_places(places)
     if not isinstance(zero, ZeroPolicy):
         msg = f"zero must be a ZeroPolicy, got {zero!r}"
         raise ArgumentTypeError(msg)
     _check_rounding(rounding)
-    if part is not None:
-        _count("part", part)
-    if whole is not None:
-        _count("whole", whole)
-    if part is None or whole is None:
-        return None
-    if whole == 0:
-        if zero is ZeroPolicy.AS_100:
-            return _decimal(100 * 10**places, places)
-        if zero is ZeroPolicy.AS_0:
-            return _decimal(0, places)
-        return None
-    return round_fraction(
-        Fraction(100 * part, whole), places=places, rounding=rounding
-    )
+    scale = 10 ** (places + 2)
+    if zero is ZeroPolicy.AS_100:
+        over_zero: Decimal | None = _decimal(100 * 10**places, places)
+    elif zero is ZeroPolicy.AS_0:
+        over_zero = _decimal(0, places)
+    else:
+        over_zero = None
+
+    def rate_of(part: int | None, whole: int | None) -> Decimal | None:
+        if part is not None:
+            _count("part", part)
+        if whole is not None:
+            _count("whole", whole)
+        if part is None or whole is None:
+            return None
+        if whole == 0:
+            return over_zero
+        # part / whole in % with *places* decimals, as a whole number of
+        # units of the last place: as rounding the Fraction, without one.
+        return _decimal(_whole(part * scale, whole, rounding), places)
+
+    return rate_of
 
 
 def apportion(parts: Sequence[int], *, places: int = 2) -> tuple[Decimal, ...]:

@@ -53,6 +53,8 @@ from hcc_report._calendar import NUMBERING
 from hcc_report._checks import INVISIBLE_RANGES
 from hcc_report.errors import ArgumentError
 from hcc_report.model import (
+    MAX_NAME,
+    MAX_TEXT,
     Agency,
     Appendix,
     AppendixRow,
@@ -92,9 +94,11 @@ _BASE_ID = "https://hcc-report.readthedocs.io/schema/"
 # Values of both files --------------------------------------------------------
 
 
-def _text() -> dict[str, Any]:
+def _text(limit: int = MAX_NAME) -> dict[str, Any]:
     """
-    Text as the model takes it: a string that is not blank and has no
+    Text as the model takes it: a string of at most *limit* characters
+    (`MAX_NAME` for a name, a title or a heading, `MAX_TEXT` for a
+    paragraph or a bullet) that is not blank and has no
     control character (a line break or a tab would break the layout of
     every output; the control characters are Unicode's category Cc), no
     invisible character (zero-width, bidirectional controls ...), nor
@@ -108,8 +112,9 @@ def _text() -> dict[str, Any]:
     # Searched for, not anchored: "$" also matches before a final line
     # break in Python and Java.
     return {
-        "description": "One line of text, not blank.",
+        "description": f"One line of text, not blank, at most {limit} long.",
         "type": "string",
+        "maxLength": limit,
         "pattern": r"\S",
         "not": {"pattern": rf"[\x00-\x1f\x7f-\x9f{invisible}\ufffe\uffff]"},
     }
@@ -295,10 +300,10 @@ def _block() -> dict[str, Any]:
             'place of the paragraph of figures ({"insert": "figures"}).'
         ),
         "oneOf": [
-            _ref("text"),
+            _ref("paragraph_text"),
             {
                 "type": "object",
-                "properties": {"bullet": _ref("text")},
+                "properties": {"bullet": _ref("paragraph_text")},
                 "required": ["bullet"],
                 "additionalProperties": False,
             },
@@ -454,6 +459,7 @@ def report_schema() -> dict[str, Any]:
             },
             "row": _row(),
             "text": _text(),
+            "paragraph_text": _text(MAX_TEXT),
         },
     }
 
@@ -693,7 +699,8 @@ def published_schema() -> dict[str, Any]:
 
     >>> schema = published_schema()
     >>> list(schema["properties"])
-    ['number', 'period', 'notation', 'paragraph', 'table', 'period_table']
+    ['number', 'issued', 'period', 'notation', 'paragraph', 'table',
+     'period_table']
     >>> schema["$defs"]["table"]["required"]
     ['rows']
     """
@@ -711,6 +718,16 @@ def published_schema() -> dict[str, Any]:
             "number": {
                 "description": "The document's number as printed.",
                 "type": "string",
+            },
+            "issued": {
+                "description": (
+                    "The day the report was issued, YYYY-MM-DD: one issued "
+                    "before its period ends is warned of."
+                ),
+                "type": "string",
+                "format": "date",
+                "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+                "maxLength": 10,
             },
             "period": {
                 "description": "The period as the document names it.",

@@ -185,12 +185,14 @@ def format_percent(
         type(value) is Decimal
         and places == 2  # noqa: PLR2004
         and locale == "vi"
-        and decimal_mark is None
+        and decimal_mark in (None, ",", ".")
         and grouping
     ):
         # The common case, kept fast: a rate as hcc_report.rate returns it.
         whole, _, fraction = f"{value:,f}".partition(".")
         if len(fraction) == 2 and not whole.startswith("-"):  # noqa: PLR2004
+            if decimal_mark == ".":
+                return f"{whole}.{fraction}%"
             return f"{whole.replace(',', '.')},{fraction}%"
     check_number("format_percent", value)
     if places is not None:
@@ -232,6 +234,8 @@ def _number_pattern(mark: str) -> re.Pattern[str]:
 
 
 _NUMBER = {mark: _number_pattern(mark) for mark in (",", ".")}
+#: A character no number holds: not a digit, a separator, a sign or a space.
+_STRAY = re.compile(r"[^0-9.,\-−+\s]")
 _GROUP = 3  # digits between thousands separators
 
 
@@ -260,6 +264,11 @@ def _why_not_a_number(text: str, mark: str) -> str:
         reason = "it is empty"
     elif text.startswith("+"):
         reason = "a number is written without a plus sign"
+    elif stray := _STRAY.search(text):
+        reason = (
+            f"{stray[0]!r} is not part of a number (only digits, {group!r} "
+            f"between thousands and {mark!r} before decimals are)"
+        )
     elif group * 2 in text or mark * 2 in text:
         reason = "two separators in a row"
     elif text.count(mark) > 1:

@@ -108,8 +108,9 @@ _FIGURE = re.compile(r"^[\d.,\s]+%?$")
 
 def _lines(text: str, source: str) -> list[tuple[int, list[str]]]:
     """
-    The non-empty lines of a CSV, each with its number in the file; lines
-    may end in CR LF, LF or CR alone (old Mac spreadsheets).
+    The non-empty lines of a CSV, each with the number in the file of the
+    line it starts on; lines may end in CR LF, LF or CR alone (old Mac
+    spreadsheets).
 
     Raises:
         ~hcc_report.errors.ValidationError: The text is not CSV, naming the
@@ -126,21 +127,34 @@ def _lines(text: str, source: str) -> list[tuple[int, list[str]]]:
     delimiter = max(";\t,", key=start.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     lines: list[tuple[int, list[str]]] = []
+    first = 1  # the line the row being read starts on (a cell may span lines)
     try:
-        # (A cell quoted across lines makes the reader's count its end.)
-        lines.extend(
-            (reader.line_num, cells)
-            for cells in reader
-            if any(cell.strip() for cell in cells)
-        )
+        for cells in reader:
+            if any(cell.strip() for cell in cells):
+                lines.append((first, cells))
+            first = reader.line_num + 1
     except csv.Error as error:
-        problem = Problem(
-            f"line {reader.line_num}", f"cannot be read as CSV: {error}"
-        )
+        problem = Problem(f"line {first}", f"cannot be read as CSV: {error}")
         raise ValidationError(
             [problem], subject="published table", source=source
         ) from None
     return lines
+
+
+def _widened(cells: list[str], width: int) -> list[str]:
+    """
+    *cells* trimmed (`_trimmed`), and a group's line or a note, with
+    nothing after its first two cells, filled up to *width*; a line with a
+    cell quoted over several lines is left as it is.
+    """
+    kept = _trimmed(cells, width)
+    if (
+        len(kept) < width
+        and not any("\n" in cell or "\r" in cell for cell in kept)
+        and not any(cell.strip() for cell in kept[2:])
+    ):
+        kept += [""] * (width - len(kept))
+    return kept
 
 
 def _trimmed(cells: list[str], keep: int = 0) -> list[str]:
@@ -526,12 +540,14 @@ class _Rows:
 
     def _cells(self, line: int, cells: list[str]) -> dict[str, Any] | None:
         width = len(self.columns.keys)
-        kept = _trimmed(cells, width)
-        if len(kept) < width and not any(c.strip() for c in kept[2:]):
-            # A group's line or a note, with nothing after its first cells.
-            kept += [""] * (width - len(kept))
+        kept = _widened(cells, width)
         if len(kept) != width:
             message = f"has {len(kept)} cells where the headings have {width}"
+            if any("\n" in cell or "\r" in cell for cell in kept):
+                message += (
+                    ": a quoted cell runs on from here over the lines after "
+                    "it; is a quote not closed?"
+                )
             self.problems.append((line, Problem(f"line {line}", message)))
             return None
         row: dict[str, Any] = {"name": "", "number": ""}

@@ -9,30 +9,66 @@ for Python, a number with more digits than Python reads) is a
 from __future__ import annotations
 
 import os
+import re
 import sys
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from hcc_report.errors import ArgumentError, Problem, ValidationError
-from hcc_report.serialization import json_text
+from hcc_report.serialization import json_text, path_text
 
 
-class _DuplicateKeyError(ValueError):
+class _Objects:
     """
-    A JSON object names a key twice (json would keep the last silently).
+    Builds JSON objects, noting each key given twice (json would keep the
+    last silently).
     """
 
+    def __init__(self) -> None:
+        self.twice: list[tuple[dict[str, Any], str]] = []
 
-def _reject_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            msg = f"duplicate key {key!r} in a JSON object"
-            raise _DuplicateKeyError(msg)
-        result[key] = value
-    return result
+    def __call__(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key, value in pairs:
+            if key in result:
+                self.twice.append((result, key))
+            result[key] = value
+        return result
+
+
+def _path_to(data: object, target: object) -> tuple[str | int, ...] | None:
+    """
+    The path from *data* to the object *target* in it, or ``None``.
+    """
+    if data is target:
+        return ()
+    items: Iterable[tuple[str | int, object]] = ()
+    if isinstance(data, dict):
+        items = data.items()
+    elif isinstance(data, list):
+        items = enumerate(data)
+    for segment, value in items:
+        if isinstance(value, (dict, list)):
+            found = _path_to(value, target)
+            if found is not None:
+                return (segment, *found)
+    return None
+
+
+#: A run of digits longer than Python turns into a number (the default of
+#: `sys.get_int_max_str_digits`), with TOML's underscores.
+_LONG_NUMBER = re.compile(r"[0-9](?:_?[0-9]){4300,}")
+
+
+def _number_too_long(text: str) -> str:
+    found = _LONG_NUMBER.search(text)
+    if found is None:  # pragma: no cover (the parser found one)
+        return "a number has more digits than Python reads"
+    line = text.count("\n", 0, found.start()) + 1
+    digits = len(found[0].replace("_", ""))
+    return f"line {line}: a number of {digits} digits, more than Python reads"
 
 
 def parse_data(text: str, format: str, *, subject: str, source: str) -> object:  # noqa: A002
@@ -51,19 +87,29 @@ def parse_data(text: str, format: str, *, subject: str, source: str) -> object: 
     else:  # pragma: no cover (only on 3.10)
         import tomli as tomllib  # noqa: PLC0415
 
+    objects = _Objects()
     try:
         if format == "toml":
             return tomllib.loads(text)
-        return json.loads(text, object_pairs_hook=_reject_duplicates)
-    except _DuplicateKeyError as error:
-        problem = Problem("", str(error))
+        data = json.loads(text, object_pairs_hook=objects)
     except RecursionError:
         problem = Problem("", f"invalid {format.upper()}: nested too deeply")
     except ValueError as error:  # the decode errors are ValueErrors
         reason = str(error)
         if "integer string conversion" in reason:
-            reason = "a number has more digits than Python reads"
+            reason = _number_too_long(text)
         problem = Problem("", f"invalid {format.upper()}: {reason}")
+    else:
+        if not objects.twice:
+            return data
+        problems = [
+            Problem(
+                path_text(_path_to(data, where) or ()),
+                f"{key!r} is given twice",
+            )
+            for where, key in objects.twice
+        ]
+        raise ValidationError(problems, subject=subject, source=source)
     raise ValidationError([problem], subject=subject, source=source)
 
 

@@ -22,6 +22,8 @@ from hcc_report.model._counts import (
 )
 from hcc_report.model._period import Period, PeriodKind
 from hcc_report.model._report import (
+    MAX_NAME,
+    MAX_TEXT,
     Agency,
     Appendix,
     AppendixRow,
@@ -41,6 +43,8 @@ from hcc_report.model._report import (
 
 __all__ = [
     "MAX_COUNT",
+    "MAX_NAME",
+    "MAX_TEXT",
     "Agency",
     "Appendix",
     "AppendixRow",

@@ -18,6 +18,8 @@ import attrs
 
 from hcc_report import figures
 from hcc_report._checks import (
+    MAX_NAME,
+    MAX_TEXT,
     Checker,
     as_enum,
     as_tuple,
@@ -32,6 +34,8 @@ from hcc_report.model._period import Period
 
 
 __all__ = [
+    "MAX_NAME",
+    "MAX_TEXT",
     "Agency",
     "Appendix",
     "AppendixRow",
@@ -444,7 +448,7 @@ class Paragraph:
 
     def __attrs_post_init__(self) -> None:
         checker = Checker("Paragraph")
-        checker.text("text", self.text)
+        checker.text("text", self.text, limit=MAX_TEXT)
         checker.raise_if_any()
 
 
@@ -458,7 +462,7 @@ class Bullet:
 
     def __attrs_post_init__(self) -> None:
         checker = Checker("Bullet")
-        checker.text("text", self.text)
+        checker.text("text", self.text, limit=MAX_TEXT)
         checker.raise_if_any()
 
 

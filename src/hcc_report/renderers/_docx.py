@@ -63,7 +63,6 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 from lxml import etree  # type: ignore[import-untyped,unused-ignore]
 
 from hcc_report.errors import ArgumentError, TemplateError
@@ -76,7 +75,7 @@ from hcc_report.presentation import (
     present,
 )
 from hcc_report.renderers._html import WIDE_TABLE
-from hcc_report.renderers._templates import FILTERS
+from hcc_report.renderers._templates import FILTERS, Sandbox, bounded_work
 from hcc_report.styles import DECREE_30, Style
 
 
@@ -830,14 +829,13 @@ def _fill(template: Path, report: Report, style: Style) -> bytes:
             f"(.docx; save a .dotx as a document): {error}"
         )
         raise TemplateError(msg) from error
-    environment = ImmutableSandboxedEnvironment(
-        undefined=jinja2.StrictUndefined, autoescape=True
-    )
+    environment = Sandbox(undefined=jinja2.StrictUndefined, autoescape=True)
     environment.filters.update(FILTERS)
     view = present(report, style)
     context = {"view": view, "style": style, "wide_table": WIDE_TABLE}
     try:
-        document.render(context, jinja_env=environment, autoescape=True)
+        with bounded_work():
+            document.render(context, jinja_env=environment, autoescape=True)
     except jinja2.TemplateError as error:
         # docxtpl says which text of the document the tag is in.
         near = getattr(error, "docx_context", None)

@@ -10,6 +10,10 @@ as a number and as the text the style writes (``{"value": 99.79, "text":
 
 from __future__ import annotations
 
+import json
+import re
+
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Any
 
@@ -20,12 +24,12 @@ from hcc_report.formatting import format_period
 from hcc_report.model import Counts, Report
 from hcc_report.presentation import (
     ReportView,
+    figures_presenter,
     groups_in_order,
     present,
-    present_figures,
 )
 from hcc_report.renderers._registry import NoOptions
-from hcc_report.serialization import json_text, report_to_dict
+from hcc_report.serialization import json_default, report_to_dict
 from hcc_report.styles import DECREE_30, Style
 
 
@@ -46,76 +50,124 @@ def _number(value: Decimal) -> float | int:
     return number
 
 
-def _figures(counts: Counts, style: Style) -> dict[str, Any]:
+def _figures_of(style: Style) -> Callable[[Counts], dict[str, Any]]:
     """
-    The counts and the style's rates; a rate's key drops "_rate"
-    (``on_time``, ``online_share``).
+    The counts and the style's rates as JSON data; a rate's key drops
+    "_rate" (``on_time``, ``online_share``).
     """
-    view = present_figures(counts, style)
-    return {
-        "counts": dict(view.counts),
-        "rates": {
-            key.removesuffix("_rate"): None
-            if not isinstance(cell.value, Decimal)
-            else {"value": _number(cell.value), "text": cell.text}
-            for key, cell in view.rates.items()
-        },
-    }
+    present = figures_presenter(style)
+
+    def figures_data(counts: Counts) -> dict[str, Any]:
+        view = present(counts)
+        return {
+            "counts": dict(view.counts),
+            "rates": {
+                key.removesuffix("_rate"): None
+                if not isinstance(cell.value, Decimal)
+                else {"value": _number(cell.value), "text": cell.text}
+                for key, cell in view.rates.items()
+            },
+        }
+
+    return figures_data
+
+
+_Fields = tuple[tuple[str, bool, object], ...] | None
+_FIELDS: dict[type, _Fields] = {}
+
+
+def _fields(cls: type) -> _Fields:
+    """
+    The fields of an attrs class: name, whether a default is left out,
+    the default; ``None`` for another class.
+    """
+    try:
+        return _FIELDS[cls]
+    except KeyError:
+        fields = None
+        if attrs.has(cls):
+            fields = tuple(
+                (f.name, bool(f.metadata.get("omit_default")), f.default)
+                for f in attrs.fields(cls)
+            )
+        _FIELDS[cls] = fields
+        return fields
 
 
 def _plain(value: Any) -> Any:
     """
     The document's strings as plain JSON data.
     """
-    if isinstance(value, Decimal):
+    kind = type(value)
+    if kind is str or value is None:
+        return value
+    if kind is Decimal:
         return _number(value)
-    if isinstance(value, (list, tuple)):
+    if kind is list or kind is tuple:
         return [_plain(item) for item in value]
-    if attrs.has(type(value)):
-        return {
-            field.name: _plain(getattr(value, field.name))
-            for field in attrs.fields(type(value))
-            if not (
-                field.metadata.get("omit_default")
-                and getattr(value, field.name) == field.default
-            )
-        }
-    return value
+    fields = _fields(kind)
+    if fields is None:
+        return value
+    data = {}
+    for name, omit_default, default in fields:
+        item = getattr(value, name)
+        if not (omit_default and item == default):
+            data[name] = _plain(item)
+    return data
 
 
-def _document(view: ReportView) -> dict[str, Any]:
-    data: dict[str, Any] = _plain(view)
+class _Rows:
+    """
+    A list of table rows, written one row to a line, made as it is
+    written.
+    """
+
+    def __init__(self, rows: Iterable[object]) -> None:
+        self.rows = rows
+
+
+def _document(view: ReportView, rows: type[list[Any] | _Rows]) -> Any:
+    data: dict[str, Any] = _plain(attrs.evolve(view, appendix=None))
+    if view.appendix is not None:
+        appendix = view.appendix
+        shown = _plain(attrs.evolve(appendix, rows=()))
+        shown["rows"] = rows(map(_plain, appendix.rows))
+        data["appendix"] = shown
     data["style"] = view.style.name
     return data
 
 
-def report_json(report: Report, style: Style) -> dict[str, Any]:
+def _report_json(
+    report: Report, style: Style, rows: type[list[Any] | _Rows]
+) -> dict[str, Any]:
     """
-    Return the data the ``json`` renderer writes, before it is written.
+    `report_json`, with each list of table rows made by *rows*.
     """
     view = present(report, style)
     style = view.style
+    figures_data = _figures_of(style)
     computed: dict[str, Any] = {
         "period": {
             "label": format_period(report.period),
             "start": report.period.start.isoformat(),
             "end": report.period.end.isoformat(),
-            **_figures(report.figures, style),
+            **figures_data(report.figures),
         },
         "cumulative": None
         if report.cumulative is None
-        else _figures(report.cumulative, style),
+        else figures_data(report.cumulative),
         "appendix": None,
     }
+    data = report_to_dict(report)
     if report.appendix is not None and view.appendix is not None:
-        rows = report.appendix.rows
-        groups = groups_in_order(rows)
+        table = report.appendix.rows
+        groups = groups_in_order(table)
         # The rows in print order, beside the lines that show them.
-        in_order = [row for members in groups.values() for row in members]
-        shown_rows = [r for r in view.appendix.rows if r.kind == "row"]
+        in_order = (row for members in groups.values() for row in members)
+        shown_rows = (r for r in view.appendix.rows if r.kind == "row")
         computed["appendix"] = {
             "basis": report.appendix.basis.value,
-            "rows": [
+            "rows": rows(
                 {
                     "number": shown.number,
                     "name": row.agency.name,
@@ -123,27 +175,79 @@ def report_json(report: Report, style: Style) -> dict[str, Any]:
                     **(
                         {"group": row.agency.group} if row.agency.group else {}
                     ),
-                    **_figures(row.counts, style),
+                    **figures_data(row.counts),
                 }
                 for row, shown in zip(in_order, shown_rows, strict=True)
-            ],
-            "total": _figures(total(rows), style),
+            ),
+            "total": figures_data(total(table)),
         }
         if list(groups) != [None]:
             computed["appendix"]["subtotals"] = [
-                {"group": group, **_figures(total(members), style)}
+                {"group": group, **figures_data(total(members))}
                 for group, members in groups.items()
                 if group is not None
             ]
+        data["appendix"]["rows"] = rows(data["appendix"]["rows"])
     return {
         "format": "hcc-report",
         "version": JSON_VERSION,
         "style": style.name,
         # The report file's own data, so the output reads back as a report.
-        "report": report_to_dict(report),
+        "report": data,
         "computed": computed,
-        "document": _document(view),
+        "document": _document(view, rows),
     }
+
+
+def report_json(report: Report, style: Style) -> dict[str, Any]:
+    """
+    Return the data the ``json`` renderer writes, before it is written.
+    """
+    return _report_json(report, style, list)
+
+
+#: How a list of rows is marked in the text of the rest: a JSON string no
+#: report's text can be (text holds no control character).
+_MARK = re.compile(r'"\\u0000(\d+)\\u0000"')
+
+
+#: How a row is written: on one line.
+_ROW = json.JSONEncoder(
+    ensure_ascii=False, separators=(", ", ": "), default=json_default
+)
+
+
+def _json_text(data: object) -> str:
+    """
+    *data* as `hcc_report.serialization.json_text` writes it, but each
+    list of rows (`_Rows`) with a row to a line.
+    """
+    lists: list[_Rows] = []
+
+    def mark(value: object) -> object:
+        if isinstance(value, _Rows):
+            lists.append(value)
+            return f"\0{len(lists) - 1}\0"
+        return json_default(value)
+
+    rest = json.dumps(data, ensure_ascii=False, indent=2, default=mark)
+    parts: list[str] = []
+    done = 0
+    for found in _MARK.finditer(rest):
+        parts.append(rest[done : found.start()])
+        done = found.end()
+        line = rest[rest.rfind("\n", 0, found.start()) + 1 : found.start()]
+        indent = " " * (len(line) - len(line.lstrip(" ")))
+        lines = list(map(_ROW.encode, lists[int(found[1])].rows))
+        if not lines:
+            parts.append("[]")
+            continue
+        parts.append("[\n")
+        parts.append(",\n".join(f"{indent}  {line}" for line in lines))
+        parts.append(f"\n{indent}]")
+    parts.append(rest[done:])
+    parts.append("\n")
+    return "".join(parts)
 
 
 _NO_OPTIONS = NoOptions()
@@ -177,7 +281,7 @@ class JsonRenderer:
         Render *report* in *style* as JSON text.
         """
         del options
-        return json_text(report_json(report, style))
+        return _json_text(_report_json(report, style, _Rows))
 
 
 JSON = JsonRenderer()

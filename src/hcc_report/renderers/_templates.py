@@ -4,22 +4,29 @@ Jinja2 templates: the environment, and renderers built on a template.
 Templates ship in ``hcc_report/templates``. A user can override any of them
 by passing a folder of their own (``template_dir``); templates then come
 from that folder first. Every template runs in Jinja2's immutable sandbox,
-undefined values fail loudly, and HTML templates are autoescaped.
+undefined values fail loudly, HTML templates are autoescaped, and the work
+of one rendering is bounded (`MAX_TEMPLATE_LOOPS`, `MAX_TEMPLATE_ITEMS`).
 """
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import functools
+import math
 import os
 import re
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 import jinja2
 
+from jinja2 import nodes
+from jinja2.exceptions import SecurityError
+from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from hcc_report import formatting
@@ -29,12 +36,17 @@ from hcc_report.presentation import ReportView, present
 from hcc_report.styles import DECREE_30, Style
 
 
+T = TypeVar("T")
+
 _INLINE = re.compile(r"([\\`*_~\[\]<>|&])")
 #: What starts a block at the start of a line: a heading, a list item, a
 #: numbered item.
 _LINE_START = re.compile(r"^(\s*)([#+-]|\d+[.)])(?=\s|$)")
 #: A line of dashes, which Markdown draws as a rule ("---").
 _RULE = re.compile(r"^-(?=[-\s]*$)")
+#: Text `md` leaves as it is: no character to escape, no space first, and
+#: nothing that starts a block ("#", "+", "-", "1." or "1)").
+_PLAIN = re.compile(r"(?![\s#+-]|\d+[.)](?:\s|$))[^\\`*_~\[\]<>|&]*")
 
 
 def md(text: str) -> str:
@@ -51,7 +63,10 @@ def md(text: str) -> str:
     Spaces at the start are dropped (four would make a code block), and
     what would start a block there is escaped.
     """
-    escaped = _RULE.sub(r"\\-", _INLINE.sub(r"\\\1", str(text).lstrip()))
+    text = str(text)
+    if _PLAIN.fullmatch(text):  # most cells: nothing to escape
+        return text
+    escaped = _RULE.sub(r"\\-", _INLINE.sub(r"\\\1", text.lstrip()))
     return _LINE_START.sub(
         lambda m: m[1] + m[2][:-1] + "\\" + m[2][-1], escaped
     )
@@ -107,6 +122,150 @@ class FolderLoader(jinja2.FileSystemLoader):
         return source, filename, uptodate
 
 
+def _plain_fields(cls: type) -> frozenset[str]:
+    """
+    The fields of *cls* if it is one of the library's plain, immutable
+    classes of data that templates read (the views and the style), else
+    nothing.
+    """
+    try:
+        return _FIELDS[cls]
+    except KeyError:
+        fields: frozenset[str] = frozenset()
+        if cls.__module__ in _PLAIN_MODULES and attrs.has(cls):
+            fields = frozenset(field.name for field in attrs.fields(cls))
+        _FIELDS[cls] = fields
+        return fields
+
+
+_FIELDS: dict[type, frozenset[str]] = {}
+
+
+#: The modules whose attrs classes are plain data for templates.
+_PLAIN_MODULES = frozenset(("hcc_report.presentation", "hcc_report.styles"))
+
+
+#: The most times the loops of one rendering may go round, all loops
+#: together: a nested loop counts its inner loop's turns each time. The
+#: built-in templates go round about 7 times a row of the appendix.
+MAX_TEMPLATE_LOOPS = 10_000_000
+#: The longest text or list a template may make with ``*``, and the
+#: largest power it may take with ``**`` (in digits).
+MAX_TEMPLATE_ITEMS = 10_000_000
+
+#: The turns left to the rendering under way, in this thread or task.
+_LOOPS_LEFT: contextvars.ContextVar[list[int]] = contextvars.ContextVar(
+    "hcc_report_loops_left"
+)
+
+
+@contextlib.contextmanager
+def bounded_work() -> Iterator[None]:
+    """
+    Give the renderings within a budget of `MAX_TEMPLATE_LOOPS` turns.
+    """
+    token = _LOOPS_LEFT.set([MAX_TEMPLATE_LOOPS])
+    try:
+        yield
+    finally:
+        _LOOPS_LEFT.reset(token)
+
+
+def _counted(items: Iterable[T]) -> Iterator[T]:
+    """
+    *items*, each counted against the budget of the rendering.
+    """
+    left = _LOOPS_LEFT.get(None)
+    if left is None:  # a template rendered outside the library's renderers
+        left = [MAX_TEMPLATE_LOOPS]
+    for item in items:
+        left[0] -= 1
+        if left[0] < 0:
+            msg = (
+                f"the template's loops went round more than "
+                f"{MAX_TEMPLATE_LOOPS:,} times (the limit of one rendering)"
+            )
+            raise _TooMuchWorkError(msg)
+        yield item
+
+
+class _TooMuchWorkError(SecurityError):
+    """
+    A template did more work than one rendering may.
+    """
+
+
+class Sandbox(ImmutableSandboxedEnvironment):
+    """
+    Jinja2's immutable sandbox, with a bound on work, that reads the fields
+    of the views and the style straight away: they are frozen data with
+    nothing to guard, and checking every read was most of the time of
+    rendering a big table.
+
+    Loops go round at most `MAX_TEMPLATE_LOOPS` times in all, and ``*`` and
+    ``**`` make nothing bigger than `MAX_TEMPLATE_ITEMS`.
+    """
+
+    intercepted_binops = frozenset(("*", "**"))
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self.filters["_counted"] = _counted
+
+    def _parse(
+        self, source: str, name: str | None, filename: str | None
+    ) -> nodes.Template:
+        # Each {% for %} loop goes through _counted.
+        tree = super()._parse(source, name, filename)
+        for loop in tree.find_all(nodes.For):
+            loop.iter = nodes.Filter(
+                loop.iter, "_counted", [], [], None, None, lineno=loop.lineno
+            )
+        return tree
+
+    def call_binop(
+        self, context: Context, operator: str, left: Any, right: Any
+    ) -> Any:
+        if operator == "**" and _too_big_power(left, right):
+            msg = (
+                f"{left!r} ** {right!r} would have more than "
+                f"{MAX_TEMPLATE_ITEMS:,} digits"
+            )
+            raise _TooMuchWorkError(msg)
+        if operator == "*" and _too_long(left, right):
+            msg = (
+                "the template made a text or list longer than "
+                f"{MAX_TEMPLATE_ITEMS:,}"
+            )
+            raise _TooMuchWorkError(msg)
+        return super().call_binop(context, operator, left, right)
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if attribute in _plain_fields(type(obj)):
+            return getattr(obj, attribute)
+        return super().getattr(obj, attribute)
+
+    def getitem(self, obj: Any, argument: str | Any) -> Any:
+        if type(argument) is str and argument in _plain_fields(type(obj)):
+            return getattr(obj, argument)
+        return super().getitem(obj, argument)
+
+
+def _too_big_power(base: object, exponent: object) -> bool:
+    if not isinstance(base, (int, float)) or not isinstance(exponent, int):
+        return False
+    if abs(base) <= 1 or exponent <= 0:
+        return False
+    return exponent * math.log10(abs(base)) > MAX_TEMPLATE_ITEMS
+
+
+def _too_long(left: object, right: object) -> bool:
+    for items, times in ((left, right), (right, left)):
+        if isinstance(items, (str, list, tuple)) and isinstance(times, int):
+            return len(items) * times > MAX_TEMPLATE_ITEMS
+    return False
+
+
 @functools.lru_cache(maxsize=16)
 def environment(template_dir: str | None) -> jinja2.Environment:
     """
@@ -117,9 +276,7 @@ def environment(template_dir: str | None) -> jinja2.Environment:
     ]
     if template_dir is not None:
         loaders.insert(0, FolderLoader(template_dir))
-    return configure(
-        ImmutableSandboxedEnvironment(loader=jinja2.ChoiceLoader(loaders))
-    )
+    return configure(Sandbox(loader=jinja2.ChoiceLoader(loaders)))
 
 
 def _location(error: BaseException) -> str:
@@ -128,6 +285,8 @@ def _location(error: BaseException) -> str:
     """
     lineno = getattr(error, "lineno", None)
     name = getattr(error, "filename", None) or getattr(error, "name", None)
+    if isinstance(error, jinja2.TemplateNotFound):
+        name = None  # the template missing, not the one it is missed in
     if lineno is None:
         traceback = error.__traceback__
         while traceback is not None:
@@ -189,9 +348,11 @@ def render_template(
     folder = None if template_dir is None else str(template_dir)
     try:
         template = environment(folder).get_template(name)
-        return template.render(**context)
+        with bounded_work():
+            return template.render(**context)
     except jinja2.TemplateNotFound as error:
-        msg = f"template {error.name!r} not found"
+        # Named where it is included, if it is ("report.txt.j2, line 3: ").
+        msg = f"{_location(error)}template {error.name!r} not found"
         raise TemplateError(msg) from error
     except jinja2.TemplateError as error:
         msg = f"{_location(error)}{error.message or error}"

@@ -57,6 +57,7 @@ from hcc_report.serialization._reading import (
     date,
     mapping_of,
     member,
+    path_text,
     problems_of,
     read_all,
     sequence,
@@ -70,7 +71,9 @@ if TYPE_CHECKING:
 
 __all__ = [
     "SCHEMA_VERSION",
+    "json_default",
     "json_text",
+    "path_text",
     "published_from_dict",
     "report_from_dict",
     "report_to_dict",
@@ -217,7 +220,14 @@ def report_to_dict(report: Report) -> dict[str, Any]:
     return {"schema_version": SCHEMA_VERSION, **data}
 
 
-def _json_value(value: object) -> str:
+def json_default(value: object) -> str:
+    """
+    Write what JSON has no type for, as `json_text` does: a date as
+    ``YYYY-MM-DD``; the ``default`` of `json.dumps`.
+
+    >>> json_default(dt.date(2023, 3, 2))
+    '2023-03-02'
+    """
     if isinstance(value, dt.date):
         return value.isoformat()
     msg = f"cannot write {value!r} as JSON"  # pragma: no cover
@@ -241,7 +251,7 @@ def json_text(data: object) -> str:
     import json  # noqa: PLC0415
 
     return (
-        json.dumps(data, ensure_ascii=False, indent=2, default=_json_value)
+        json.dumps(data, ensure_ascii=False, indent=2, default=json_default)
         + "\n"
     )
 

@@ -38,6 +38,7 @@ from hcc_report.published import (
 from hcc_report.serialization._reading import (
     Collector,
     build,
+    date,
     invalid,
     mapping_of,
     member_of,
@@ -402,7 +403,7 @@ def _period(value: object) -> Period:
 def published(value: object) -> PublishedReport:
     """
     Published figures: the table, the figures of the body's paragraphs,
-    the period and the number.
+    the period, the number and the day of issue.
     """
     collector = Collector()
     # Unknown keys do not stop the rest from being read.
@@ -410,6 +411,7 @@ def published(value: object) -> PublishedReport:
         value,
         optional=(
             "number",
+            "issued",
             "period",
             "paragraph",
             "table",
@@ -449,10 +451,14 @@ def published(value: object) -> PublishedReport:
                 paragraphs[key],
                 functools.partial(_paragraph, notation=notation),
             )
-    if "period" in raw:
-        parts["period"] = collector.read(("period",), raw["period"], _period)
-    if "number" in raw:
-        parts["number"] = collector.read(("number",), raw["number"], text)
+    readers: dict[str, Callable[[object], object]] = {
+        "period": _period,
+        "number": text,
+        "issued": date,
+    }
+    for key, read in readers.items():
+        if key in raw:
+            parts[key] = collector.read((key,), raw[key], read)
     collector.done()
     return PublishedReport(**parts)
 

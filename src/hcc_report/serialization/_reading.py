@@ -114,13 +114,16 @@ def unknown_keys(
     A problem for each key of *value* that is not *allowed*, with the
     closest allowed key as a suggestion.
     """
+    allowed = list(allowed)
+    known = set(allowed)
+    if all(key in known for key in value):
+        return []
     # Imported here: difflib is only needed when a key is wrong.
     import difflib  # noqa: PLC0415
 
-    allowed = list(allowed)
     problems: list[tuple[Path, str]] = []
     for key in value:
-        if key not in allowed:
+        if key not in known:
             close = difflib.get_close_matches(str(key), allowed, n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             problems.append(((key,), f"unknown key{hint}"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import attrs
@@ -68,6 +68,10 @@ def authority(value: object) -> Authority:
     return member(Authority, value)
 
 
+#: The keys of every count in the figure catalogue.
+_COUNT_KEYS = frozenset(count.key for count in figures.counts())
+
+
 def counts(value: object) -> Counts:
     """
     Counts by their keys in the figure catalogue.
@@ -75,13 +79,12 @@ def counts(value: object) -> Counts:
     keys = [count.key for count in figures.counts()]
     collector = Collector()
     raw = collector.table(value, optional=keys)
-    built = collector.read((), _only(raw, keys), _counts_of)
+    built = collector.read((), _only(raw, _COUNT_KEYS), _counts_of)
     return collector.result(built)
 
 
-def _only(raw: Mapping[str, Any], keys: Iterable[str]) -> dict[str, Any]:
-    allowed = set(keys)
-    return {key: value for key, value in raw.items() if key in allowed}
+def _only(raw: Mapping[str, Any], keys: frozenset[str]) -> dict[str, Any]:
+    return {key: value for key, value in raw.items() if key in keys}
 
 
 def _counts_of(given: object) -> Counts:
@@ -175,21 +178,39 @@ def _with_text(
 
 
 _AGENCY_KEYS = tuple(field.name for field in attrs.fields(Agency))
+_AGENCY_KEY_SET = frozenset(_AGENCY_KEYS)
+#: The optional keys of a row: the agency's but its name, and the counts'.
+_ROW_KEYS = (
+    *_AGENCY_KEYS[1:],
+    *(count.key for count in figures.counts()),
+)
+_ROW_KEY_SET = frozenset(("name", *_ROW_KEYS))
 
 
 def appendix_row(value: object) -> AppendixRow:
     """
     A row: the agency's fields and its counts side by side.
     """
-    keys = [count.key for count in figures.counts()]
+    if (
+        type(value) is dict
+        and "name" in value
+        and _ROW_KEY_SET.issuperset(value)
+    ):
+        # The usual row, built straight; any problem is found again below,
+        # where it is named.
+        try:
+            return AppendixRow(
+                agency=Agency(**_only(value, _AGENCY_KEY_SET)),
+                counts=Counts(**_only(value, _COUNT_KEYS)),
+            )
+        except (ValidationError, TypeError):
+            pass
     collector = Collector()
-    raw = collector.table(
-        value, required=("name",), optional=(*_AGENCY_KEYS[1:], *keys)
-    )
+    raw = collector.table(value, required=("name",), optional=_ROW_KEYS)
     agency = None
     if "name" in raw:
-        agency = collector.read((), _only(raw, _AGENCY_KEYS), _agency_of)
-    row_counts = collector.read((), _only(raw, keys), _counts_of)
+        agency = collector.read((), _only(raw, _AGENCY_KEY_SET), _agency_of)
+    row_counts = collector.read((), _only(raw, _COUNT_KEYS), _counts_of)
     collector.done()
     return AppendixRow(
         agency=collector.result(agency), counts=collector.result(row_counts)
