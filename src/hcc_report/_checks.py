@@ -27,6 +27,7 @@ from hcc_report.errors import (
     MissingDependencyError,
     Problem,
     ValidationError,
+    excerpt,
 )
 
 
@@ -52,8 +53,6 @@ def _kind(cls: type[Any] | tuple[type[Any], ...]) -> str:
     return f"{article} {text}"
 
 
-#: Characters quoted of a long value in a message.
-_EXCERPT = 60
 #: Invisible characters that no report's text needs and that hide what it
 #: says, as ranges: the soft hyphen, zero-width spaces, joiners and marks,
 #: line and paragraph separators, bidirectional embeddings, overrides and
@@ -79,24 +78,6 @@ _REFUSED = re.compile(
     + "".join(f"{first}-{last}" for first, last in INVISIBLE_RANGES)
     + "]"
 )
-
-
-def excerpt(value: object) -> str:
-    """
-    *value* quoted for a message: whole if short, else its start and its
-    length.
-
-    >>> excerpt("Sở Y tế")
-    "'Sở Y tế'"
-    >>> print(excerpt("x" * 1000)[-22:])
-    xx…' (1000 characters)
-    """
-    if isinstance(value, str) and len(value) > _EXCERPT:
-        return f"{value[:_EXCERPT]!r}"[:-1] + f"…' ({len(value)} characters)"
-    text = repr(value)
-    if len(text) > 2 * _EXCERPT:
-        return f"{text[:_EXCERPT]}… ({len(text)} characters)"
-    return text
 
 
 #: The most characters of a name, a title or a heading: ten times the

@@ -134,6 +134,28 @@ def _rebuild_file_error(
     )
 
 
+#: Characters quoted of a long value in a message.
+_EXCERPT = 60
+
+
+def excerpt(value: object) -> str:
+    """
+    *value* quoted for a message: whole if short, else its start and its
+    length.
+
+    >>> excerpt("Sở Y tế")
+    "'Sở Y tế'"
+    >>> print(excerpt("x" * 1000)[-22:])
+    xx…' (1000 characters)
+    """
+    if isinstance(value, str) and len(value) > _EXCERPT:
+        return f"{value[:_EXCERPT]!r}"[:-1] + f"…' ({len(value)} characters)"
+    text = repr(value)
+    if len(text) > 2 * _EXCERPT:
+        return f"{text[:_EXCERPT]}… ({len(text)} characters)"
+    return text
+
+
 class ParseError(HccReportError, ValueError):
     """
     Text could not be read as the value asked for.
@@ -159,7 +181,7 @@ class ParseError(HccReportError, ValueError):
         self.text = text
         self.expected = expected
         self.reason = reason
-        message = f"cannot read {text!r} as {expected}"
+        message = f"cannot read {excerpt(text)} as {expected}"
         if reason:
             message += f": {reason}"
         super().__init__(message)

@@ -46,6 +46,7 @@ from hcc_report.errors import (
     ArgumentError,
     ArgumentTypeError,
     UnknownFigureError,
+    excerpt,
 )
 from hcc_report.rounding import Rounding, ZeroPolicy
 from hcc_report.rounding import rate as percentage
@@ -505,7 +506,7 @@ class Catalogue:
             if close
             else f"; the figures are {', '.join(self._by_key)}"
         )
-        msg = f"no figure has the key {key!r}{hint}"
+        msg = f"no figure has the key {excerpt(key)}{hint}"
         raise UnknownFigureError(msg)
 
     def count(self, key: str) -> Count:
