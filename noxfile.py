@@ -289,8 +289,9 @@ def _check_signatures(session: nox.Session, html: Path) -> None:
 def bench(session: nox.Session) -> None:
     """
     Time the formatters against Babel, rendering against plain Jinja2,
-    Counts against plain dicts, the import against attrs', and counting
-    records against pandas (not part of the default run).
+    Counts against plain dicts, the import against attrs', counting
+    records against pandas, and big inputs through the command (not part
+    of the default run).
     """
     session.install(".[docx,records]", "babel", "pandas", "pyarrow")
     session.run("python", "benchmarks/formatting.py")
@@ -299,6 +300,7 @@ def bench(session: nox.Session) -> None:
     session.run("python", "benchmarks/imports.py")
     session.run("python", "benchmarks/office.py")
     session.run("python", "benchmarks/records.py")
+    session.run("python", "benchmarks/big_inputs.py")
 
 
 @nox.session(python=DOCS_PYTHON)

@@ -47,6 +47,10 @@ def babel_number(value: int) -> str:
     return babel.numbers.format_decimal(value, locale="vi")
 
 
+def babel_decimal(value: Decimal) -> str:
+    return babel.numbers.format_decimal(value, "#,##0.00", locale="vi")
+
+
 def babel_percent(rate: Decimal) -> str:
     return babel.numbers.format_percent(
         rate.scaleb(-2), "#,##0.00%", locale="vi"
@@ -81,9 +85,13 @@ def seconds(function: Formatter, data: Sequence[object]) -> float:
 
 def main() -> None:
     integers, rates, dates = values()
+    # Figures with two decimals, thousands grouped ("12.345,67"), which
+    # format_number writes with the digits they have.
+    decimals = [Decimal(n).scaleb(-2) for n in integers]
     comparable = [d for d in dates if d.month >= 3]  # noqa: PLR2004
     cases: list[tuple[str, Formatter, Formatter, Sequence[object]]] = [
         ("number", format_number, babel_number, integers),
+        ("decimal", format_number, babel_decimal, decimals),
         ("percent", format_percent, babel_percent, rates),
         ("date", format_date, babel_date, dates),
     ]
@@ -93,7 +101,8 @@ def main() -> None:
         for name, ours, theirs, data in cases:
             check(name, ours, theirs, comparable if name == "date" else data)
         print(
-            f"identical output on {COUNT} numbers, {COUNT} percentages and "
+            f"identical output on {COUNT} integers, {COUNT} decimals, "
+            f"{COUNT} percentages and "
             f"{len(comparable)} dates (months 3 to 12)"
         )
         best: dict[str, tuple[float, float]] = {}

@@ -313,8 +313,8 @@ def _rate_maker(key: str, style: Style) -> Callable[[Counts], Cell]:
     `_rate_cell` of *key* in *style*, for any counts.
     """
     entry = figures.rate(key)
-    numerator = tuple(map(operator.attrgetter, entry.numerator))
-    denominator = tuple(map(operator.attrgetter, entry.denominator))
+    numerator = _adder(entry.numerator)
+    denominator = _adder(entry.denominator)
     places, mark = style.rate_places, style.rate_decimal_mark
     rate_of = rate_with(
         places=places,
@@ -325,8 +325,7 @@ def _rate_maker(key: str, style: Style) -> Callable[[Counts], Cell]:
 
     def make(counts: Counts) -> Cell:
         try:
-            part = sum([term(counts) for term in numerator])
-            whole = sum([term(counts) for term in denominator])
+            part, whole = numerator(counts), denominator(counts)
         except TypeError:  # an unknown count
             return unknown
         value = rate_of(part, whole)
@@ -336,6 +335,20 @@ def _rate_maker(key: str, style: Style) -> Callable[[Counts], Cell]:
         return Cell(text, value, key)
 
     return make
+
+
+def _adder(keys: tuple[str, ...]) -> Callable[[Counts], int]:
+    """
+    The sum of the counts *keys*; a `TypeError` if one is unknown.
+    """
+    if len(keys) == 1:
+        return operator.attrgetter(keys[0])
+    terms = operator.attrgetter(*keys)
+
+    def add(counts: Counts) -> int:
+        return sum(terms(counts))
+
+    return add
 
 
 def _count_maker(

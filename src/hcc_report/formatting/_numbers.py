@@ -67,14 +67,17 @@ def format_number(
         ~hcc_report.errors.ArgumentError: *value* is not finite, or an option
             is wrong.
     """
-    if (
-        type(value) is int
-        and locale == "vi"
-        and decimal_mark is None
-        and not zero_pad
-    ):
-        # The common case, kept fast: a count in the default convention.
-        return f"{value:,}".replace(",", ".") if grouping else str(value)
+    if locale == "vi" and decimal_mark is None and not zero_pad:
+        # The common cases, kept fast: a count, or a figure with decimals
+        # and no sign or exponent, in the default convention.
+        if type(value) is int:
+            return f"{value:,}".replace(",", ".") if grouping else str(value)
+        if type(value) is Decimal:
+            whole, point, fraction = str(value).partition(".")
+            if whole.isdigit() and (fraction.isdigit() or not point):
+                if grouping and len(whole) > 3:  # noqa: PLR2004
+                    whole = f"{int(whole):,}".replace(",", ".")
+                return f"{whole},{fraction}" if point else whole
     check_number("format_number", value)
     if locale != "vi" and not check_locale(locale):
         if decimal_mark is not None or zero_pad:
@@ -188,12 +191,16 @@ def format_percent(
         and decimal_mark in (None, ",", ".")
         and grouping
     ):
-        # The common case, kept fast: a rate as hcc_report.rate returns it.
-        whole, _, fraction = f"{value:,f}".partition(".")
-        if len(fraction) == 2 and not whole.startswith("-"):  # noqa: PLR2004
-            if decimal_mark == ".":
-                return f"{whole}.{fraction}%"
-            return f"{whole.replace(',', '.')},{fraction}%"
+        # The common case, kept fast: a rate as hcc_report.rate returns it,
+        # under 1000 % ("99.79"), needs no grouping.
+        whole, _, fraction = str(value).partition(".")
+        if (
+            len(fraction) == 2  # noqa: PLR2004
+            and len(whole) <= 3  # noqa: PLR2004
+            and whole.isdigit()
+            and fraction.isdigit()
+        ):
+            return f"{whole}{decimal_mark or ','}{fraction}%"
     check_number("format_percent", value)
     if places is not None:
         check_whole("places", places)

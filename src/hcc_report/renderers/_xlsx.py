@@ -469,14 +469,15 @@ class _AppendixSheet:
         data = first + 2
         start = data + 1 if appendix.total_first else data
         rows = [(start + i, shown) for i, shown in enumerate(appendix.rows)]
+        # The rows of each group, which its line or subtotal adds up.
+        groups: dict[str | None, list[tuple[int, AppendixRowView]]] = {}
         for row, shown in rows:
-            members = [
-                (r, m)
-                for r, m in rows
-                if m.kind == "row"
-                and shown.kind in {"group", "subtotal"}
-                and m.group == shown.group
-            ]
+            if shown.kind == "row":
+                groups.setdefault(shown.group, []).append((row, shown))
+        for row, shown in rows:
+            members = []
+            if shown.kind in {"group", "subtotal"}:
+                members = groups.get(shown.group, [])
             self._row(row, shown, members)
         total = data if appendix.total_first else start + len(rows)
         # The total adds up the rows, never the subtotals.
