@@ -18,6 +18,7 @@ import jinja2
 
 from hcc_report import present, render
 from hcc_report.examples import binh_thuan_2023_02
+from hcc_report.renderers._html import HTML
 from hcc_report.renderers._templates import configure
 from hcc_report.renderers._text import TEXT
 
@@ -49,7 +50,7 @@ def main() -> None:
     )
     for fmt, template_name, helpers in (
         ("text", "report.txt.j2", TEXT.helpers),
-        ("html", "report.html.j2", {}),
+        ("html", "report.html.j2", HTML.helpers),
     ):
         view = present(report)
         template = env.get_template(template_name)

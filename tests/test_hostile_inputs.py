@@ -346,17 +346,56 @@ class TestTemplateWork:
         with pytest.raises(TemplateError, match=message):
             render(binh_thuan_2023_02(), "text", template_dir=tmp_path)
 
+    @pytest.mark.parametrize(
+        "source",
+        [
+            # Doubling a text: 40 turns would make a terabyte.
+            '{% set ns = namespace(s="x") %}{% for i in range(40) %}'
+            "{% set ns.s = ns.s ~ ns.s %}{% endfor %}",
+            '{% set ns = namespace(s=["x"]) %}{% for i in range(40) %}'
+            "{% set ns.s = ns.s + ns.s %}{% endfor %}",
+            '{{ "%0999999999d" % 1 }}',
+            '{{ "{:>999999999}".format(1) }}',
+            '{{ "%0999999999d" | format(1) }}',
+            '{{ "x" | center(999999999) }}',
+            "{{ [1, 2] | slice(999999999) | list }}",
+            "{{ [1, 2] | batch(999999999, 0) | list }}",
+            "{{ lipsum(999999999) }}",
+            '{{ ("x" * 9999999) | replace("", "yy") }}',
+        ],
+    )
+    def test_memory_bombs_are_refused(
+        self, tmp_path: Path, source: str
+    ) -> None:
+        """
+        Doubling a text or list, and any format, filter or global that
+        would make a huge one, end with the limit's error.
+        """
+        (tmp_path / "report.txt.j2").write_text(source, encoding="utf-8")
+
+        with pytest.raises(TemplateError) as caught:
+            render(binh_thuan_2023_02(), "text", template_dir=tmp_path)
+
+        assert re.search(
+            r"longer than 10,000,000|at most 100,000", str(caught.value)
+        )
+
     def test_small_values_still_work(self, tmp_path: Path) -> None:
         (tmp_path / "report.txt.j2").write_text(
             '{{ "ab" * 3 }} {{ 2 ** 10 }} {{ 3 * 4 }} '
             "{% for row in view.appendix.rows %}{{ loop.length }}"
-            "{% endfor %}",
+            '{% endfor %} {{ "%05d" % 7 }} {{ "{:>4}".format(1) }} '
+            '{{ "x" | center(5) }}|{{ [1, 2, 3] | batch(2) | list }} '
+            '{{ "a" ~ "b" }} {{ [1] + [2] }} {{ "ab" | replace("a", "c") }}',
             encoding="utf-8",
         )
 
         text = render(binh_thuan_2023_02(), "text", template_dir=tmp_path)
 
-        assert text.startswith("ababab 1024 12 1919")
+        assert text == (
+            "ababab 1024 12 " + "19" * 19 + " 00007    1   x  |[[1, 2], [3]] "
+            "ab [1, 2] cb"
+        )
 
     def test_each_rendering_has_its_own_budget(self, tmp_path: Path) -> None:
         """

@@ -16,6 +16,7 @@ import functools
 import math
 import os
 import re
+import string
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
@@ -28,6 +29,7 @@ from jinja2 import nodes
 from jinja2.exceptions import SecurityError
 from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
+from jinja2.utils import generate_lorem_ipsum
 
 from hcc_report import formatting
 from hcc_report.errors import ArgumentError, TemplateError
@@ -149,9 +151,17 @@ _PLAIN_MODULES = frozenset(("hcc_report.presentation", "hcc_report.styles"))
 #: together: a nested loop counts its inner loop's turns each time. The
 #: built-in templates go round about 7 times a row of the appendix.
 MAX_TEMPLATE_LOOPS = 10_000_000
-#: The longest text or list a template may make with ``*``, and the
-#: largest power it may take with ``**`` (in digits).
+#: The longest text or list a template may make (with ``*``, ``+``, ``~``,
+#: ``%``, ``format`` or a filter such as ``center``), and the most digits
+#: of a power it may take with ``**``.
 MAX_TEMPLATE_ITEMS = 10_000_000
+#: The largest count a filter may be given to make that many things
+#: (``slice``, ``batch``, ``lipsum``), as Jinja2's sandbox bounds
+#: ``range()``.
+MAX_TEMPLATE_COUNT = 100_000
+
+#: A width or precision in a format: ``%08.2f``, ``{:>10}``.
+_WIDTH = re.compile(r"[0-9]+")
 
 #: The turns left to the rendering under way, in this thread or task.
 _LOOPS_LEFT: contextvars.ContextVar[list[int]] = contextvars.ContextVar(
@@ -195,6 +205,101 @@ class _TooMuchWorkError(SecurityError):
     """
 
 
+def _sized(value: T) -> T:
+    """
+    *value*, if a text or list no longer than `MAX_TEMPLATE_ITEMS`.
+    """
+    if (
+        isinstance(value, (str, list, tuple))
+        and len(value) > MAX_TEMPLATE_ITEMS
+    ):
+        raise _TooMuchWorkError(_TOO_LONG)
+    return value
+
+
+_TOO_LONG = (
+    f"the template made a text or list longer than {MAX_TEMPLATE_ITEMS:,}"
+)
+
+
+def _check_widths(specs: Iterable[str]) -> None:
+    """
+    Refuse a width or precision in *specs* that would make a text longer
+    than `MAX_TEMPLATE_ITEMS`.
+    """
+    for spec in specs:
+        for width in _WIDTH.findall(spec):
+            if len(width) > 8 or int(width) > MAX_TEMPLATE_ITEMS:  # noqa: PLR2004
+                raise _TooMuchWorkError(_TOO_LONG)
+
+
+def _percent_specs(text: str) -> list[str]:
+    return re.findall(r"%[-+ #0]*[0-9]*(?:\.[0-9]*)?", text)
+
+
+def _bounded_filter(
+    filter_function: Callable[..., Any],
+    check: Callable[[Any, tuple[Any, ...]], None],
+) -> Callable[..., Any]:
+    """
+    *filter_function*, its value and arguments first given to *check*, its
+    result no longer than `MAX_TEMPLATE_ITEMS`.
+    """
+    # A filter that is passed the context or environment gets it first.
+    skip = 1 if getattr(filter_function, "jinja_pass_arg", None) else 0
+
+    @functools.wraps(filter_function)
+    def bounded(*args: Any, **kwargs: Any) -> Any:
+        check(args[skip], args[skip + 1 :])
+        return _sized(filter_function(*args, **kwargs))
+
+    return bounded
+
+
+def _at_most(
+    limit: int, *positions: int
+) -> Callable[[Any, tuple[Any, ...]], None]:
+    """
+    A check that the arguments at *positions* are at most *limit*.
+    """
+
+    def check(value: Any, args: tuple[Any, ...]) -> None:
+        del value
+        for position in positions:
+            if position < len(args):
+                number = args[position]
+                if isinstance(number, int) and number > limit:
+                    msg = (
+                        f"a count or width in a template is at most "
+                        f"{limit:,}, got {number:,}"
+                    )
+                    raise _TooMuchWorkError(msg)
+
+    return check
+
+
+def _replaced_size(value: Any, args: tuple[Any, ...]) -> None:
+    old, new = (*args, None, None)[:2]
+    if (
+        isinstance(value, str)
+        and isinstance(old, str)
+        and isinstance(new, str)
+    ):
+        times = len(value) + 1 if not old else value.count(old)
+        if len(value) + times * len(new) > MAX_TEMPLATE_ITEMS:
+            raise _TooMuchWorkError(_TOO_LONG)
+
+
+def _format_widths(value: Any, args: tuple[Any, ...]) -> None:
+    del args
+    if isinstance(value, str):
+        _check_widths(_percent_specs(value))
+
+
+def _nothing(value: Any, args: tuple[Any, ...]) -> None:
+    del value, args
+
+
 class Sandbox(ImmutableSandboxedEnvironment):
     """
     Jinja2's immutable sandbox, with a bound on work, that reads the fields
@@ -202,25 +307,51 @@ class Sandbox(ImmutableSandboxedEnvironment):
     nothing to guard, and checking every read was most of the time of
     rendering a big table.
 
-    Loops go round at most `MAX_TEMPLATE_LOOPS` times in all, and ``*`` and
-    ``**`` make nothing bigger than `MAX_TEMPLATE_ITEMS`.
+    Loops go round at most `MAX_TEMPLATE_LOOPS` times in all; no operator,
+    format or filter makes a text or list longer than `MAX_TEMPLATE_ITEMS`
+    or a power of more digits; ``slice``, ``batch`` and ``lipsum`` take
+    counts of at most `MAX_TEMPLATE_COUNT`.
     """
 
-    intercepted_binops = frozenset(("*", "**"))
+    intercepted_binops = frozenset(("*", "**", "+", "%"))
 
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
         self.filters["_counted"] = _counted
+        self.filters["_sized"] = _sized
+        checks = {
+            "center": _at_most(MAX_TEMPLATE_COUNT, 0),
+            "indent": _at_most(MAX_TEMPLATE_COUNT, 0),
+            "slice": _at_most(MAX_TEMPLATE_COUNT, 0),
+            "batch": _at_most(MAX_TEMPLATE_COUNT, 0),
+            "format": _format_widths,
+            "replace": _replaced_size,
+            "join": _nothing,
+            "string": _nothing,
+        }
+        for name, check in checks.items():
+            self.filters[name] = _bounded_filter(self.filters[name], check)
+        self.globals["lipsum"] = _lipsum
 
     def _parse(
         self, source: str, name: str | None, filename: str | None
     ) -> nodes.Template:
-        # Each {% for %} loop goes through _counted.
+        # Each {% for %} loop goes through _counted, each "~" through _sized.
         tree = super()._parse(source, name, filename)
         for loop in tree.find_all(nodes.For):
             loop.iter = nodes.Filter(
                 loop.iter, "_counted", [], [], None, None, lineno=loop.lineno
             )
+        for parent in list(tree.find_all(nodes.Node)):
+            for field in parent.fields:
+                child = getattr(parent, field, None)
+                if isinstance(child, nodes.Concat):
+                    setattr(parent, field, _sized_node(child))
+                elif isinstance(child, list):
+                    child[:] = [
+                        _sized_node(c) if isinstance(c, nodes.Concat) else c
+                        for c in child
+                    ]
         return tree
 
     def call_binop(
@@ -233,12 +364,20 @@ class Sandbox(ImmutableSandboxedEnvironment):
             )
             raise _TooMuchWorkError(msg)
         if operator == "*" and _too_long(left, right):
-            msg = (
-                "the template made a text or list longer than "
-                f"{MAX_TEMPLATE_ITEMS:,}"
-            )
-            raise _TooMuchWorkError(msg)
-        return super().call_binop(context, operator, left, right)
+            raise _TooMuchWorkError(_TOO_LONG)
+        if operator == "%" and isinstance(left, str):
+            _check_widths(_percent_specs(left))
+        return _sized(super().call_binop(context, operator, left, right))
+
+    def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
+        formatter = super().wrap_str_format(value)
+        if formatter is None:
+            return None
+        text = getattr(value, "__self__", "")
+        _check_widths(
+            spec or "" for _, _, spec, _ in string.Formatter().parse(text)
+        )
+        return formatter
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         if attribute in _plain_fields(type(obj)):
@@ -249,6 +388,24 @@ class Sandbox(ImmutableSandboxedEnvironment):
         if type(argument) is str and argument in _plain_fields(type(obj)):
             return getattr(obj, argument)
         return super().getitem(obj, argument)
+
+
+def _sized_node(node: nodes.Concat) -> nodes.Filter:
+    return nodes.Filter(node, "_sized", [], [], None, None, lineno=node.lineno)
+
+
+def _lipsum(
+    n: int = 5,
+    html: bool = True,  # Jinja2's own signature
+    min: int = 20,  # noqa: A002
+    max: int = 100,  # noqa: A002
+) -> str:
+    """
+    Jinja2's ``lipsum()``, of at most `MAX_TEMPLATE_COUNT` paragraphs and
+    words.
+    """
+    _at_most(MAX_TEMPLATE_COUNT, 0, 1, 2)(None, (n, min, max))
+    return str(generate_lorem_ipsum(n, html, min, max))
 
 
 def _too_big_power(base: object, exponent: object) -> bool:
