@@ -8,6 +8,7 @@ subprocess, as a user or a calling program runs it.
 from __future__ import annotations
 
 import fcntl
+import itertools
 import os
 import signal
 import stat
@@ -16,14 +17,17 @@ import sys
 import threading
 import time
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import attrs
 import pytest
 
-from hcc_report import Agency, AppendixRow, Counts, total
+from hcc_report import Agency, AppendixRow, Counts, Report, render, total
+from hcc_report.errors import TemplateError
 from hcc_report.examples import binh_thuan_2023_02
-from hcc_report.loaders import save_report
+from hcc_report.loaders import save_report, write_atomic
+from hcc_report.renderers import stream
 
 
 pytestmark = pytest.mark.skipif(
@@ -60,6 +64,14 @@ def _big_report(path: Path, rows: int) -> Path:
     """
     A report file of *rows* agencies.
     """
+    save_report(_bigger(rows), path)
+    return path
+
+
+def _bigger(rows: int) -> Report:
+    """
+    The example with *rows* agencies.
+    """
     example = binh_thuan_2023_02()
     table = [
         AppendixRow(
@@ -68,14 +80,12 @@ def _big_report(path: Path, rows: int) -> Path:
         )
         for i in range(rows)
     ]
-    big = attrs.evolve(
+    return attrs.evolve(
         example,
         figures=total(table),
         cumulative=None,
         appendix=attrs.evolve(example.appendix, rows=table, basis="period"),
     )
-    save_report(big, path)
-    return path
 
 
 class TestOutputFiles:
@@ -262,3 +272,96 @@ class TestInterrupt:
         assert b"Traceback" not in err
         assert not out.exists()
         assert [] == list(tmp_path.glob(".*.tmp"))
+
+
+class TestStreaming:
+    """
+    A document is written in pieces as they are made; what is written is
+    what `render` returns, and an error on the way leaves nothing.
+    """
+
+    @pytest.mark.parametrize("fmt", ["text", "markdown", "html", "json"])
+    def test_the_pieces_are_the_document(self, fmt: str) -> None:
+        report = binh_thuan_2023_02()
+
+        pieces = list(stream(report, fmt, style="form-06"))
+
+        assert "".join(map(str, pieces)) == render(
+            report, fmt, style="form-06"
+        )
+
+    def test_big_documents_come_in_many_pieces(self) -> None:
+        report = _bigger(3000)
+
+        assert len(list(stream(report, "html"))) > 3
+        assert len(list(stream(report, "json"))) > 3000
+
+    def test_an_error_late_in_a_file_leaves_nothing(
+        self, tmp_path: Path
+    ) -> None:
+        """
+        A template that fails after many pieces were written leaves no
+        file and no temporary file, and the old file stays.
+        """
+        folder = tmp_path / "templates"
+        folder.mkdir()
+        (folder / "report.txt.j2").write_text(
+            "{% for i in range(50000) %}x{% endfor %}{{ 1 / 0 }}",
+            encoding="utf-8",
+        )
+        out = tmp_path / "out.txt"
+        out.write_text("old", encoding="utf-8")
+
+        done = subprocess.run(
+            _command(
+                "render",
+                "--example",
+                "--template-dir",
+                str(folder),
+                "-o",
+                str(out),
+            ),
+            capture_output=True,
+            check=False,
+        )
+
+        assert 2 == done.returncode
+        assert b"ZeroDivisionError" in done.stderr
+        assert "old" == out.read_text(encoding="utf-8")
+        assert [] == list(tmp_path.glob(".*.tmp"))
+
+    def test_pieces_that_fail_leave_nothing(self, tmp_path: Path) -> None:
+        def pieces() -> Iterator[bytes]:
+            yield b"a" * 100_000
+            msg = "made wrong"
+            raise TemplateError(msg)
+
+        out = tmp_path / "out.bin"
+        with pytest.raises(TemplateError, match="made wrong"):
+            write_atomic(out, pieces())
+
+        assert [] == list(tmp_path.iterdir())
+
+    def test_two_streams_at_once_keep_their_own_budgets(
+        self, tmp_path: Path
+    ) -> None:
+        """
+        Two renderings read in turns each go round their own loops.
+        """
+        (tmp_path / "report.txt.j2").write_text(
+            "{% for i in range(99999) %}{% for j in range(60) %}{% endfor %}"
+            "{{ i }}{% endfor %}",
+            encoding="utf-8",
+        )
+        first, second = (
+            stream(binh_thuan_2023_02(), "text", template_dir=tmp_path)
+            for _ in range(2)
+        )
+
+        texts = ["", ""]
+        for a, b in itertools.zip_longest(first, second, fillvalue=""):
+            texts[0] += str(a)
+            texts[1] += str(b)
+
+        assert texts[0] == texts[1]
+        assert texts[0].endswith("99998")

@@ -56,6 +56,7 @@ from hcc_report.renderers import (
     check_options,
     get_renderer,
     render,
+    stream,
 )
 from hcc_report.rounding import MAX_PLACES
 from hcc_report.schema import schema_text
@@ -140,17 +141,18 @@ def _command_render(args: argparse.Namespace, out: TextIO) -> int:
     ):
         return _render_batch(args, inputs)
     report = binh_thuan_2023_02() if args.example else load_report(inputs[0])
-    document = render(
+    # In pieces as they are made: a big document is never held whole.
+    pieces = stream(
         report,
         _format_for(args),
         style=_style(args.style),
         **_render_options(args),
     )
-    data = document.encode("utf-8") if isinstance(document, str) else document
+    data = (p.encode("utf-8") if isinstance(p, str) else p for p in pieces)
     if args.output:
         write_atomic(args.output, data)
     else:
-        _write(out, data)
+        _write(out, b"".join(data))
     return OK
 
 

@@ -10,11 +10,19 @@ from hcc_report.calculation import CountsLike, HasCounts
 
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from hcc_report.model import Report
     from hcc_report.styles import Style
 
 
-__all__ = ["CountsLike", "HasCounts", "Options", "Renderer"]
+__all__ = [
+    "CountsLike",
+    "HasCounts",
+    "Options",
+    "Renderer",
+    "StreamingRenderer",
+]
 
 #: The options of a renderer: what its `Renderer.options` builds.
 Options = TypeVar("Options")
@@ -68,5 +76,23 @@ class Renderer(Protocol[Options]):
     ) -> str | bytes:
         """
         Return the whole document: `str` for text formats, `bytes` else.
+        """
+        ...
+
+
+@runtime_checkable
+class StreamingRenderer(Renderer[Options], Protocol[Options]):
+    """
+    **Protocol:** a text renderer that can also give its document in
+    pieces as it makes them, so that a big one is written without being
+    held whole; `hcc_report.renderers.stream` uses it. The pieces joined
+    are what `Renderer.render` returns.
+    """
+
+    def stream(
+        self, report: Report, *, style: Style, options: Options
+    ) -> Iterator[str]:
+        """
+        Yield the document's text in pieces.
         """
         ...

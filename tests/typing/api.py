@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from collections.abc import Iterator
 from decimal import Decimal
 
 import attrs
@@ -41,7 +42,7 @@ from hcc_report.renderers._json import JSON
 from hcc_report.renderers._markdown import MARKDOWN
 from hcc_report.renderers._text import TEXT
 from hcc_report.styles import DECREE_30
-from hcc_report.typing import Renderer
+from hcc_report.typing import Renderer, StreamingRenderer
 
 
 counts: Counts = Counts(received=10, processed=9, on_time=8, late=1)
@@ -131,6 +132,10 @@ mine: Renderer[TemplateOptions] = TemplateRenderer(
 document: str = TEXT.render(
     report, style=DECREE_30, options=TemplateOptions(template_dir=None)
 )
+# The text renderers give their documents in pieces too.
+streaming_html: StreamingRenderer[TemplateOptions] = HTML
+streaming_json: StreamingRenderer[NoOptions] = JSON
+pieces: Iterator[str | bytes] = hcc_report.renderers.stream(report, "json")
 
 # Dossier records, and consolidation.
 record = hcc_report.records.Dossier(

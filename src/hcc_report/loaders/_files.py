@@ -13,7 +13,9 @@ import os
 import secrets
 import stat
 
+from collections.abc import Iterable
 from pathlib import Path
+from typing import BinaryIO
 
 from hcc_report.errors import FileError, Problem, ValidationError
 
@@ -57,9 +59,16 @@ def read_text(path: str | os.PathLike[str], *, subject: str) -> str:
         ) from None
 
 
-def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
+#: Bytes gathered before a write to the disk, when pieces are written.
+_BUFFER = 1 << 20
+
+
+def write_atomic(
+    path: str | os.PathLike[str], data: bytes | Iterable[bytes]
+) -> None:
     """
-    Write *data* to *path* through a temporary file in the same folder.
+    Write *data*, bytes or pieces of them (written as they come), to
+    *path* through a temporary file in the same folder.
 
     What is at *path* decides how:
 
@@ -82,6 +91,9 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     Raises:
         ~hcc_report.errors.FileError: The file cannot be written, naming
             it as given; nothing is left behind.
+
+    An error raised while the pieces are made leaves nothing behind either
+    (for a device or pipe, what was written stays written).
     """
     given = Path(path)
     try:
@@ -110,8 +122,8 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     except OSError as error:
         raise file_error("write", given, error) from error
     try:
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
+        with os.fdopen(fd, "wb", buffering=_BUFFER) as stream:
+            _write_all(stream, data)
             stream.flush()
             os.fsync(stream.fileno())
         if info is not None:
@@ -124,12 +136,22 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
         raise
 
 
-def _write_straight(path: Path, data: bytes) -> None:
+def _write_straight(path: Path, data: bytes | Iterable[bytes]) -> None:
     """
-    Write *data* into a device or named pipe as it is.
+    Write *data* into a device or named pipe as it is, once all of it is
+    made: an error while it is made writes nothing.
     """
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        data = b"".join(data)
     try:
         with path.open("wb") as stream:
-            stream.write(data)
+            _write_all(stream, data)
     except OSError as error:
         raise file_error("write", path, error) from error
+
+
+def _write_all(stream: BinaryIO, data: bytes | Iterable[bytes]) -> None:
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        stream.write(data)
+        return
+    stream.writelines(data)

@@ -10,6 +10,7 @@ group, or from `register`.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from hcc_report._checks import check_type
@@ -28,7 +29,7 @@ from hcc_report.renderers._registry import (
     build_options,
 )
 from hcc_report.styles import Style, get_style
-from hcc_report.typing import Renderer
+from hcc_report.typing import Renderer, StreamingRenderer
 
 
 if TYPE_CHECKING:
@@ -56,6 +57,7 @@ __all__ = [
     "register",
     "registry",
     "render",
+    "stream",
 ]
 
 
@@ -185,3 +187,39 @@ def render(
     return renderer.render(
         report, style=chosen, options=build_options(renderer, options)
     )
+
+
+def stream(
+    report: Report,
+    format: str = "text",  # noqa: A002
+    *,
+    style: Style | str = "decree-30",
+    **options: Any,
+) -> Iterator[str | bytes]:
+    """
+    Render *report* as `hcc_report.render` does, in pieces as the renderer
+    makes them when it can (a `~hcc_report.typing.StreamingRenderer`:
+    ``text``, ``html`` and ``json`` can), else as one piece: for writing a
+    big document to a file without holding it whole.
+
+    >>> from hcc_report.examples import binh_thuan_2023_02
+    >>> report = binh_thuan_2023_02()
+    >>> pieces = list(stream(report, "json"))
+    >>> len(pieces) > 1 and "".join(pieces) == render(report, "json")
+    True
+
+    Raises:
+        ~hcc_report.errors.UnknownRendererError: No renderer has that name.
+        ~hcc_report.errors.MissingDependencyError: Its extra is missing.
+        ~hcc_report.errors.RendererOptionError: It takes no such option.
+        ~hcc_report.errors.UnknownStyleError: No style has that name.
+        ~hcc_report.errors.TemplateError: A template failed, when the piece
+            where it failed is asked for.
+    """
+    check_type("report", report, Report)
+    renderer = registry.get(check_type("format", format, str))
+    chosen = get_style(style)
+    built = build_options(renderer, options)
+    if isinstance(renderer, StreamingRenderer):
+        return renderer.stream(report, style=chosen, options=built)
+    return iter([renderer.render(report, style=chosen, options=built)])

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -217,10 +217,11 @@ _ROW = json.JSONEncoder(
 )
 
 
-def _json_text(data: object) -> str:
+def _json_pieces(data: object) -> Iterator[str]:
     """
     *data* as `hcc_report.serialization.json_text` writes it, but each
-    list of rows (`_Rows`) with a row to a line.
+    list of rows (`_Rows`) with a row to a line, in pieces: the rows are
+    made as they are written.
     """
     lists: list[_Rows] = []
 
@@ -231,23 +232,18 @@ def _json_text(data: object) -> str:
         return json_default(value)
 
     rest = json.dumps(data, ensure_ascii=False, indent=2, default=mark)
-    parts: list[str] = []
     done = 0
     for found in _MARK.finditer(rest):
-        parts.append(rest[done : found.start()])
+        yield rest[done : found.start()]
         done = found.end()
         line = rest[rest.rfind("\n", 0, found.start()) + 1 : found.start()]
         indent = " " * (len(line) - len(line.lstrip(" ")))
-        lines = list(map(_ROW.encode, lists[int(found[1])].rows))
-        if not lines:
-            parts.append("[]")
-            continue
-        parts.append("[\n")
-        parts.append(",\n".join(f"{indent}  {line}" for line in lines))
-        parts.append(f"\n{indent}]")
-    parts.append(rest[done:])
-    parts.append("\n")
-    return "".join(parts)
+        before = "[\n"
+        for row in lists[int(found[1])].rows:
+            yield f"{before}{indent}  {_ROW.encode(row)}"
+            before = ",\n"
+        yield "[]" if before == "[\n" else f"\n{indent}]"
+    yield rest[done:] + "\n"
 
 
 _NO_OPTIONS = NoOptions()
@@ -280,8 +276,26 @@ class JsonRenderer:
         """
         Render *report* in *style* as JSON text.
         """
+        return "".join(self.stream(report, style=style, options=options))
+
+    def stream(
+        self,
+        report: Report,
+        *,
+        style: Style = DECREE_30,
+        options: NoOptions = _NO_OPTIONS,
+    ) -> Iterator[str]:
+        """
+        Render *report* in *style* as JSON text, in pieces, a table row to
+        a piece: for writing a big document without holding it.
+
+        >>> from hcc_report.examples import binh_thuan_2023_02
+        >>> report = binh_thuan_2023_02()
+        >>> "".join(JSON.stream(report)) == JSON.render(report)
+        True
+        """
         del options
-        return _json_text(_report_json(report, style, _Rows))
+        return _json_pieces(_report_json(report, style, _Rows))
 
 
 JSON = JsonRenderer()

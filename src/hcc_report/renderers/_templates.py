@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import functools
+import itertools
 import math
 import os
 import re
@@ -502,11 +503,52 @@ def render_template(
         ~hcc_report.errors.TemplateError: The template is missing, wrong,
             refers to a missing value or does something forbidden.
     """
+    return "".join(stream_template(name, template_dir=template_dir, **context))
+
+
+#: The pieces of template output joined into one piece of a stream.
+_PIECES = 4096
+
+
+def stream_template(
+    name: str,
+    *,
+    template_dir: Path | None,
+    **context: Any,
+) -> Iterator[str]:
+    """
+    `render_template`, in pieces of text as the template makes them.
+
+    Raises:
+        ~hcc_report.errors.TemplateError: As `render_template` does, when
+            the piece where it goes wrong is asked for.
+    """
     folder = None if template_dir is None else str(template_dir)
-    try:
+    with _template_errors():
         template = environment(folder).get_template(name)
-        with bounded_work():
-            return template.render(**context)
+        made = template.generate(**context)
+    budget = [MAX_TEMPLATE_LOOPS]
+    while True:
+        # The budget is this rendering's while it runs, whatever else runs
+        # between two pieces.
+        token = _LOOPS_LEFT.set(budget)
+        try:
+            with _template_errors():
+                pieces = list(itertools.islice(made, _PIECES))
+        finally:
+            _LOOPS_LEFT.reset(token)
+        if not pieces:
+            return
+        yield "".join(pieces)
+
+
+@contextlib.contextmanager
+def _template_errors() -> Iterator[None]:
+    """
+    Turn what a template raises into a `TemplateError` naming its place.
+    """
+    try:
+        yield
     except jinja2.TemplateNotFound as error:
         # Named where it is included, if it is ("report.txt.j2, line 3: ").
         msg = f"{_location(error)}template {error.name!r} not found"
@@ -561,12 +603,41 @@ class TemplateRenderer:
         """
         Render *report* in *style*.
         """
+        text = "".join(self._pieces(report, style, options))
+        return text if self.finish is None else self.finish(text)
+
+    def stream(
+        self,
+        report: Report,
+        *,
+        style: Style = DECREE_30,
+        options: TemplateOptions = _NO_OPTIONS,
+    ) -> Iterator[str]:
+        """
+        Render *report* in *style*, in pieces as the template makes them
+        (the whole text at once if a last touch needs it whole): for
+        writing a big document without holding it.
+
+        >>> from hcc_report.examples import binh_thuan_2023_02
+        >>> from hcc_report.renderers import get_renderer
+        >>> html = get_renderer("html")
+        >>> report = binh_thuan_2023_02()
+        >>> "".join(html.stream(report)) == html.render(report)
+        True
+        """
+        if self.finish is not None:
+            yield self.render(report, style=style, options=options)
+            return
+        yield from self._pieces(report, style, options)
+
+    def _pieces(
+        self, report: Report, style: Style, options: TemplateOptions
+    ) -> Iterator[str]:
         view: ReportView = present(report, style)
-        text = render_template(
+        return stream_template(
             self.template,
             template_dir=options.template_dir,
             view=view,
             style=view.style,
             **self.helpers,
         )
-        return text if self.finish is None else self.finish(text)
