@@ -33,6 +33,7 @@ from hcc_report import (
     load_published,
     load_report,
     loads_published,
+    loads_report,
     rate,
     render,
 )
@@ -621,6 +622,17 @@ class TestMessages:
             load_report(path)
 
         assert "appendix.rows[7]: 'name' is given twice" in str(caught.value)
+
+    @pytest.mark.parametrize("depth", [500, 980])
+    def test_a_key_given_twice_deep_down_is_named_briefly(
+        self, depth: int
+    ) -> None:
+        text = '{"a":' * depth + '{"k": 1, "k": 2}' + "}" * depth
+
+        with pytest.raises(ValidationError) as caught:
+            loads_report(text, "json")
+
+        assert len(str(caught.value)) < 250
 
     @pytest.mark.parametrize("fmt", ["json", "toml"])
     def test_a_number_of_5000_digits_is_named_by_its_line(

@@ -92,8 +92,8 @@ def write_atomic(
         ~hcc_report.errors.FileError: The file cannot be written, naming
             it as given; nothing is left behind.
 
-    An error raised while the pieces are made leaves nothing behind either
-    (for a device or pipe, what was written stays written).
+    An error raised while the pieces are made leaves nothing behind either:
+    a device or pipe is written once all the pieces are made.
     """
     given = Path(path)
     try:

@@ -57,6 +57,22 @@ def _path_to(data: object, target: object) -> tuple[str | int, ...] | None:
     return None
 
 
+def _path_text(data: object, target: object) -> str:
+    """
+    The path to *target* in *data* as problems print it, its end only if
+    it is long, or ``""`` if it is too deep to look for.
+    """
+    try:
+        text = path_text(_path_to(data, target) or ())
+    except RecursionError:
+        return ""
+    return text if len(text) <= _PATH else "…" + text[-_PATH:]
+
+
+#: The most characters of a path a message quotes.
+_PATH = 100
+
+
 #: A run of digits longer than Python turns into a number (the default of
 #: `sys.get_int_max_str_digits`), with TOML's underscores.
 _LONG_NUMBER = re.compile(r"[0-9](?:_?[0-9]){4300,}")
@@ -103,10 +119,7 @@ def parse_data(text: str, format: str, *, subject: str, source: str) -> object: 
         if not objects.twice:
             return data
         problems = [
-            Problem(
-                path_text(_path_to(data, where) or ()),
-                f"{key!r} is given twice",
-            )
+            Problem(_path_text(data, where), f"{key!r} is given twice")
             for where, key in objects.twice
         ]
         raise ValidationError(problems, subject=subject, source=source)
