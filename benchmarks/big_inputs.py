@@ -27,8 +27,9 @@ import time
 
 from pathlib import Path
 
-from hcc_report import dumps_report
+from hcc_report import dumps_report, rate
 from hcc_report.examples import binh_thuan_2023_02
+from hcc_report.formatting import format_percent
 
 
 ROWS = 100_000
@@ -91,10 +92,11 @@ def table_file(folder: Path, rows: int) -> Path:
 
 def percent(part: int, whole: int) -> str:
     """
-    *part* / *whole* in %, two places, rounded half up, "99,79".
+    *part* / *whole* as the table prints it, "99,79%".
     """
-    units = (part * 20_000 + whole) // (2 * whole)
-    return f"{units // 100},{units % 100:02d}"
+    value = rate(part, whole)
+    assert value is not None  # noqa: S101  (whole is never 0 here)
+    return format_percent(value)
 
 
 def run(*command: str) -> tuple[float, float]:

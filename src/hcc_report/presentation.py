@@ -259,12 +259,6 @@ class FiguresView:
 # Figures -------------------------------------------------------------------
 
 
-def _count_cell(
-    counts: Counts, key: str, style: Style, *, grouping: bool = True
-) -> Cell:
-    return _count_maker(key, style, grouping=grouping)(counts)
-
-
 def _rate_cell(counts: Counts, key: str, style: Style) -> Cell:
     """
     A rate of *counts* as *style* shows it.
@@ -280,20 +274,12 @@ def _rate_cell(counts: Counts, key: str, style: Style) -> Cell:
     return _rate_maker(key, style)(counts)
 
 
-def _cell(
-    counts: Counts, key: str, style: Style, *, grouping: bool = True
-) -> Cell:
-    if figures.get(key).kind == "rate":
-        return _rate_cell(counts, key, style)
-    return _count_cell(counts, key, style, grouping=grouping)
-
-
 def _cells_of(
     style: Style, *, grouping: bool
 ) -> Callable[[Counts], tuple[Cell, ...]]:
     """
-    The cells of *style*'s columns for a row's counts: ``_cell`` of each
-    column, with what the style decides looked up once for all the rows.
+    The cells of *style*'s columns for a row's counts, with what the style
+    decides looked up once for all the rows.
     """
     makers: list[Callable[[Counts], Cell]] = []
     for key in style.columns:

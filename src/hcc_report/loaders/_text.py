@@ -73,13 +73,11 @@ def _path_text(data: object, target: object) -> str:
 _PATH = 100
 
 
-#: A run of digits longer than Python turns into a number (the default of
-#: `sys.get_int_max_str_digits`), with TOML's underscores.
-_LONG_NUMBER = re.compile(r"[0-9](?:_?[0-9]){4300,}")
-
-
 def _number_too_long(text: str) -> str:
-    found = _LONG_NUMBER.search(text)
+    # A run of more digits than Python turns into a number, with TOML's
+    # underscores (a Python that refused one has this limit).
+    most = sys.get_int_max_str_digits()
+    found = re.search(rf"[0-9](?:_?[0-9]){{{most},}}", text)
     if found is None:  # pragma: no cover (the parser found one)
         return "a number has more digits than Python reads"
     line = text.count("\n", 0, found.start()) + 1

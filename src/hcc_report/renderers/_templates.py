@@ -171,11 +171,12 @@ _LOOPS_LEFT: contextvars.ContextVar[list[int]] = contextvars.ContextVar(
 
 
 @contextlib.contextmanager
-def bounded_work() -> Iterator[None]:
+def bounded_work(budget: list[int] | None = None) -> Iterator[None]:
     """
-    Give the renderings within a budget of `MAX_TEMPLATE_LOOPS` turns.
+    Give the renderings within the turns left in *budget*, by default a
+    new one of `MAX_TEMPLATE_LOOPS`.
     """
-    token = _LOOPS_LEFT.set([MAX_TEMPLATE_LOOPS])
+    token = _LOOPS_LEFT.set([MAX_TEMPLATE_LOOPS] if budget is None else budget)
     try:
         yield
     finally:
@@ -531,12 +532,8 @@ def stream_template(
     while True:
         # The budget is this rendering's while it runs, whatever else runs
         # between two pieces.
-        token = _LOOPS_LEFT.set(budget)
-        try:
-            with _template_errors():
-                pieces = list(itertools.islice(made, _PIECES))
-        finally:
-            _LOOPS_LEFT.reset(token)
+        with bounded_work(budget), _template_errors():
+            pieces = list(itertools.islice(made, _PIECES))
         if not pieces:
             return
         yield "".join(pieces)

@@ -68,17 +68,17 @@ def authority(value: object) -> Authority:
     return member(Authority, value)
 
 
-#: The keys of every count in the figure catalogue.
-_COUNT_KEYS = frozenset(count.key for count in figures.counts())
+#: The keys of every count in the figure catalogue, in its order.
+_COUNT_KEY_ORDER = tuple(count.key for count in figures.counts())
+_COUNT_KEYS = frozenset(_COUNT_KEY_ORDER)
 
 
 def counts(value: object) -> Counts:
     """
     Counts by their keys in the figure catalogue.
     """
-    keys = [count.key for count in figures.counts()]
     collector = Collector()
-    raw = collector.table(value, optional=keys)
+    raw = collector.table(value, optional=_COUNT_KEY_ORDER)
     built = collector.read((), _only(raw, _COUNT_KEYS), _counts_of)
     return collector.result(built)
 
@@ -180,10 +180,7 @@ def _with_text(
 _AGENCY_KEYS = tuple(field.name for field in attrs.fields(Agency))
 _AGENCY_KEY_SET = frozenset(_AGENCY_KEYS)
 #: The optional keys of a row: the agency's but its name, and the counts'.
-_ROW_KEYS = (
-    *_AGENCY_KEYS[1:],
-    *(count.key for count in figures.counts()),
-)
+_ROW_KEYS = (*_AGENCY_KEYS[1:], *_COUNT_KEY_ORDER)
 _ROW_KEY_SET = frozenset(("name", *_ROW_KEYS))
 
 
