@@ -212,8 +212,9 @@ def spark(session: nox.Session) -> None:
 @nox.session(python=DOCS_PYTHON)
 def lint(session: nox.Session) -> None:
     """
-    Check the code with ruff (lint rules and formatting) and its layers
-    with import-linter (the contracts in pyproject.toml).
+    Check the code with ruff (lint rules and formatting), its layers with
+    import-linter (the contracts in pyproject.toml), and that the message
+    catalogues hold the messages of the sources (``messages -- --check``).
     """
     session.install(".", *_group("lint"))
     session.run("ruff", "check", ".")
@@ -223,6 +224,74 @@ def lint(session: nox.Session) -> None:
         "lint-imports",
         env={"PYTHONPATH": str(ROOT / "tests" / "lint")},
     )
+    _messages(session, check=True)
+
+
+#: Where the message catalogues are, and their template.
+LOCALE = "src/hcc_report/locale"
+TEMPLATE = f"{LOCALE}/hcc_report.pot"
+#: How `pybabel extract` reads the sources: babel.cfg says where, N_ and
+#: NP_ mark messages defined before they are translated.
+EXTRACT = [
+    "-F",
+    "babel.cfg",
+    "-k",
+    "N_",
+    "-k",
+    "NP_:1c,2",
+    "--add-location=file",
+    "--sort-output",
+    "--width=79",
+    "--project=hcc-report",
+    "--copyright-holder=The hcc-report developers",
+]
+
+
+def _template_text(path: Path) -> str:
+    """
+    A template's text without the date it was made.
+    """
+    text = path.read_text(encoding="utf-8")
+    return re.sub(r'"POT-Creation-Date: [^"]*"\n', "", text)
+
+
+def _messages(session: nox.Session, *, check: bool) -> None:
+    session.install("babel>=2.12", "jinja2>=3.1")
+    if check:
+        fresh = Path(session.create_tmp()) / "hcc_report.pot"
+        session.run(
+            "pybabel", "-q", "extract", *EXTRACT, "-o", str(fresh), "."
+        )
+        if _template_text(fresh) != _template_text(ROOT / TEMPLATE):
+            session.error(
+                f"{TEMPLATE} is not what the sources hold: run "
+                "'nox -s messages', translate the new messages, and commit"
+            )
+        # Each catalogue has every message of the template, and no other.
+        session.run(
+            "pybabel", "update", "--check", "--no-fuzzy-matching",
+            "--width=79", "-i", TEMPLATE, "-d", LOCALE, "-D", "hcc_report",
+        )  # fmt: skip
+        return
+    session.run("pybabel", "-q", "extract", *EXTRACT, "-o", TEMPLATE, ".")
+    session.run(
+        "pybabel", "update", "--no-fuzzy-matching", "--ignore-obsolete",
+        "--width=79", "-i", TEMPLATE, "-d", LOCALE, "-D", "hcc_report",
+    )  # fmt: skip
+    session.run(
+        "pybabel", "compile", "--statistics", "-d", LOCALE, "-D", "hcc_report"
+    )
+
+
+@nox.session(python=DOCS_PYTHON)
+def messages(session: nox.Session) -> None:
+    """
+    Extract the library's messages from the sources and templates into
+    the template, update the catalogues from it and compile them (the
+    package's build compiles them too); ``-- --check`` only checks, as
+    ``lint`` does.
+    """
+    _messages(session, check="--check" in session.posargs)
 
 
 @nox.session(python=DOCS_PYTHON)

@@ -65,6 +65,17 @@ texts = st.one_of(
     ),
 ).filter(lambda text: text.strip() != "")
 
+#: A text's English version, or none: English words, or any text.
+english = (
+    st.none()
+    | st.text(
+        alphabet="abcdefghijklmnopqrstuvwxyz ABCDEFGHIJ,.-'()&",
+        min_size=1,
+        max_size=60,
+    ).filter(lambda text: text.strip() != "")
+    | texts
+)
+
 counts_values = st.integers(min_value=0, max_value=10**7)
 
 
@@ -190,30 +201,43 @@ def appendices(draw: st.DrawFn) -> Appendix:
     Draw an appendix with agencies of distinct names.
     """
     names = draw(st.lists(texts, min_size=1, max_size=6, unique=True))
-    rows = [
-        AppendixRow(
-            agency=Agency(
-                name=name,
-                short_name=draw(st.none() | texts),
-                group=draw(st.none() | st.sampled_from(["Sở", "Ngành dọc"])),
-            ),
-            counts=draw(counts()),
+    groups = {"Sở": "Departments", "Ngành dọc": "Central agencies"}
+    rows = []
+    for name in names:
+        group = draw(st.none() | st.sampled_from(sorted(groups)))
+        rows.append(
+            AppendixRow(
+                agency=Agency(
+                    name=name,
+                    short_name=draw(st.none() | texts),
+                    group=group,
+                    name_en=draw(english),
+                    group_en=None
+                    if group is None or not draw(st.booleans())
+                    else groups[group],
+                ),
+                counts=draw(counts()),
+            )
         )
-        for name in names
-    ]
     return Appendix(
-        title=draw(texts), rows=rows, basis=draw(st.sampled_from(Basis))
+        title=draw(texts),
+        rows=rows,
+        basis=draw(st.sampled_from(Basis)),
+        title_en=draw(english),
     )
 
 
 blocks = st.one_of(
-    st.builds(Paragraph, text=texts),
-    st.builds(Bullet, text=texts),
+    st.builds(Paragraph, text=texts, text_en=english),
+    st.builds(Bullet, text=texts, text_en=english),
     st.just(FiguresParagraph()),
 )
 
 subsections = st.builds(
-    Section, heading=texts, blocks=st.lists(blocks, max_size=3)
+    Section,
+    heading=texts,
+    blocks=st.lists(blocks, max_size=3),
+    heading_en=english,
 )
 
 sections = st.builds(
@@ -221,6 +245,7 @@ sections = st.builds(
     heading=texts,
     blocks=st.lists(blocks, max_size=3),
     subsections=st.lists(subsections, max_size=3),
+    heading_en=english,
 )
 
 type_codes = st.sampled_from(DocumentType) | st.from_regex(
@@ -250,15 +275,25 @@ def signers(draw: st.DrawFn) -> Signer:
         title=draw(texts),
         authority=authority,
         on_behalf_of=draw(texts) if on_behalf else None,
+        title_en=draw(english),
+        on_behalf_of_en=draw(english) if on_behalf else None,
     )
 
 
-issuers = st.builds(
-    Issuer,
-    name=texts,
-    parent=st.none() | texts,
-    full_name=st.none() | texts,
-)
+@st.composite
+def issuers(draw: st.DrawFn) -> Issuer:
+    """
+    Draw an issuer, with English names or not.
+    """
+    parent = draw(st.none() | texts)
+    return Issuer(
+        name=draw(texts),
+        parent=parent,
+        full_name=draw(st.none() | texts),
+        name_en=draw(english),
+        parent_en=None if parent is None else draw(english),
+        full_name_en=draw(english),
+    )
 
 
 @st.composite
@@ -293,8 +328,10 @@ def reports(draw: st.DrawFn) -> Report:
             cumulative = None
             if draw(st.booleans()):
                 cumulative = table if from_new_year else table + draw(counts())
+    addressees = draw(st.lists(texts, max_size=2))
+    recipients = draw(st.lists(texts, max_size=4))
     return Report(
-        issuer=draw(issuers),
+        issuer=draw(issuers()),
         number=draw(document_numbers),
         place=draw(texts),
         # Issued once the period has ended, as a report is (the audit warns
@@ -308,10 +345,21 @@ def reports(draw: st.DrawFn) -> Report:
         opening=draw(st.lists(blocks, max_size=2)),
         sections=draw(st.lists(sections, max_size=3)),
         tasks=draw(st.none() | sections),
-        addressees=draw(st.lists(texts, max_size=2)),
-        recipients=draw(st.lists(texts, max_size=4)),
+        addressees=addressees,
+        recipients=recipients,
         archive=draw(st.lists(texts, min_size=1, max_size=3)),
         signer=draw(signers()),
+        title_en=draw(english),
+        addressees_en=draw(
+            st.just(()) | st.lists(texts, min_size=n, max_size=n)
+            if (n := len(addressees))
+            else st.just(())
+        ),
+        recipients_en=draw(
+            st.just(()) | st.lists(texts, min_size=m, max_size=m)
+            if (m := len(recipients))
+            else st.just(())
+        ),
     )
 
 

@@ -662,9 +662,26 @@ class TestDescribe:
                         lang,
                     )
 
-    def test_unknown_language(self):
+    def test_other_language(self):
         """
-        Only Vietnamese and English.
+        A language without a catalogue gets the English words, its counts
+        in its own notation; a code that is no language is refused.
         """
+        finding = attrs.evolve(self.finding, detail="9.705 / 9.725")
+
+        french = describe(finding, "fr")
+
+        assert french.startswith("ERROR")
+        assert "(9\u202f705 / 9\u202f725)" in french
         with pytest.raises(ValueError, match="lang must be"):
-            describe(self.finding, "fr")
+            describe(self.finding, "français!")
+
+    def test_english_notation(self):
+        """
+        The arithmetic is written in English notation in English, as the
+        document writes it otherwise only where the message is Vietnamese.
+        """
+        finding = attrs.evolve(self.finding, detail="1.278 + 0")
+
+        assert "(1,278 + 0)" in describe(finding, "en")
+        assert "(1.278 + 0)" in describe(finding, "vi")

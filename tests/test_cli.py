@@ -624,7 +624,7 @@ class TestBatch:
         assert (out / "sub" / "c.html").read_text("utf-8") == render(
             seed, "html"
         )
-        assert "4 of 4 rendered" in err
+        assert "đã xuất 4/4 tệp" in err
 
     def test_keeps_going_and_lists_every_failure(
         self, capsys, tmp_path, inputs
@@ -644,8 +644,8 @@ class TestBatch:
         assert 2 == status
         assert "bad1.toml: invalid report" in err
         assert "bad2.json: invalid report" in err
-        assert "3 of 5 rendered to " in err
-        assert err.endswith(", 2 failed\n")
+        assert "đã xuất 3/5 tệp vào " in err
+        assert err.endswith(", 2 tệp lỗi\n")
         assert not (out / "bad1.txt").exists()
         assert (out / "a.txt").exists()
 
@@ -675,7 +675,7 @@ class TestBatch:
         )
 
         assert 2 == status
-        assert "40 of 41 rendered" in err
+        assert "đã xuất 40/41 tệp" in err
         expected = render(seed, "markdown")
         assert all(
             (out / f"r{i:02}.md").read_text("utf-8") == expected
@@ -792,7 +792,7 @@ class TestBatch:
                 capsys, "render", str(inputs), "-o", str(out), "-f", "json"
             )
             assert 0 == status
-            assert "3 of 3 rendered" in err
+            assert "đã xuất 3/3 tệp" in err
         assert not (out / "out").exists()
 
     def test_a_file_named_twice_is_rendered_once(
@@ -810,7 +810,7 @@ class TestBatch:
         )
 
         assert 0 == status
-        assert "3 of 3 rendered" in err
+        assert "đã xuất 3/3 tệp" in err
 
     def test_one_file_into_a_folder(self, capsys, tmp_path, inputs):
         """
@@ -848,7 +848,7 @@ class TestBatch:
         assert 2 == status
         assert "c.json: cannot make the folder" in err
         assert "Traceback" not in err
-        assert "2 of 3 rendered" in err
+        assert "đã xuất 2/3 tệp" in err
 
     def test_an_option_the_format_does_not_take(
         self, capsys, tmp_path, inputs

@@ -109,7 +109,7 @@ MISTAKES = [
     (lambda: hcc_report.figures.get("speed"), LookupError),
     (lambda: hcc_report.get_style("nd30"), ValueError),
     (lambda: hcc_report.get_style(None), TypeError),
-    (lambda: hcc_report.describe(_finding(), "fr"), ValueError),
+    (lambda: hcc_report.describe(_finding(), "français"), ValueError),
     (lambda: formatting.format_number(1.5), TypeError),
     (lambda: formatting.format_percent(Decimal("99.795")), ValueError),
     (lambda: formatting.format_date("2023-03-02"), TypeError),

@@ -94,10 +94,13 @@ class TestFormatNumber:
             (Decimal("1E+3"), {}, "1.000"),
             (Decimal("1234.5"), {"decimal_mark": "."}, "1,234.5"),
             (Decimal("0.000001"), {}, "0,000001"),
-            (10078, {"locale": "en"}, "10,078"),
-            (Decimal("1234.50"), {"locale": "en"}, "1,234.50"),
-            (Decimal("-0.0"), {"locale": "en"}, "0.0"),
-            (10078, {"locale": "de"}, "10.078"),
+            (10078, {"lang": "en"}, "10,078"),
+            (Decimal("1234.50"), {"lang": "en"}, "1,234.50"),
+            (Decimal("-0.0"), {"lang": "en"}, "0.0"),
+            (5, {"lang": "en", "zero_pad": True}, "05"),
+            (1234, {"lang": "en", "grouping": False}, "1234"),
+            (10078, {"lang": "de"}, "10.078"),
+            (7, {"lang": "de", "zero_pad": True}, "07"),
         ],
     )
     def test_examples(self, value, options, expected):
@@ -180,19 +183,39 @@ class TestFormatNumber:
     @given(st.decimals(allow_nan=False, allow_infinity=False))
     @example(Decimal("1E+30"))
     @example(Decimal("12345678901234567890123456789.5"))
-    def test_other_locales_keep_every_digit(self, value):
+    def test_other_languages_keep_every_digit(self, value):
         """
-        Babel, too, writes exactly the digits given, whatever the caller's
-        decimal context.
+        English, and Babel for other languages, write exactly the digits
+        given, whatever the caller's decimal context.
         """
         plain = format(value.copy_abs(), "f")
-        with localcontext() as context:
-            context.prec = 3
-            text = format_number(value, locale="en")
-            percent = format_percent(value, places=None, locale="en")
+        for lang in ("en", "ja"):
+            with localcontext() as context:
+                context.prec = 3
+                text = format_number(value, lang=lang)
+                percent = format_percent(value, places=None, lang=lang)
 
-        assert plain == text.replace(",", "").lstrip("-")
-        assert plain == percent.replace(",", "").lstrip("-").rstrip("%")
+            assert plain == text.replace(",", "").lstrip("-")
+            assert plain == percent.replace(",", "").lstrip("-").rstrip("%")
+
+    @given(
+        st.integers(min_value=-(10**15), max_value=10**15)
+        | st.decimals(min_value=-(10**12), max_value=10**12, places=3)
+    )
+    def test_english_agrees_with_babel(self, value):
+        """
+        The library's own English notation is Babel's for ``en``: a comma
+        groups thousands, a dot marks decimals.
+        """
+        from hcc_report.formatting import _babel  # noqa: PLC0415
+
+        assert _babel.format_number(value, "en", grouping=True) == (
+            format_number(value, lang="en")
+        )
+        if isinstance(value, Decimal):
+            assert _babel.format_percent(value, "en", grouping=True) == (
+                format_percent(value, places=3, lang="en")
+            )
 
     def test_vietnamese_ignores_the_decimal_context(self):
         """
@@ -211,14 +234,14 @@ class TestFormatNumber:
         """
         with pytest.raises(ValueError, match="decimal_mark must be"):
             format_number(1, decimal_mark=" ")
-        with pytest.raises(ValueError, match="for Vietnamese formatting"):
-            format_number(1, locale="en", zero_pad=True)
-        with pytest.raises(ValueError, match="unknown locale 'xx'"):
-            format_number(1, locale="xx")
-        with pytest.raises(TypeError, match="locale must be a name"):
-            format_number(1, locale=None)
-        with pytest.raises(ValueError, match="locale must be a name"):
-            format_number(1, locale="")
+        with pytest.raises(ValueError, match="for Vietnamese notation"):
+            format_number(1, lang="en", decimal_mark=",")
+        with pytest.raises(ValueError, match="unknown language 'xx'"):
+            format_number(1, lang="xx")
+        with pytest.raises(TypeError, match="lang must be a language code"):
+            format_number(1, lang=None)
+        with pytest.raises(ValueError, match="lang must be a language code"):
+            format_number(1, lang="")
         with pytest.raises(ValueError, match="decimal_mark must be"):
             parse_number("1", decimal_mark=[","])
 
@@ -238,9 +261,10 @@ class TestFormatPercent:
             (Decimal("99.795"), {"places": None}, "99,795%"),
             (Decimal("-0.00"), {}, "0,00%"),
             (Decimal("1234.5"), {}, "1.234,50%"),
-            (Decimal("99.79"), {"locale": "en"}, "99.79%"),
-            (Decimal("0.125"), {"locale": "en", "places": None}, "0.125%"),
-            (Decimal("99.79"), {"locale": "fr"}, "99,79\u00a0%"),
+            (Decimal("99.79"), {"lang": "en"}, "99.79%"),
+            (Decimal("0.125"), {"lang": "en", "places": None}, "0.125%"),
+            (Decimal("1234.5"), {"lang": "en"}, "1,234.50%"),
+            (Decimal("99.79"), {"lang": "fr"}, "99,79\u00a0%"),
         ],
     )
     def test_examples(self, value, options, expected):
@@ -281,7 +305,7 @@ class TestFormatPercent:
         [
             ({"places": -1}, ValueError),
             ({"places": 1.0}, TypeError),
-            ({"locale": "en", "decimal_mark": ","}, ValueError),
+            ({"lang": "en", "decimal_mark": ","}, ValueError),
         ],
     )
     def test_bad_options(self, options, error):
@@ -319,11 +343,19 @@ class TestDates:
             "Bình Thuận", dt.date(2023, 3, 2)
         )
 
-    def test_other_locales(self):
+    def test_other_languages(self):
         """
-        English summaries get the CLDR long date.
+        English puts the day first, as English versions of Vietnamese
+        documents do; other languages get their CLDR long date.
         """
-        assert "March 2, 2023" == format_date(dt.date(2023, 3, 2), locale="en")
+        day = dt.date(2023, 3, 2)
+
+        assert "2 March 2023" == format_date(day, lang="en")
+        assert "2 March 2023" == format_date(day, lang="en-US")
+        assert "2 mars 2023" == format_date(day, lang="fr")
+        assert "Bình Thuận, 2 March 2023" == format_place_date(
+            "Bình Thuận", day, lang="en"
+        )
 
     @given(dates)
     def test_months_3_to_12_agree_with_babel_pattern(self, day):
@@ -786,14 +818,17 @@ class TestParsers:
 
 def test_babel_is_imported_only_for_other_locales():
     """
-    Vietnamese formatting never imports Babel; another locale does.
+    Vietnamese and English formatting never import Babel; another
+    language does.
     """
     code = (
         "import sys, datetime, decimal\n"
         "from hcc_report.formatting import format_number, format_date\n"
         "format_number(10078); format_date(datetime.date(2023, 3, 2))\n"
         "print('babel' in sys.modules)\n"
-        "format_number(10078, locale='en')\n"
+        "format_number(10078, lang='en'); format_date(datetime.date(2023, 3, 2), lang='en')\n"
+        "print('babel' in sys.modules)\n"
+        "format_number(10078, lang='fr')\n"
         "print('babel' in sys.modules)\n"
     )
     result = subprocess.run(
@@ -803,4 +838,4 @@ def test_babel_is_imported_only_for_other_locales():
         encoding="utf-8",
     )
 
-    assert ["False", "True"] == result.stdout.split()
+    assert ["False", "False", "True"] == result.stdout.split()

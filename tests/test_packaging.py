@@ -195,7 +195,8 @@ def test_readme_example():
 def test_lowest_layers_import_nothing_above_them(layer):
     """
     rounding and formatting are pure: from the package they import only
-    its exceptions; errors imports nothing from it.
+    its exceptions (and formatting its message catalogues); errors imports
+    nothing from it.
     """
     root = Path(hcc_report.__file__).parent / layer
     files = sorted(root.rglob("*.py")) if root.is_dir() else [root]
@@ -205,7 +206,7 @@ def test_lowest_layers_import_nothing_above_them(layer):
         else set()
     )
     if layer == "formatting":
-        allowed.add("hcc_report.formatting")
+        allowed.update({"hcc_report.formatting", "hcc_report.languages"})
 
     imported = set()
     for path in files:

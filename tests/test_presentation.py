@@ -23,15 +23,20 @@ from hcc_report import (
     present,
 )
 from hcc_report.errors import ArgumentError, UnknownFigureError
-from hcc_report.presentation import _paragraph_of_figures as figures_lines
-from hcc_report.presentation import _rate_cell as rate_cell
 from hcc_report.presentation import (
+    _paragraph_of_figures,
+    _Words,
     groups_in_order,
     printed_figures,
     row_number,
 )
+from hcc_report.presentation import _rate_cell as rate_cell
 from hcc_report.styles import DECREE_30
 from strategies import reports
+
+
+def figures_lines(report, lang="vi"):
+    return _paragraph_of_figures(report, _Words(lang))
 
 
 def texts(lines):

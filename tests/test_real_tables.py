@@ -139,7 +139,7 @@ def test_kon_tum_2023_q1():
     assert "truncated" == audited[-1].reason
     # A declared rate is named by the heading it was printed under.
     assert "cột Tỷ lệ trực tuyến:" in describe(audited[-1])
-    assert "(12.516 / 56.039), not over received (12.516 / 51.129)" in (
+    assert "(12,516 / 56,039), not over received (12,516 / 51,129)" in (
         describe(audited[0], "en")
     )
 

@@ -329,7 +329,8 @@ class TestErrors:
             "sections[0].subsections[0].blocks[0].insert: must be 'figures', "
             "got 'table'",
             "sections[0].subsections[3].blocks[1]: must be a paragraph "
-            '(a string), a bullet ({bullet = "..."}) or an insert '
+            '(a string, or {paragraph = "...", paragraph_en = "..."}), a '
+            'bullet ({bullet = "...", bullet_en = "..."}) or an insert '
             "({insert = \"figures\"}), got {'bulet': 'x'}",
             "tasks.blocks[0].bullet: must not be blank, got ' '",
             "appendix.rows[3]: must be a table, got 'Sở Giao thông vận tải'",

@@ -19,7 +19,14 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-    from hcc_report import examples, figures, formatting, records, renderers
+    from hcc_report import (
+        examples,
+        figures,
+        formatting,
+        languages,
+        records,
+        renderers,
+    )
     from hcc_report.auditing import (
         Finding,
         Severity,
@@ -141,7 +148,14 @@ _HOMES = {
     "hcc_report.serialization": ("report_from_dict", "report_to_dict"),
     "hcc_report.styles": ("Style", "get_style"),
 }
-_MODULES = ("examples", "figures", "formatting", "records", "renderers")
+_MODULES = (
+    "examples",
+    "figures",
+    "formatting",
+    "languages",
+    "records",
+    "renderers",
+)
 _HOME_OF = {name: home for home, names in _HOMES.items() for name in names}
 
 __all__ = [
@@ -182,6 +196,7 @@ __all__ = [
     "figures",
     "formatting",
     "get_style",
+    "languages",
     "late_rate",
     "load_published",
     "load_report",

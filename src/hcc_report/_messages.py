@@ -1,104 +1,130 @@
 """
-The words of the audit's findings, in Vietnamese and English.
+The words of the audit's findings, as messages of the catalogue.
 
 Keys are parts of a report, severities (``severity-error``) and kinds of
 finding (``rate``); the names of figures are the figure catalogue's
-(`hcc_report.figures`). Sentences are kept whole, one per line, for those
-who translate them.
+(`hcc_report.figures`). Each is an English message in the context
+``audit``, translated by the catalogues (`hcc_report.languages`);
+sentences are kept whole, for those who translate them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from functools import cache
+from types import MappingProxyType
 
-WORDS: dict[str, dict[str, str]] = {
-    "vi": {
-        "severity-error": "LỖI",
-        "severity-warning": "CẢNH BÁO",
-        "severity-note": "GHI CHÚ",
-        "table": "Phụ lục",
-        "period-table": "Phụ lục, số liệu trong kỳ",
-        "period": "Số liệu trong kỳ",
-        "cumulative": "Số liệu lũy kế",
-        "row": "dòng",
-        "column": "cột",
-        "printed": "in",
-        "empty": "(trống)",
-        "expected": "đúng là",
-        "split": "không khớp tổng các phần",
-        "total": "dòng tổng cộng khác tổng các dòng",
-        "rate": "tỷ lệ khác tỷ lệ tính lại từ số liệu đã in",
-        "zero-rate": "tỷ lệ trên 0 hồ sơ, in theo quy ước",
-        "rate-not-shown": "tỷ lệ không được in",
-        "convention": "các tỷ lệ không cùng cách viết",
-        "paragraph": "số liệu trong văn bản khác phụ lục",
-        "period-exceeds-cumulative": "số liệu lũy kế nhỏ hơn số liệu trong kỳ",
-        "cumulative-sum": "lũy kế kỳ trước cộng trong kỳ khác lũy kế kỳ này",
-        "cumulative-decreased": "số liệu lũy kế giảm so với báo cáo trước",
-        "not-consecutive": "báo cáo trước không phải của kỳ liền trước",
-        "issued-early": "báo cáo ban hành trước khi hết kỳ báo cáo",
-        "header": "Số, ký hiệu và ngày ban hành",
-        "not-compared": "không có số liệu nào so sánh được với báo cáo kỳ trước",
-        "previous": "Báo cáo kỳ trước",
-        "reason-half-even": "có lẽ do làm tròn về số chẵn thay vì làm tròn lên",
-        "reason-truncated": "có lẽ do cắt bớt chữ số thay vì làm tròn",
-        "reason-decimal-mark": "về dấu thập phân",
-        "reason-decimal-places": "về số chữ số thập phân",
-        "reason-new-year": "vì số liệu lũy kế tính lại từ ngày 01 tháng 01",
-        "reason-as-printed": "mỗi tỷ lệ được kiểm tra theo số chữ số thập phân in ra",
-        "reason-at-least": "nên chỉ kiểm tra được lũy kế không nhỏ hơn lũy kế kỳ trước cộng các kỳ đã biết",
-        "rate-base": "tỷ lệ đúng nếu tính trên",
-        "not-over": "không phải trên",
-        "subtotal": "dòng cộng của nhóm khác tổng các dòng trong nhóm",
-        "heading": "đã đọc tiêu đề",
-        "not-checked": "không kiểm tra cột không rõ là số liệu nào",
-        "notation": "số liệu viết theo cả hai cách, mỗi số được đọc theo cách nó được viết",
-        "consolidation": "số liệu khác tổng số liệu trong báo cáo của các đơn vị",
-        "consolidation-missing-row": "dòng có trong báo cáo của các đơn vị nhưng không được in",
-        "consolidation-extra-row": "dòng không có trong báo cáo nào của các đơn vị",
-    },
-    "en": {
-        "severity-error": "ERROR",
-        "severity-warning": "WARNING",
-        "severity-note": "NOTE",
-        "table": "appendix",
-        "period-table": "appendix, the period's figures",
-        "period": "period figures",
-        "cumulative": "cumulative figures",
-        "row": "row",
-        "column": "column",
-        "printed": "printed",
-        "empty": "(empty)",
-        "expected": "expected",
-        "split": "does not match the sum of its parts",
-        "total": "the total row differs from the sum of the rows",
-        "rate": "the rate differs from the rate of the printed figures",
-        "zero-rate": "a rate over zero dossiers, printed by convention",
-        "rate-not-shown": "the rate is not shown",
-        "convention": "the rates are not written alike",
-        "paragraph": "the body's figure differs from the appendix",
-        "period-exceeds-cumulative": "the cumulative figure is below the period's",
-        "cumulative-sum": "previous cumulative plus this period is not this cumulative",
-        "cumulative-decreased": "the cumulative figure went down since the previous report",
-        "not-consecutive": "the previous report is not of the period just before",
-        "issued-early": "the report is dated before its period ends",
-        "header": "number and date",
-        "not-compared": "nothing could be compared with the previous report",
-        "previous": "previous report",
-        "reason-half-even": "perhaps rounded half to even instead of half up",
-        "reason-truncated": "perhaps truncated instead of rounded",
-        "reason-decimal-mark": "in their decimal mark",
-        "reason-decimal-places": "in their decimal places",
-        "reason-new-year": "as cumulative figures restart on 1 January",
-        "reason-as-printed": "each rate checked at the decimals it shows",
-        "reason-at-least": "so only a lower bound of the cumulative figures is checked",
-        "rate-base": "the rate is right over",
-        "not-over": "not over",
-        "subtotal": "the group's subtotal differs from the sum of its rows",
-        "heading": "read the heading",
-        "not-checked": "not checked: a column the library does not know",
-        "notation": "counts are written in both notations, each read as it is written",
-        "consolidation": "the figure differs from the sum of the centres' reports",
-        "consolidation-missing-row": "a row of the centres' reports is not printed",
-        "consolidation-extra-row": "the row is in none of the centres' reports",
-    },
-}
+from hcc_report.languages import NP_, catalogue_language, translations
+
+
+MESSAGES: Mapping[str, str] = MappingProxyType(
+    {
+        "severity-error": NP_("audit", "ERROR"),
+        "severity-warning": NP_("audit", "WARNING"),
+        "severity-note": NP_("audit", "NOTE"),
+        "table": NP_("audit", "appendix"),
+        "period-table": NP_("audit", "appendix, the period's figures"),
+        "period": NP_("audit", "period figures"),
+        "cumulative": NP_("audit", "cumulative figures"),
+        "row": NP_("audit", "row"),
+        "column": NP_("audit", "column"),
+        "printed": NP_("audit", "printed"),
+        "empty": NP_("audit", "(empty)"),
+        "expected": NP_("audit", "expected"),
+        "split": NP_("audit", "does not match the sum of its parts"),
+        "total": NP_(
+            "audit", "the total row differs from the sum of the rows"
+        ),
+        "rate": NP_(
+            "audit", "the rate differs from the rate of the printed figures"
+        ),
+        "zero-rate": NP_(
+            "audit", "a rate over zero dossiers, printed by convention"
+        ),
+        "rate-not-shown": NP_("audit", "the rate is not shown"),
+        "convention": NP_("audit", "the rates are not written alike"),
+        "paragraph": NP_(
+            "audit", "the body's figure differs from the appendix"
+        ),
+        "period-exceeds-cumulative": NP_(
+            "audit", "the cumulative figure is below the period's"
+        ),
+        "cumulative-sum": NP_(
+            "audit",
+            "previous cumulative plus this period is not this cumulative",
+        ),
+        "cumulative-decreased": NP_(
+            "audit",
+            "the cumulative figure went down since the previous report",
+        ),
+        "not-consecutive": NP_(
+            "audit", "the previous report is not of the period just before"
+        ),
+        "issued-early": NP_(
+            "audit", "the report is dated before its period ends"
+        ),
+        "header": NP_("audit", "number and date"),
+        "not-compared": NP_(
+            "audit", "nothing could be compared with the previous report"
+        ),
+        "previous": NP_("audit", "previous report"),
+        "reason-half-even": NP_(
+            "audit", "perhaps rounded half to even instead of half up"
+        ),
+        "reason-truncated": NP_(
+            "audit", "perhaps truncated instead of rounded"
+        ),
+        "reason-decimal-mark": NP_("audit", "in their decimal mark"),
+        "reason-decimal-places": NP_("audit", "in their decimal places"),
+        "reason-new-year": NP_(
+            "audit", "as cumulative figures restart on 1 January"
+        ),
+        "reason-as-printed": NP_(
+            "audit", "each rate checked at the decimals it shows"
+        ),
+        "reason-at-least": NP_(
+            "audit",
+            "so only a lower bound of the cumulative figures is checked",
+        ),
+        "rate-base": NP_("audit", "the rate is right over"),
+        "not-over": NP_("audit", "not over"),
+        "subtotal": NP_(
+            "audit", "the group's subtotal differs from the sum of its rows"
+        ),
+        "heading": NP_("audit", "read the heading"),
+        "not-checked": NP_(
+            "audit", "not checked: a column the library does not know"
+        ),
+        "notation": NP_(
+            "audit",
+            "counts are written in both notations, each read as it is written",
+        ),
+        "consolidation": NP_(
+            "audit", "the figure differs from the sum of the centres' reports"
+        ),
+        "consolidation-missing-row": NP_(
+            "audit", "a row of the centres' reports is not printed"
+        ),
+        "consolidation-extra-row": NP_(
+            "audit", "the row is in none of the centres' reports"
+        ),
+    }
+)
+
+
+def words(lang: str) -> Mapping[str, str]:
+    """
+    Return the audit's words in *lang*, by key.
+    """
+    return _words(catalogue_language(lang))
+
+
+@cache
+def _words(language: str) -> Mapping[str, str]:
+    catalogue = translations(language)
+    return MappingProxyType(
+        {
+            key: catalogue.pgettext("audit", message)
+            for key, message in MESSAGES.items()
+        }
+    )

@@ -31,6 +31,7 @@ import contextvars
 import datetime as dt
 import enum
 import itertools
+import re
 
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
@@ -41,7 +42,7 @@ import attrs
 
 from hcc_report import figures
 from hcc_report._checks import check_type, nfc
-from hcc_report._messages import WORDS
+from hcc_report._messages import words as audit_words
 from hcc_report.calculation import (
     ConsolidateBy,
     accumulate,
@@ -56,6 +57,7 @@ from hcc_report.formatting import (
     format_short_date,
     parse_percent,
 )
+from hcc_report.languages import check_lang, is_vietnamese, translations
 from hcc_report.model import (
     Appendix,
     Basis,
@@ -1158,7 +1160,7 @@ def audit_consolidation(
     ...                                    by="agency"):
     ...     print(describe(finding, "en"))
     ERROR    appendix, row 10 (Sở Tư pháp), column received: the figure
-    differs from the sum of the centres' reports (1.620 + 1.620); printed
+    differs from the sum of the centres' reports (1,620 + 1,620); printed
     3.420, expected 3.240
 
     Raises:
@@ -1309,7 +1311,27 @@ def _heading(key: str, lang: str) -> str:
         figure = figures.get(key)
     except UnknownFigureError:
         return key  # a rate the table declared
-    return figure.heading if lang == "vi" else figure.heading_en
+    if is_vietnamese(lang):
+        return figure.heading
+    return translations(lang).gettext(figure.heading_en)
+
+
+#: A count with its thousands grouped, by dots or by commas: the terms of
+#: a finding's arithmetic.
+_GROUPED = re.compile(r"\b\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*\b")
+
+
+def _arithmetic(text: str, lang: str) -> str:
+    """
+    The counts of a finding's arithmetic ("1.278 + 0") in *lang*'s
+    notation ("1,278 + 0" in English).
+    """
+    return _GROUPED.sub(
+        lambda match: format_number(
+            int(match[0].replace(".", "").replace(",", "")), lang=lang
+        ),
+        text,
+    )
 
 
 def _names(keys: tuple[str, ...], lang: str) -> str:
@@ -1318,7 +1340,10 @@ def _names(keys: tuple[str, ...], lang: str) -> str:
 
 def describe(finding: Finding, lang: str = "vi") -> str:
     """
-    Write *finding* on one line, in Vietnamese (``"vi"``) or English.
+    Write *finding* on one line, in Vietnamese (``"vi"``), English or
+    another language (`hcc_report.languages`); the counts of its
+    arithmetic are written in that language's notation, what was printed
+    and what was expected as the document writes them.
 
     >>> print(describe(Finding(
     ...     kind=FindingKind.RATE, severity=Severity.ERROR,
@@ -1329,14 +1354,10 @@ def describe(finding: Finding, lang: str = "vi") -> str:
     tính lại từ số liệu đã in (9.705 / 9.725); in 99.49%, đúng là 99.79%
 
     Raises:
-        ~hcc_report.errors.ArgumentError: *lang* is neither ``"vi"`` nor
-            ``"en"``.
+        ~hcc_report.errors.ArgumentError: *lang* is not a language code.
     """
     check_type("finding", finding, Finding)
-    if lang not in WORDS:
-        msg = f"lang must be 'vi' or 'en', got {lang!r}"
-        raise ArgumentError(msg)
-    words = WORDS[lang]
+    words = audit_words(check_lang(lang))
     severity = words[f"severity-{finding.severity.value}"]
     text = (
         f"{severity:<9}{_where(finding.location, lang)}: "
@@ -1360,7 +1381,7 @@ def _where(location: Location, lang: str) -> str:
     """
     "Phụ lục, dòng 09 (Sở Tài nguyên và Môi trường), cột Trễ hẹn".
     """
-    words = WORDS[lang]
+    words = audit_words(lang)
     where = [words[location.part]]
     if location.row_name is not None:
         row = location.row_name
@@ -1377,18 +1398,20 @@ def _explained(finding: Finding, lang: str) -> str:
     """
     The arithmetic, the reason, and what was printed and expected.
     """
-    words = WORDS[lang]
+    words = audit_words(lang)
+    detail = _arithmetic(finding.detail, lang)
     text = ""
     if finding.kind is FindingKind.RATE_BASE:
         text += (
-            f" {_names(finding.base, lang)} ({finding.base_detail}), "
+            f" {_names(finding.base, lang)} "
+            f"({_arithmetic(finding.base_detail, lang)}), "
             f"{words['not-over']} {_names(finding.parts, lang)} "
-            f"({finding.detail})"
+            f"({detail})"
         )
     elif finding.parts:
-        text += f" ({_names(finding.parts, lang)} = {finding.detail})"
-    elif finding.detail:
-        text += f" ({finding.detail})"
+        text += f" ({_names(finding.parts, lang)} = {detail})"
+    elif detail:
+        text += f" ({detail})"
     if finding.reason:
         text += f", {words['reason-' + finding.reason]}"
     if finding.printed or finding.expected:

@@ -38,6 +38,8 @@ from hcc_report.examples import (
     binh_thuan_2023_02,
     binh_thuan_2023_02_published,
 )
+from hcc_report.formatting import format_number
+from hcc_report.languages import DEFAULT, check_lang, translations
 from hcc_report.loaders import (
     RecordFile,
     dumps_counts,
@@ -49,7 +51,7 @@ from hcc_report.loaders import (
     write_atomic,
 )
 from hcc_report.model import Period, Report
-from hcc_report.presentation import printed_figures
+from hcc_report.presentation import present, printed_figures
 from hcc_report.published import PublishedReport
 from hcc_report.renderers import (
     available,
@@ -141,13 +143,20 @@ def _command_render(args: argparse.Namespace, out: TextIO) -> int:
     ):
         return _render_batch(args, inputs)
     report = binh_thuan_2023_02() if args.example else load_report(inputs[0])
+    style = _style(args.style)
     # In pieces as they are made: a big document is never held whole.
     pieces = stream(
         report,
         _format_for(args),
-        style=_style(args.style),
+        style=style,
+        lang=args.lang,
         **_render_options(args),
     )
+    if args.lang != "vi":
+        # Which texts had no version in the language, and whether it has a
+        # catalogue of its own.
+        for note in present(report, style, lang=args.lang).notes:
+            _note(args.lang, note)
     data = (p.encode("utf-8") if isinstance(p, str) else p for p in pieces)
     if args.output:
         write_atomic(args.output, data)
@@ -157,12 +166,14 @@ def _command_render(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _render_file(
-    source: Path, *, fmt: str, style: str, options: dict[str, str]
+    source: Path, *, fmt: str, style: str, lang: str, options: dict[str, str]
 ) -> bytes:
     """
     Render one report file of a batch (in a worker process).
     """
-    document = render(load_report(source), fmt, style=_style(style), **options)
+    document = render(
+        load_report(source), fmt, style=_style(style), lang=lang, **options
+    )
     return document.encode("utf-8") if isinstance(document, str) else document
 
 
@@ -200,7 +211,11 @@ def _render_batch(args: argparse.Namespace, inputs: list[str]) -> int:
     _style(args.style)
     jobs = _batch.plan(inputs, args.output, renderer.suffix)
     work = functools.partial(
-        _render_file, fmt=args.format, style=args.style, options=options
+        _render_file,
+        fmt=args.format,
+        style=args.style,
+        lang=args.lang,
+        options=options,
     )
     workers = args.jobs or _batch.default_workers()
     failures = _batch.run(
@@ -212,13 +227,31 @@ def _render_batch(args: argparse.Namespace, inputs: list[str]) -> int:
         if not reason.startswith(str(failure.source)):
             reason = f"{failure.source}: {reason}"
         print(f"hcc-report: {reason}", file=sys.stderr)  # noqa: T201
+    words = translations(args.lang)
     done = len(jobs) - len(failures)
-    print(  # noqa: T201
-        f"hcc-report: {done} of {len(jobs)} rendered to {args.output}"
-        + (f", {len(failures)} failed" if failures else ""),
-        file=sys.stderr,
+    summary = words.ngettext(
+        "{done} of {count} file rendered to {folder}",
+        "{done} of {count} files rendered to {folder}",
+        len(jobs),
+    ).format(
+        done=format_number(done, lang=args.lang),
+        count=format_number(len(jobs), lang=args.lang),
+        folder=args.output,
     )
+    if failures:
+        summary += words.ngettext(
+            ", {count} failed", ", {count} failed", len(failures)
+        ).format(count=format_number(len(failures), lang=args.lang))
+    print(f"hcc-report: {summary}", file=sys.stderr)  # noqa: T201
     return UNUSABLE if failures else OK
+
+
+def _note(lang: str, note: str) -> None:
+    """
+    Write "hcc-report: note: ..." on standard error, in *lang*.
+    """
+    word = translations(lang).gettext("note")
+    print(f"hcc-report: {word}: {note}", file=sys.stderr)  # noqa: T201
 
 
 def _write(out: TextIO, data: bytes) -> None:
@@ -282,31 +315,26 @@ def _describe(name: str) -> str:
     return f"{renderer.suffix:<11} {renderer.media_type}"
 
 
-#: The words of the last line of `check`, by language and severity.
-_TALLY = {
-    "vi": {
-        Severity.ERROR: "lỗi",
-        Severity.WARNING: "cảnh báo",
-        Severity.NOTE: "ghi chú",
-    },
-    "en": {
-        Severity.ERROR: "error",
-        Severity.WARNING: "warning",
-        Severity.NOTE: "note",
-    },
-}
-
-
 def _tally(counts: Counter[Severity], lang: str) -> str:
     """
     "1 lỗi, 0 cảnh báo, 2 ghi chú"; "1 error, 0 warnings, 2 notes".
     """
-    parts = []
-    for severity, word in _TALLY[lang].items():
-        count = counts[severity]
-        plural = "s" if lang == "en" and count != 1 else ""
-        parts.append(f"{count} {word}{plural}")
-    return ", ".join(parts)
+    words = translations(lang)
+    forms = {
+        Severity.ERROR: words.ngettext(
+            "{count} error", "{count} errors", counts[Severity.ERROR]
+        ),
+        Severity.WARNING: words.ngettext(
+            "{count} warning", "{count} warnings", counts[Severity.WARNING]
+        ),
+        Severity.NOTE: words.ngettext(
+            "{count} note", "{count} notes", counts[Severity.NOTE]
+        ),
+    }
+    return ", ".join(
+        form.format(count=format_number(counts[severity], lang=lang))
+        for severity, form in forms.items()
+    )
 
 
 def _load_published(path: str, args: argparse.Namespace) -> PublishedReport:
@@ -527,93 +555,205 @@ def _field_column(text: str) -> tuple[str, str]:
     return field.strip(), column.strip()
 
 
-def _add_input(parser: argparse.ArgumentParser) -> None:
+def _lang(text: str) -> str:
+    """
+    ``--lang``: a language code.
+    """
+    try:
+        return check_lang(text)
+    except HccReportError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _lang_in(arguments: Sequence[str]) -> str:
+    """
+    The ``--lang`` of a command line, read before it is parsed so that its
+    help is written in that language; ``"vi"`` when it has none or a
+    wrong one (which the parser then refuses).
+    """
+    for i, argument in enumerate(arguments):
+        if argument == "--":
+            break
+        value = None
+        if argument == "--lang" and i + 1 < len(arguments):
+            value = arguments[i + 1]
+        elif argument.startswith("--lang="):
+            value = argument.partition("=")[2]
+        if value is not None:
+            try:
+                return check_lang(value)
+            except HccReportError:
+                return DEFAULT
+    return DEFAULT
+
+
+class _Parser(argparse.ArgumentParser):
+    """
+    An argument parser whose own words (the usage line, the headings of
+    the options, the help option) are in the command line's language.
+    """
+
+    def __init__(self, *args: Any, lang: str = DEFAULT, **kwargs: Any) -> None:
+        self.lang = lang
+        _ = translations(lang).gettext
+        kwargs.setdefault("formatter_class", _formatter(lang))
+        kwargs["add_help"] = False  # its own -h, in the language
+        super().__init__(*args, **kwargs)
+        self._positionals.title = _("positional arguments")
+        self._optionals.title = _("options")
+        self.add_argument(
+            "-h",
+            "--help",
+            action="help",
+            default=argparse.SUPPRESS,
+            help=_("show this help message and exit"),
+        )
+        self.add_argument(
+            "--lang",
+            type=_lang,
+            default=argparse.SUPPRESS,
+            metavar="LANG",
+            help=_(
+                "the language of what the command writes: vi (default), "
+                "en, or another language's code (its notation, English "
+                "words)"
+            ),
+        )
+
+
+def _formatter(lang: str) -> type[argparse.HelpFormatter]:
+    usage = translations(lang).gettext("usage: ")
+
+    class Formatter(argparse.HelpFormatter):
+        def add_usage(
+            self,
+            usage_text: str | None,
+            actions: Iterable[argparse.Action],
+            groups: Iterable[Any],
+            prefix: str | None = None,
+        ) -> None:
+            super().add_usage(
+                usage_text,
+                actions,
+                groups,
+                usage if prefix is None else prefix,
+            )
+
+    return Formatter
+
+
+def _add_input(parser: argparse.ArgumentParser, lang: str) -> None:
+    _ = translations(lang).gettext
     # Not a mutually exclusive group: argparse takes an empty "*" for a
     # given argument there. `main` checks that one of them is given.
     parser.add_argument(
         "input",
         nargs="*",
-        help="a report file (.toml or .json); several files or folders "
-        "are rendered into the folder -o, in parallel",
+        help=_(
+            "a report file (.toml or .json); several files or folders "
+            "are rendered into the folder -o, in parallel"
+        ),
     )
     parser.add_argument(
         "--example",
         action="store_true",
-        help="use the built-in example (Bình Thuận, February 2023)",
+        help=_("use the built-in example (Bình Thuận, February 2023)"),
     )
     parser.set_defaults(one_input=parser)
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+def _parser(lang: str = DEFAULT) -> argparse.ArgumentParser:
+    """
+    The command line's parser, its help in *lang*.
+    """
+    _ = translations(lang).gettext
+    parser = _Parser(
         prog="hcc-report",
-        description=(
+        lang=lang,
+        description=_(
             "Periodic reports of public administration service centres "
             "(Trung tâm Hành chính công)."
         ),
-        epilog=(
+        epilog=_(
             "Exit status: 0 all is well, 1 the audit found a wrong figure, "
             "2 the input or the command could not be used, 130 "
             "interrupted, 141 standard output closed by its reader."
         ),
     )
-    commands = parser.add_subparsers(dest="command", required=True)
+    parser.set_defaults(lang=DEFAULT)
+    commands = parser.add_subparsers(
+        dest="command",
+        required=True,
+        parser_class=_Parser,
+        title=_("commands"),
+    )
 
     render = commands.add_parser(
         "render",
-        help="render a report as text, Markdown, HTML, JSON ...",
-        description=(
+        lang=lang,
+        help=_("render a report as text, Markdown, HTML, JSON ..."),
+        description=_(
             "Render a report file (or the built-in example) in a format, "
             "to standard output or to a file written atomically. Several "
             "files, or folders of them, are rendered into the folder -o in "
             "parallel, each output named as its input; a file that fails "
             "does not stop the others, and every failure is listed at the "
-            "end (status 2)."
+            "end (status 2). With --lang, the report is written in that "
+            "language, and a note on standard error names its texts that "
+            "have no version in it."
         ),
     )
-    _add_input(render)
+    _add_input(render, lang)
     render.add_argument(
         "-f",
         "--format",
-        help="the output format (default: from --output's suffix, else text)",
+        help=_(
+            "the output format (default: from --output's suffix, else text)"
+        ),
     )
     render.add_argument(
         "-s",
         "--style",
         default="decree-30",
-        help=(
+        help=_(
             "a style preset (decree-30, binh-thuan, form-06) or a style file "
-            "(.toml); "
-            "default: decree-30"
+            "(.toml); default: decree-30"
         ),
     )
     render.add_argument(
-        "-o", "--output", help="write to this file instead of standard output"
+        "-o",
+        "--output",
+        help=_("write to this file instead of standard output"),
     )
     render.add_argument(
         "--template-dir",
-        help="a folder of templates that replace the built-in ones",
+        help=_("a folder of templates that replace the built-in ones"),
     )
     render.add_argument(
         "--template",
         metavar="FILE",
-        help="for docx: a Word file written as a template (docxtpl) to "
-        "fill instead of the built-in layout",
+        help=_(
+            "for docx: a Word file written as a template (docxtpl) to "
+            "fill instead of the built-in layout"
+        ),
     )
     render.add_argument(
         "-j",
         "--jobs",
         type=_jobs,
         metavar="N",
-        help="for several files: how many to render at once (default: "
-        "the number of cores)",
+        help=_(
+            "for several files: how many to render at once (default: "
+            "the number of cores)"
+        ),
     )
     render.set_defaults(handler=_command_render)
 
     check = commands.add_parser(
         "check",
-        help="audit the figures of a published report or a report file",
-        description=(
+        lang=lang,
+        help=_("audit the figures of a published report or a report file"),
+        description=_(
             "Check the figures of a published report as printed: the rows "
             "and their splits, the total row, every rate, the body's "
             "figures against the appendix, and, with PREVIOUS, the "
@@ -628,67 +768,82 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "input",
         nargs="?",
-        help="published figures (.toml, .json, or .csv of the appendix), "
-        "or a report file",
+        help=_(
+            "published figures (.toml, .json, or .csv of the appendix), "
+            "or a report file"
+        ),
     )
     check.add_argument(
-        "previous", nargs="?", help="the previous report's figures"
+        "previous", nargs="?", help=_("the previous report's figures")
     )
     check.add_argument(
         "--example",
         action="store_true",
-        help="check the published Bình Thuận report of February 2023",
-    )
-    check.add_argument(
-        "--lang", choices=("vi", "en"), default="vi", help="default: vi"
+        help=_("check the published Bình Thuận report of February 2023"),
     )
     check.add_argument(
         "-s",
         "--style",
-        help="for a report file: the style whose printing is checked "
-        "(a preset or a style file); default: decree-30",
+        help=_(
+            "for a report file: the style whose printing is checked "
+            "(a preset or a style file); default: decree-30"
+        ),
     )
     check.add_argument(
-        "-f", "--format", choices=("text", "json"), default="text"
+        "-f",
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help=_("text (default) or json"),
     )
     check.add_argument(
         "--decimal-mark",
         choices=(",", "."),
         metavar="MARK",
-        help="the rates' decimal mark, ',' or '.', if the file does not say "
-        "(detected)",
+        help=_(
+            "the rates' decimal mark, ',' or '.', if the file does not say "
+            "(detected)"
+        ),
     )
     check.add_argument(
         "--places",
         type=_places,
-        help="the rates' decimals, or 'as-printed' to check each rate at "
-        "the decimals it shows, if the file does not say (detected)",
+        help=_(
+            "the rates' decimals, or 'as-printed' to check each rate at "
+            "the decimals it shows, if the file does not say (detected)"
+        ),
     )
     check.add_argument(
         "--notation",
         choices=("vi", "en"),
-        help="the notation of the counts and rates (vi: 10.078 and 99,79%%; "
-        "en: 10,078 and 99.79%%), if the file does not say (either is read)",
+        help=_(
+            "the notation of the counts and rates (vi: 10.078 and 99,79%%; "
+            "en: 10,078 and 99.79%%), if the file does not say (either is "
+            "read)"
+        ),
     )
     check.add_argument(
         "--between",
         action="append",
         default=[],
         metavar="FILE",
-        help="a report between PREVIOUS and INPUT, in order (repeat it): "
-        "their periods are added to PREVIOUS's cumulative figures",
+        help=_(
+            "a report between PREVIOUS and INPUT, in order (repeat it): "
+            "their periods are added to PREVIOUS's cumulative figures"
+        ),
     )
     check.add_argument(
         "--basis",
         choices=("cumulative", "period"),
-        help="what the table's rows cover, if the file does not say",
+        help=_("what the table's rows cover, if the file does not say"),
     )
     check.set_defaults(handler=_command_check)
 
     aggregate = commands.add_parser(
         "aggregate",
-        help="count a period's figures from dossier records",
-        description=(
+        lang=lang,
+        help=_("count a period's figures from dossier records"),
+        description=_(
             "Count the figures of a period from dossier records (a CSV or "
             "Parquet file, or a folder of Parquet files) by the rules of "
             "hcc_report.records. With --report, write that report file "
@@ -700,30 +855,35 @@ def _parser() -> argparse.ArgumentParser:
         ),
     )
     aggregate.add_argument(
-        "records", help="a .csv or .parquet file, or a folder"
+        "records", help=_("a .csv or .parquet file, or a folder")
     )
     aggregate.add_argument(
         "--period",
-        help="the period: 2023-02, 2023-Q1, 2023-H1, 2023, or as reports "
-        "write it ('tháng 02 năm 2023'); with --report, its own",
+        help=_(
+            "the period: 2023-02, 2023-Q1, 2023-H1, 2023, or as reports "
+            "write it ('tháng 02 năm 2023'); with --report, its own"
+        ),
     )
     aggregate.add_argument(
         "--cumulative",
         action="store_true",
-        help="count from 1 January to the end of the period (lũy kế)",
+        help=_("count from 1 January to the end of the period (lũy kế)"),
     )
     aggregate.add_argument(
         "--by",
         default="agency",
-        help="the field(s) to count by, joined by commas: "
-        + ", ".join(records.GROUP_FIELDS)
-        + " (default: agency)",
+        help=_(
+            "the field(s) to count by, joined by commas: {fields} "
+            "(default: agency)"
+        ).format(fields=", ".join(records.GROUP_FIELDS)),
     )
     aggregate.add_argument(
         "--report",
         metavar="FILE",
-        help="a report file to fill with the counts (its text, header "
-        "and appendix rows are kept)",
+        help=_(
+            "a report file to fill with the counts (its text, header "
+            "and appendix rows are kept)"
+        ),
     )
     aggregate.add_argument(
         "--column",
@@ -731,51 +891,66 @@ def _parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="FIELD=COLUMN",
-        help="read a field from a column named otherwise (repeat it): "
-        "--column agency=MaDonVi",
+        help=_(
+            "read a field from a column named otherwise (repeat it): "
+            "--column agency=MaDonVi"
+        ),
     )
     aggregate.add_argument(
         "-f",
         "--format",
         choices=("toml", "json", "csv"),
-        help="default: toml (csv: the table of counts only)",
+        help=_("default: toml (csv: the table of counts only)"),
     )
     aggregate.add_argument(
-        "-o", "--output", help="write to this file instead of standard output"
+        "-o",
+        "--output",
+        help=_("write to this file instead of standard output"),
     )
     aggregate.set_defaults(handler=_command_aggregate)
 
     formats = commands.add_parser(
         "formats",
-        help="list the output formats",
-        description="List the renderers: name, file suffix and media type.",
+        lang=lang,
+        help=_("list the output formats"),
+        description=_("List the renderers: name, file suffix and media type."),
     )
     formats.set_defaults(handler=_command_formats)
 
     example = commands.add_parser(
         "example",
-        help="print the built-in example report file",
-        description=(
+        lang=lang,
+        help=_("print the built-in example report file"),
+        description=_(
             "Print the built-in example report (Bình Thuận, February 2023) "
             "as a file to start from."
         ),
     )
     example.add_argument(
-        "-f", "--format", choices=("toml", "json"), default="toml"
+        "-f",
+        "--format",
+        choices=("toml", "json"),
+        default="toml",
+        help=_("toml (default) or json"),
     )
     example.set_defaults(handler=_command_example)
 
     schema = commands.add_parser(
         "schema",
-        help="print the JSON Schema of report files or published figures",
-        description=(
+        lang=lang,
+        help=_("print the JSON Schema of report files or published figures"),
+        description=_(
             "Print the JSON Schema (draft 2020-12) of a report file "
             "(report) or of published figures (published), for checking "
             "files in other languages. It checks their shape and values; "
             "'hcc-report check' checks that the figures add up."
         ),
     )
-    schema.add_argument("kind", choices=("report", "published"))
+    schema.add_argument(
+        "kind",
+        choices=("report", "published"),
+        help=_("report or published"),
+    )
     schema.set_defaults(handler=_command_schema)
     return parser
 
@@ -790,13 +965,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     line), `INTERRUPTED` (130) on Ctrl-C, `CLOSED_PIPE` (141) when the
     reader of standard output closed it.
     """
+    arguments = list(sys.argv[1:] if argv is None else argv)
     try:
-        args = _parser().parse_args(argv)
+        args = _parser(_lang_in(arguments)).parse_args(arguments)
         command = getattr(args, "one_input", None)
         if command is not None and bool(args.example) == bool(args.input):
             command.error("give INPUT files or --example, one of them")
         status: int = args.handler(args, sys.stdout)
     except HccReportError as error:
+        # The library's errors are written in English, in every language,
+        # and so is the word before them.
         print(f"hcc-report: error: {error}", file=sys.stderr)  # noqa: T201
         return UNUSABLE
     except KeyboardInterrupt:

@@ -27,8 +27,10 @@ Decimal('99.79')
 >>> figures.find("Tỷ lệ đúng hạn (%)")
 'on_time_rate'
 
-This module is pure: it imports only the exceptions and the rounding of
-rates (``hcc_report.rounding``).
+This module is pure: it imports only the exceptions, the rounding of
+rates (``hcc_report.rounding``) and the message catalogues
+(``hcc_report.languages``), which write its English headings in other
+languages.
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ from hcc_report.errors import (
     UnknownFigureError,
     excerpt,
 )
+from hcc_report.languages import N_, is_vietnamese, translations
 from hcc_report.rounding import Rounding, ZeroPolicy
 from hcc_report.rounding import rate as percentage
 
@@ -112,6 +115,22 @@ class _Entry:
         The canonical Vietnamese heading, the one tables print.
         """
         return self.headings[0]
+
+    def heading_in(self, lang: str) -> str:
+        """
+        Return the heading tables print in *lang*: the Vietnamese heading,
+        or the English heading in *lang*'s words (`hcc_report.languages`),
+        with a capital.
+
+        >>> CATALOGUE.get("on_time_rate").heading_in("vi")
+        'Tỷ lệ đúng hẹn'
+        >>> CATALOGUE.get("on_time_rate").heading_in("en")
+        'On-time rate'
+        """
+        if is_vietnamese(lang):
+            return self.heading
+        text = translations(lang).gettext(self.heading_en)
+        return text[:1].upper() + text[1:]
 
 
 @attrs.frozen(kw_only=True)
@@ -764,7 +783,7 @@ FIGURES: tuple[Figure, ...] = (
             "Tiếp nhận mới",
             "Số mới tiếp nhận",
         ),
-        heading_en="received",
+        heading_en=N_("received"),
         parts=("received_online", "received_offline"),
     ),
     Count(
@@ -772,7 +791,7 @@ FIGURES: tuple[Figure, ...] = (
         doc="Of the dossiers received, those received online "
         "(tiếp nhận trực tuyến).",
         headings=("Trực tuyến", "Tiếp nhận trực tuyến", "Hồ sơ trực tuyến"),
-        heading_en="online",
+        heading_en=N_("online"),
     ),
     Count(
         key="received_offline",
@@ -785,7 +804,7 @@ FIGURES: tuple[Figure, ...] = (
             "Trực tiếp và qua dịch vụ bưu chính",
             "Trực tiếp và dịch vụ bưu chính",
         ),
-        heading_en="in person or by post",
+        heading_en=N_("in person or by post"),
         parts=("received_in_person", "received_postal"),
     ),
     Count(
@@ -793,7 +812,7 @@ FIGURES: tuple[Figure, ...] = (
         doc="Of the dossiers received, those received in person "
         "(tiếp nhận trực tiếp).",
         headings=("Trực tiếp", "Tiếp nhận trực tiếp"),
-        heading_en="in person",
+        heading_en=N_("in person"),
     ),
     Count(
         key="received_postal",
@@ -805,7 +824,7 @@ FIGURES: tuple[Figure, ...] = (
             "Dịch vụ bưu chính",
             "Bưu chính công ích",
         ),
-        heading_en="by post",
+        heading_en=N_("by post"),
     ),
     Count(
         key="carried_over",
@@ -817,7 +836,7 @@ FIGURES: tuple[Figure, ...] = (
             "Kỳ trước chuyển sang",
             "Tồn kỳ trước",
         ),
-        heading_en="carried over",
+        heading_en=N_("carried over"),
         timing="opening",
     ),
     Count(
@@ -829,7 +848,7 @@ FIGURES: tuple[Figure, ...] = (
             "Số hồ sơ đã giải quyết",
             "Hồ sơ đã giải quyết",
         ),
-        heading_en="processed",
+        heading_en=N_("processed"),
         parts=("on_time", "late"),
     ),
     Count(
@@ -837,14 +856,14 @@ FIGURES: tuple[Figure, ...] = (
         doc="Of the dossiers processed, those processed before the due date "
         "(trước hạn).",
         headings=("Trước hạn", "Sớm hẹn", "Trước hẹn"),
-        heading_en="early",
+        heading_en=N_("early"),
     ),
     Count(
         key="on_due_date",
         doc="Of the dossiers processed, those processed on the due date "
         "itself (đúng hạn, in the strict sense of Biểu 06).",
         headings=("Đúng ngày hẹn",),
-        heading_en="on the due date",
+        heading_en=N_("on the due date"),
         part_headings=("Đúng hạn",),
     ),
     Count(
@@ -860,7 +879,7 @@ FIGURES: tuple[Figure, ...] = (
             "Đúng và sớm hẹn",
             "Trước hạn và đúng hạn",
         ),
-        heading_en="on time",
+        heading_en=N_("on time"),
         parts=("early", "on_due_date"),
     ),
     Count(
@@ -868,7 +887,7 @@ FIGURES: tuple[Figure, ...] = (
         doc="Of the dossiers processed, those processed late (quá hạn, trễ "
         "hạn, trễ hẹn).",
         headings=("Trễ hẹn", "Trễ hạn", "Quá hạn", "Chậm hạn", "Chậm trả"),
-        heading_en="late",
+        heading_en=N_("late"),
     ),
     Count(
         key="pending",
@@ -882,7 +901,7 @@ FIGURES: tuple[Figure, ...] = (
             "Tồn",
             "Tồn cuối kỳ",
         ),
-        heading_en="pending",
+        heading_en=N_("pending"),
         parts=("pending_in_time", "pending_overdue"),
         timing="closing",
     ),
@@ -891,7 +910,7 @@ FIGURES: tuple[Figure, ...] = (
         doc="Of the dossiers pending, those still within their deadline "
         "(trong hạn, chưa đến hạn).",
         headings=("Trong hạn", "Chưa đến hạn", "Đang trong hạn"),
-        heading_en="pending in time",
+        heading_en=N_("pending in time"),
         timing="closing",
     ),
     Count(
@@ -899,7 +918,7 @@ FIGURES: tuple[Figure, ...] = (
         doc="Of the dossiers pending, those past their deadline (quá hạn, "
         "đã quá hạn).",
         headings=("Đang quá hạn", "Đã quá hạn"),
-        heading_en="pending overdue",
+        heading_en=N_("pending overdue"),
         part_headings=("Quá hạn", "Trễ hạn", "Chậm hạn"),
         timing="closing",
     ),
@@ -907,13 +926,13 @@ FIGURES: tuple[Figure, ...] = (
         key="withdrawn",
         doc="Dossiers withdrawn by the applicant (công dân rút hồ sơ).",
         headings=("Rút hồ sơ", "Công dân rút hồ sơ", "Xin rút"),
-        heading_en="withdrawn",
+        heading_en=N_("withdrawn"),
     ),
     Count(
         key="returned",
         doc="Dossiers returned to the applicant (hồ sơ trả lại).",
         headings=("Trả lại", "Hồ sơ trả lại", "Trả lại hồ sơ"),
-        heading_en="returned",
+        heading_en=N_("returned"),
     ),
     Count(
         key="returned_or_withdrawn",
@@ -924,7 +943,7 @@ FIGURES: tuple[Figure, ...] = (
             "Trả lại, rút hồ sơ",
             "Trả lại hoặc rút hồ sơ",
         ),
-        heading_en="returned or withdrawn",
+        heading_en=N_("returned or withdrawn"),
         parts=("returned", "withdrawn"),
     ),
     Count(
@@ -940,7 +959,7 @@ FIGURES: tuple[Figure, ...] = (
             "Tổng số hồ sơ cần giải quyết",
             "Tiếp nhận và kỳ trước chuyển qua",
         ),
-        heading_en="to handle",
+        heading_en=N_("to handle"),
         parts=("received", "carried_over"),
         timing="mixed",
     ),
@@ -956,7 +975,7 @@ FIGURES: tuple[Figure, ...] = (
             "Hồ sơ đến hạn",
             "Đã đến hạn",
         ),
-        heading_en="due",
+        heading_en=N_("due"),
         parts=("processed", "pending_overdue"),
         timing="mixed",
     ),
@@ -969,7 +988,7 @@ FIGURES: tuple[Figure, ...] = (
             "Đã và đang giải quyết",
             "Đã và đang xử lý",
         ),
-        heading_en="processed or pending",
+        heading_en=N_("processed or pending"),
         parts=("processed", "pending"),
         timing="mixed",
     ),
@@ -986,7 +1005,7 @@ FIGURES: tuple[Figure, ...] = (
             "Tỷ lệ đúng và trước hạn",
             "Tỷ lệ trước hạn và đúng hạn",
         ),
-        heading_en="on-time rate",
+        heading_en=N_("on-time rate"),
         numerator=("on_time",),
         denominator=("processed",),
         zero="style",
@@ -1002,7 +1021,7 @@ FIGURES: tuple[Figure, ...] = (
             "Tỉ lệ trễ hẹn",
             "Tỉ lệ trễ hạn",
         ),
-        heading_en="late rate",
+        heading_en=N_("late rate"),
         numerator=("late",),
         denominator=("processed",),
         zero="complement",
@@ -1016,7 +1035,7 @@ FIGURES: tuple[Figure, ...] = (
             "Tỷ lệ hồ sơ trực tuyến",
             "Tỷ lệ tiếp nhận trực tuyến",
         ),
-        heading_en="online share",
+        heading_en=N_("online share"),
         numerator=("received_online",),
         denominator=("received",),
     ),
@@ -1025,7 +1044,7 @@ FIGURES: tuple[Figure, ...] = (
         doc="Dossiers processed over those to handle, received plus carried "
         "over (Bến Tre 4.561 / 5.650 = 80,7 %).",
         headings=("Tỷ lệ giải quyết", "Tỷ lệ đã giải quyết"),
-        heading_en="completion rate",
+        heading_en=N_("completion rate"),
         numerator=("processed",),
         denominator=("handled",),
     ),
@@ -1034,7 +1053,7 @@ FIGURES: tuple[Figure, ...] = (
         doc="Dossiers processed before the due date over those processed "
         "(the Thừa Thiên Huế portal's share of trước hạn).",
         headings=("Tỷ lệ trước hạn", "Tỷ lệ sớm hẹn"),
-        heading_en="early share",
+        heading_en=N_("early share"),
         numerator=("early",),
         denominator=("processed",),
     ),
@@ -1043,7 +1062,7 @@ FIGURES: tuple[Figure, ...] = (
         doc="Dossiers processed on the due date itself over those processed "
         "(the Thừa Thiên Huế portal's share of đúng hạn).",
         headings=("Tỷ lệ đúng ngày hẹn",),
-        heading_en="on-due-date share",
+        heading_en=N_("on-due-date share"),
         numerator=("on_due_date",),
         denominator=("processed",),
     ),
@@ -1051,7 +1070,7 @@ FIGURES: tuple[Figure, ...] = (
         key="pending_overdue_share",
         doc="Pending dossiers past their deadline over those pending.",
         headings=("Tỷ lệ đang quá hạn", "Tỷ lệ hồ sơ đang quá hạn"),
-        heading_en="pending overdue share",
+        heading_en=N_("pending overdue share"),
         numerator=("pending_overdue",),
         denominator=("pending",),
     ),
@@ -1064,7 +1083,7 @@ FIGURES: tuple[Figure, ...] = (
             "Tỷ lệ hồ sơ xử lý trước hạn, đúng hạn",
             "Tỷ lệ xử lý trước hạn, đúng hạn",
         ),
-        heading_en="on-time rate (Decision 766)",
+        heading_en=N_("on-time rate (Decision 766)"),
         numerator=("on_time", "pending_in_time"),
         denominator=("processed", "pending"),
     ),
@@ -1077,7 +1096,7 @@ FIGURES: tuple[Figure, ...] = (
             "Tỷ lệ đúng hạn trên hồ sơ đến hạn",
             "Tỷ lệ trả đúng hạn trên hồ sơ đến hạn",
         ),
-        heading_en="on-time rate of dossiers due",
+        heading_en=N_("on-time rate of dossiers due"),
         numerator=("on_time",),
         denominator=("due",),
     ),
@@ -1086,7 +1105,7 @@ FIGURES: tuple[Figure, ...] = (
         doc="Dossiers returned or withdrawn over the dossiers that fell "
         "due (Vĩnh Phúc: 90 / 4.169 = 2,16 %).",
         headings=("Tỷ lệ trả lại, rút hồ sơ", "Tỷ lệ trả lại và rút hồ sơ"),
-        heading_en="returned and withdrawn rate",
+        heading_en=N_("returned and withdrawn rate"),
         numerator=("returned_or_withdrawn",),
         denominator=("due",),
     ),
@@ -1099,7 +1118,7 @@ FIGURES: tuple[Figure, ...] = (
             "Tỷ lệ quá hạn trên hồ sơ đến hạn",
             "Tỷ lệ trễ hạn trên hồ sơ đến hạn",
         ),
-        heading_en="overdue rate of dossiers due",
+        heading_en=N_("overdue rate of dossiers due"),
         numerator=("late", "pending_overdue"),
         denominator=("due",),
     ),
@@ -1108,7 +1127,7 @@ FIGURES: tuple[Figure, ...] = (
         doc="Dossiers returned to the applicant over the dossiers that fell "
         "due.",
         headings=("Tỷ lệ trả lại", "Tỷ lệ hồ sơ trả lại"),
-        heading_en="returned share",
+        heading_en=N_("returned share"),
         numerator=("returned",),
         denominator=("due",),
     ),
@@ -1117,7 +1136,7 @@ FIGURES: tuple[Figure, ...] = (
         doc="Dossiers withdrawn by the applicant over the dossiers that fell "
         "due.",
         headings=("Tỷ lệ rút hồ sơ", "Tỷ lệ xin rút"),
-        heading_en="withdrawn share",
+        heading_en=N_("withdrawn share"),
         numerator=("withdrawn",),
         denominator=("due",),
     ),

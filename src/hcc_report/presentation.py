@@ -9,6 +9,13 @@ outputs that need numbers (a spreadsheet, JSON).
 
 The paragraph of figures (section 1 a) of the seed) and the appendix table
 are generated from the counts; nothing here is stored text.
+
+A report is presented in one language, *lang* (`hcc_report.languages`):
+the labels come from the message catalogue, numbers and dates are in the
+language's notation, and the report's own texts are taken in English
+where the report gives them (``title_en``, ``name_en`` ...) for any
+language but Vietnamese. `ReportView.untranslated` names the texts that
+had no English version and were printed as written.
 """
 
 from __future__ import annotations
@@ -34,7 +41,17 @@ from hcc_report.formatting import (
     format_period_end,
     format_place_date,
 )
+from hcc_report.languages import (
+    N_,
+    NP_,
+    check_lang,
+    fallback_note,
+    has_message,
+    is_vietnamese,
+    translations,
+)
 from hcc_report.model import (
+    Agency,
     Appendix,
     AppendixRow,
     Authority,
@@ -70,6 +87,7 @@ __all__ = [
     "ReportView",
     "SectionView",
     "SignatureView",
+    "edition_notes",
     "figures_presenter",
     "groups_in_order",
     "present",
@@ -79,13 +97,28 @@ __all__ = [
     "row_number",
 ]
 
-#: The national title and motto (Quốc hiệu, Tiêu ngữ), Decree 30/2020.
-NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-MOTTO = "Độc lập - Tự do - Hạnh phúc"
-#: The type name of a report (tên loại văn bản).
-TYPE_NAME = "BÁO CÁO"
+#: The national title and motto (Quốc hiệu, Tiêu ngữ), Decree 30/2020, as
+#: messages of the catalogue.
+NATION = N_("SOCIALIST REPUBLIC OF VIET NAM")
+MOTTO = N_("Independence - Freedom - Happiness")
+#: The type name of a report (tên loại văn bản), a message.
+TYPE_NAME = NP_("document type", "REPORT")
 #: The letters of points (điểm), in the Vietnamese alphabet: no f, j, w, z.
 POINT_LETTERS = tuple("abcdđeghiklmnopqrstuvxy")
+#: The letters of points in other languages.
+LATIN_LETTERS = tuple("abcdefghijklmnopqrstuvwxyz")
+#: The authorities' prefixes, as messages (Vietnamese "KT.", English
+#: "p.p.").
+AUTHORITY_PREFIXES = {
+    Authority.TM: NP_("authority", "ON BEHALF OF"),
+    Authority.KT: NP_("authority", "p.p."),
+    Authority.Q: NP_("authority", "ACTING"),
+    Authority.TL: NP_("authority", "BY ORDER OF"),
+    Authority.TUQ: NP_("authority", "BY AUTHORISATION OF"),
+}
+#: The default heading of the column of row names, which has its
+#: translations in the catalogue.
+DEFAULT_ROW_HEADING = "Tên đơn vị"
 
 
 @attrs.frozen
@@ -240,6 +273,101 @@ class ReportView:
     recipients: tuple[str, ...]
     signature: SignatureView
     appendix: AppendixView | None
+    #: The language of the view's words.
+    lang: str = attrs.field(default="vi", metadata=OMIT_DEFAULT)
+    #: The report's texts that have no version in *lang* and are printed
+    #: as written, by their field (``"title_en"``, ``"sections[0].
+    #: heading_en"``; ``"appendix.rows[].name_en"`` for any rows), and the
+    #: style's labels the catalogue does not have (``"style.total_name"``).
+    untranslated: tuple[str, ...] = attrs.field(
+        default=(), metadata=OMIT_DEFAULT
+    )
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """
+        What a reader of this edition should know, in its language: that
+        its language has no catalogue, and which texts had no version in
+        it.
+        """
+        return edition_notes(self.lang, self.untranslated)
+
+
+def edition_notes(lang: str, untranslated: Sequence[str]) -> tuple[str, ...]:
+    """
+    Return the notes on an edition in *lang* with the texts *untranslated*
+    (see `ReportView.untranslated`), in *lang*'s words.
+
+    >>> edition_notes("en", ["title_en", "appendix.rows[].name_en"])
+    ('no English version of 2 texts, printed as written: title_en,
+    appendix.rows[].name_en',)
+    >>> edition_notes("vi", [])
+    ()
+    """
+    notes = []
+    fallback = fallback_note(lang)
+    if fallback is not None:
+        notes.append(fallback)
+    if untranslated:
+        words = translations(lang)
+        notes.append(
+            words.ngettext(
+                "no English version of {count} text, printed as written: "
+                "{texts}",
+                "no English version of {count} texts, printed as written: "
+                "{texts}",
+                len(untranslated),
+            ).format(count=len(untranslated), texts=", ".join(untranslated))
+        )
+    return tuple(notes)
+
+
+class _Words:
+    """
+    The words of one edition: the catalogue's, and the report's own texts
+    in its language, noting those that have no version in it.
+    """
+
+    def __init__(self, lang: str) -> None:
+        self.lang = check_lang(lang)
+        self.vietnamese = is_vietnamese(self.lang)
+        self.catalogue = translations(self.lang)
+        self.gettext = self.catalogue.gettext
+        self.pgettext = self.catalogue.pgettext
+        self.ngettext = self.catalogue.ngettext
+        self.missing: dict[str, None] = {}
+
+    def text(self, vietnamese: str, english: str | None, where: str) -> str:
+        """
+        The report's text *vietnamese* in this edition: *english* for any
+        language but Vietnamese, noted under *where* when there is none.
+        """
+        if self.vietnamese:
+            return vietnamese
+        if english is None:
+            self.missing[where] = None
+            return vietnamese
+        return english
+
+    def label(self, context: str, label: str, where: str) -> str:
+        """
+        A style's *label* in this edition, as written if the catalogue
+        does not have it (noted under *where* but in Vietnamese).
+        """
+        if not self.vietnamese and not has_message(self.lang, label, context):
+            self.missing[where] = None
+        return self.pgettext(context, label)
+
+    def number(self, value: int) -> str:
+        return format_number(value, lang=self.lang)
+
+    def dossiers(self, value: int) -> str:
+        """
+        A number of dossiers: "6.227 hồ sơ", "6,227 dossiers".
+        """
+        return self.ngettext(
+            "{count} dossier", "{count} dossiers", value
+        ).format(count=self.number(value))
 
 
 @attrs.frozen
@@ -271,11 +399,11 @@ def _rate_cell(counts: Counts, key: str, style: Style) -> Cell:
     >>> _rate_cell(nothing, "late_rate", BINH_THUAN).text
     '0.00%'
     """
-    return _rate_maker(key, style)(counts)
+    return _rate_maker(key, style, "vi")(counts)
 
 
 def _cells_of(
-    style: Style, *, grouping: bool
+    style: Style, *, grouping: bool, lang: str
 ) -> Callable[[Counts], tuple[Cell, ...]]:
     """
     The cells of *style*'s columns for a row's counts, with what the style
@@ -284,9 +412,11 @@ def _cells_of(
     makers: list[Callable[[Counts], Cell]] = []
     for key in style.columns:
         if figures.get(key).kind == "rate":
-            makers.append(_rate_maker(key, style))
+            makers.append(_rate_maker(key, style, lang))
         else:
-            makers.append(_count_maker(key, style, grouping=grouping))
+            makers.append(
+                _count_maker(key, style, grouping=grouping, lang=lang)
+            )
 
     def cells(counts: Counts) -> tuple[Cell, ...]:
         return tuple([make(counts) for make in makers])
@@ -294,14 +424,16 @@ def _cells_of(
     return cells
 
 
-def _rate_maker(key: str, style: Style) -> Callable[[Counts], Cell]:
+def _rate_maker(key: str, style: Style, lang: str) -> Callable[[Counts], Cell]:
     """
-    `_rate_cell` of *key* in *style*, for any counts.
+    `_rate_cell` of *key* in *style* and *lang*, for any counts: the
+    style's decimal mark in Vietnamese, the language's notation else.
     """
     entry = figures.rate(key)
     numerator = _adder(entry.numerator)
     denominator = _adder(entry.denominator)
-    places, mark = style.rate_places, style.rate_decimal_mark
+    places = style.rate_places
+    mark = style.rate_decimal_mark if is_vietnamese(lang) else None
     rate_of = rate_with(
         places=places,
         rounding=style.rounding,
@@ -317,7 +449,9 @@ def _rate_maker(key: str, style: Style) -> Callable[[Counts], Cell]:
         value = rate_of(part, whole)
         if value is None:
             return unknown
-        text = format_percent(value, places=places, decimal_mark=mark)
+        text = format_percent(
+            value, places=places, decimal_mark=mark, lang=lang
+        )
         return Cell(text, value, key)
 
     return make
@@ -338,7 +472,7 @@ def _adder(keys: tuple[str, ...]) -> Callable[[Counts], int]:
 
 
 def _count_maker(
-    key: str, style: Style, *, grouping: bool
+    key: str, style: Style, *, grouping: bool, lang: str
 ) -> Callable[[Counts], Cell]:
     value_of = operator.attrgetter(key)
     unknown = Cell(style.not_applicable, field=key)
@@ -347,16 +481,19 @@ def _count_maker(
         value = value_of(counts)
         if value is None:
             return unknown
-        return Cell(format_number(value, grouping=grouping), value, key)
+        return Cell(
+            format_number(value, grouping=grouping, lang=lang), value, key
+        )
 
     return make
 
 
 def present_figures(
-    counts: Counts, style: Style | str = "decree-30"
+    counts: Counts, style: Style | str = "decree-30", *, lang: str = "vi"
 ) -> FiguresView:
     """
-    Return *counts* as *style* shows them, with the style's rates.
+    Return *counts* as *style* shows them in *lang*, with the style's
+    rates.
 
     >>> from hcc_report import Counts
     >>> view = present_figures(Counts(received=10078, received_online=4756,
@@ -364,16 +501,20 @@ def present_figures(
     >>> [(key, cell.text) for key, cell in view.rates.items()]
     [('on_time_rate', '99,79%'), ('late_rate', '0,21%'),
      ('online_share', '47,19%'), ('completion_rate', '-')]
+    >>> present_figures(Counts(processed=9725, on_time=9705, late=20),
+    ...                 lang="en").rates["on_time_rate"].text
+    '99.79%'
 
     Raises:
         ~hcc_report.errors.UnknownStyleError: *style* names no preset.
+        ~hcc_report.errors.ArgumentError: *lang* is not a language code.
     """
     check_type("counts", counts, Counts)
-    return figures_presenter(style)(counts)
+    return figures_presenter(style, lang=lang)(counts)
 
 
 def figures_presenter(
-    style: Style | str = "decree-30",
+    style: Style | str = "decree-30", *, lang: str = "vi"
 ) -> Callable[[Counts], FiguresView]:
     """
     Return `present_figures` in *style* as a function of the counts alone,
@@ -389,7 +530,8 @@ def figures_presenter(
         ~hcc_report.errors.UnknownStyleError: *style* names no preset.
     """
     style = get_style(style)
-    makers = {key: _rate_maker(key, style) for key in style.rates}
+    lang = check_lang(lang)
+    makers = {key: _rate_maker(key, style, lang) for key in style.rates}
 
     def present(counts: Counts) -> FiguresView:
         return FiguresView(
@@ -402,36 +544,48 @@ def figures_presenter(
     return present
 
 
-def _period_noun(period: Period) -> str:
-    """
-    The period as the noun of "trong tháng", "trong quý" ...
-    """
-    kind = period.kind
-    if kind is PeriodKind.MONTH:
-        return "tháng"
-    if kind is PeriodKind.QUARTER:
-        return "quý"
-    if kind is PeriodKind.HALF:
-        return "6 tháng"
-    if kind is PeriodKind.FIRST_MONTHS:
-        return f"{period.number} tháng"
-    if kind is PeriodKind.YEAR:
-        return "năm"
-    return "kỳ"
+#: The period as the noun of "trong tháng", "in the month" ..., by kind.
+_PERIOD_NOUNS = {
+    PeriodKind.MONTH: NP_("period noun", "the month"),
+    PeriodKind.QUARTER: NP_("period noun", "the quarter"),
+    PeriodKind.HALF: NP_("period noun", "the half-year"),
+    PeriodKind.FIRST_MONTHS: NP_("period noun", "the first {number} months"),
+    PeriodKind.YEAR: NP_("period noun", "the year"),
+    PeriodKind.RANGE: NP_("period noun", "the period"),
+}
 
 
-def _figures_lines(opening: str, lead: str, counts: Counts) -> list[Line]:
+def _period_noun(period: Period, words: _Words) -> str:
+    """
+    The period as the noun of "trong tháng", "in the month" ...
+    """
+    noun = words.pgettext("period noun", _PERIOD_NOUNS[period.kind])
+    return noun.format(number=period.number)
+
+
+def _figures_lines(
+    opening: str, lead: str, counts: Counts, words: _Words
+) -> list[Line]:
     """
     A sentence of received dossiers, then a bullet per known figure.
 
-    Without the received figure, *lead* ("Trong tháng") opens the bullets.
+    *opening* and *lead* are messages with ``{dossiers}``: the sentence's
+    start, and, without the received figure, what opens the bullets
+    ("Trong tháng").
     """
+    gettext = words.gettext
     bullets = [
-        f"{label}: {format_number(value)} hồ sơ"
+        gettext(label).format(dossiers=words.dossiers(value))
         for label, value in (
-            ("Số lượng hồ sơ đã xử lý và trả kết quả", counts.processed),
-            ("Số hồ sơ trả đúng và sớm hẹn", counts.on_time),
-            ("Số hồ sơ trễ hẹn", counts.late),
+            (
+                N_("Dossiers processed and results returned: {dossiers}"),
+                counts.processed,
+            ),
+            (
+                N_("Dossiers returned on time or early: {dossiers}"),
+                counts.on_time,
+            ),
+            (N_("Dossiers returned late: {dossiers}"), counts.late),
         )
         if value is not None
     ]
@@ -440,11 +594,13 @@ def _figures_lines(opening: str, lead: str, counts: Counts) -> list[Line]:
             return []
         sentence = f"{lead}:"
     else:
-        sentence = f"{opening} là {format_number(counts.received)} hồ sơ"
+        sentence = opening.format(dossiers=words.dossiers(counts.received))
         if counts.received_online is not None:
-            online = format_number(counts.received_online)
-            sentence += f" (bao gồm {online} hồ sơ trực tuyến)"
-        sentence += ". Trong đó:" if bullets else "."
+            online = words.dossiers(counts.received_online)
+            sentence += gettext(" (including {dossiers} online)").format(
+                dossiers=online
+            )
+        sentence += gettext(". Of which:") if bullets else "."
     lines = [Line("paragraph", sentence)]
     lines.extend(
         Line("bullet", text + (";" if i < len(bullets) - 1 else "."))
@@ -453,7 +609,7 @@ def _figures_lines(opening: str, lead: str, counts: Counts) -> list[Line]:
     return lines
 
 
-def _paragraph_of_figures(report: Report) -> tuple[Line, ...]:
+def _paragraph_of_figures(report: Report, words: _Words) -> tuple[Line, ...]:
     """
     The paragraph of figures that a `hcc_report.FiguresParagraph` stands
     for.
@@ -463,25 +619,40 @@ def _paragraph_of_figures(report: Report) -> tuple[Line, ...]:
     in the wording of the seed report.
 
     >>> from hcc_report.examples import binh_thuan_2023_02
-    >>> lines = _paragraph_of_figures(binh_thuan_2023_02())
+    >>> lines = _paragraph_of_figures(binh_thuan_2023_02(), _Words("vi"))
     >>> print(lines[0].text)
     Tổng số lượng hồ sơ tiếp nhận trong tháng là 6.227 hồ sơ (bao gồm 2.786
     hồ sơ trực tuyến). Trong đó:
     >>> print(lines[4].text)
     Lũy kế đến hết tháng 02 năm 2023, tổng số hồ sơ tiếp nhận là 10.078 hồ sơ
     (bao gồm 4.756 hồ sơ trực tuyến). Trong đó:
+    >>> english = _paragraph_of_figures(binh_thuan_2023_02(), _Words("en"))
+    >>> print(english[4].text)
+    Cumulative to the end of February 2023, the total number of dossiers
+    received was 10,078 dossiers (including 4,756 dossiers online). Of which:
     """
-    noun = _period_noun(report.period)
+    noun = _period_noun(report.period, words)
+    gettext = words.gettext
     lines = _figures_lines(
-        f"Tổng số lượng hồ sơ tiếp nhận trong {noun}",
-        f"Trong {noun}",
+        gettext(
+            "The total number of dossiers received in {period} was {dossiers}"
+        ).replace("{period}", noun),
+        gettext("In {period}").format(period=noun),
         report.figures,
+        words,
     )
     cumulative = report.cumulative
     if cumulative is not None and not _repeats_figures(report, cumulative):
-        until = f"Lũy kế {format_period_end(report.period)}"
+        until = gettext("Cumulative {until}").format(
+            until=format_period_end(report.period, lang=words.lang)
+        )
         lines += _figures_lines(
-            f"{until}, tổng số hồ sơ tiếp nhận", until, cumulative
+            gettext(
+                "{until}, the total number of dossiers received was {dossiers}"
+            ).replace("{until}", until),
+            until,
+            cumulative,
+            words,
         )
     return tuple(lines)
 
@@ -513,22 +684,27 @@ def _states_figures(report: Report) -> bool:
 # Narrative -----------------------------------------------------------------
 
 
-def _lines(blocks: tuple[Block, ...], report: Report) -> list[Line]:
+def _lines(
+    blocks: tuple[Block, ...], report: Report, words: _Words, where: str
+) -> list[Line]:
     lines: list[Line] = []
-    for block in blocks:
-        if isinstance(block, Paragraph):
-            lines.append(Line("paragraph", block.text))
-        elif isinstance(block, Bullet):
-            lines.append(Line("bullet", block.text))
+    for i, block in enumerate(blocks):
+        if isinstance(block, Paragraph | Bullet):
+            text = words.text(
+                block.text, block.text_en, f"{where}[{i}].text_en"
+            )
+            kind = "paragraph" if isinstance(block, Paragraph) else "bullet"
+            lines.append(Line(kind, text))
         elif isinstance(block, FiguresParagraph):
-            lines.extend(_paragraph_of_figures(report))
+            lines.extend(_paragraph_of_figures(report, words))
     return lines
 
 
-def _point_label(index: int) -> str:
-    # After y the letters come doubled (aa, bb ...), as long lists do.
-    letter = POINT_LETTERS[index % len(POINT_LETTERS)]
-    return letter * (index // len(POINT_LETTERS) + 1) + ")"
+def _point_label(index: int, letters: tuple[str, ...] = POINT_LETTERS) -> str:
+    # After the last letter they come doubled (aa, bb ...), as long lists
+    # do.
+    letter = letters[index % len(letters)]
+    return letter * (index // len(letters) + 1) + ")"
 
 
 def _end_mark(text: str) -> str:
@@ -542,32 +718,48 @@ def _end_mark(text: str) -> str:
     return text + "./."
 
 
-def _body(report: Report) -> tuple[tuple[Line, ...], tuple[SectionView, ...]]:
+def _body(
+    report: Report, words: _Words
+) -> tuple[tuple[Line, ...], tuple[SectionView, ...]]:
     """
     Return the opening lines and the numbered sections, tasks last.
 
     The body's last line ends with "./." (Decree 30/2020, Appendix III).
     """
-    opening = _lines(report.opening, report)
+    letters = POINT_LETTERS if words.vietnamese else LATIN_LETTERS
+    opening = _lines(report.opening, report, words, "opening")
     # (label, heading, lines, points), points being (label, heading, lines)
     parts: list[tuple[str, str, list[Line], list[tuple[str, str, list[Line]]]]]
     parts = []
-    sections = list(report.sections)
+    sections = [
+        (f"sections[{i}]", section)
+        for i, section in enumerate(report.sections)
+    ]
     if report.tasks is not None:
-        sections.append(report.tasks)
-    for number, section in enumerate(sections, start=1):
+        sections.append(("tasks", report.tasks))
+    for number, (where, section) in enumerate(sections, start=1):
+        heading = words.text(
+            section.heading, section.heading_en, f"{where}.heading_en"
+        )
+        lines = _lines(section.blocks, report, words, f"{where}.blocks")
         points = [
-            (_point_label(i), sub.heading, _lines(sub.blocks, report))
+            (
+                _point_label(i, letters),
+                words.text(
+                    sub.heading,
+                    sub.heading_en,
+                    f"{where}.subsections[{i}].heading_en",
+                ),
+                _lines(
+                    sub.blocks,
+                    report,
+                    words,
+                    f"{where}.subsections[{i}].blocks",
+                ),
+            )
             for i, sub in enumerate(section.subsections)
         ]
-        parts.append(
-            (
-                f"{number}.",
-                section.heading,
-                _lines(section.blocks, report),
-                points,
-            )
-        )
+        parts.append((f"{number}.", heading, lines, points))
     in_order = [opening]
     for _, _, lines, points in parts:
         in_order.append(lines)
@@ -594,45 +786,87 @@ def _body(report: Report) -> tuple[tuple[Line, ...], tuple[SectionView, ...]]:
 # Parts of the document -----------------------------------------------------
 
 
-def _header(report: Report) -> HeaderView:
+def _header(report: Report, words: _Words) -> HeaderView:
     number = report.number
     issuer = report.issuer
+    parent = None
+    if issuer.parent is not None:
+        parent = words.text(
+            issuer.parent, issuer.parent_en, "issuer.parent_en"
+        ).upper()
+    lang = words.lang
     return HeaderView(
-        parent=None if issuer.parent is None else issuer.parent.upper(),
-        issuer=issuer.name.upper(),
-        nation=NATION,
-        motto=MOTTO,
+        parent=parent,
+        issuer=words.text(
+            issuer.name, issuer.name_en, "issuer.name_en"
+        ).upper(),
+        nation=words.gettext(NATION),
+        motto=words.gettext(MOTTO),
         number=format_doc_number(
-            number.number, number.type_code, number.issuer_code
+            number.number, number.type_code, number.issuer_code, lang=lang
         ),
-        place_date=format_place_date(report.place, report.issued),
+        place_date=format_place_date(report.place, report.issued, lang=lang),
     )
 
 
-def _signature(signer: Signer) -> SignatureView:
+def _signature(signer: Signer, words: _Words) -> SignatureView:
     titles = []
+    title = words.text(
+        signer.title, signer.title_en, "signer.title_en"
+    ).upper()
     if signer.authority is None:
-        titles.append(signer.title.upper())
-    elif signer.authority is Authority.Q:
-        titles.append(f"{signer.authority.prefix} {signer.title.upper()}")
+        titles.append(title)
     else:
-        assert signer.on_behalf_of is not None  # noqa: S101  (model checks)
-        titles.append(
-            f"{signer.authority.prefix} {signer.on_behalf_of.upper()}"
+        prefix = words.pgettext(
+            "authority", AUTHORITY_PREFIXES[signer.authority]
         )
-        titles.append(signer.title.upper())
+        if signer.authority is Authority.Q:
+            titles.append(f"{prefix} {title}")
+        else:
+            assert signer.on_behalf_of is not None  # noqa: S101  (checked)
+            head = words.text(
+                signer.on_behalf_of,
+                signer.on_behalf_of_en,
+                "signer.on_behalf_of_en",
+            )
+            titles.append(f"{prefix} {head.upper()}")
+            titles.append(title)
     return SignatureView(titles=tuple(titles), name=signer.name)
 
 
-def _recipients(report: Report, style: Style) -> tuple[str, ...]:
-    lines = [f"- {recipient};" for recipient in report.recipients]
+def _translated(
+    texts: tuple[str, ...], english: tuple[str, ...], name: str, words: _Words
+) -> tuple[str, ...]:
+    """
+    *texts* in this edition, from *english* (one for each, or none).
+    """
+    if words.vietnamese or not texts:
+        return texts
+    if not english:
+        words.missing[name] = None
+        return texts
+    return english
+
+
+def _recipients(
+    report: Report, style: Style, words: _Words
+) -> tuple[str, ...]:
+    recipients = _translated(
+        report.recipients, report.recipients_en, "recipients_en", words
+    )
+    lines = [f"- {recipient};" for recipient in recipients]
     if report.archive:
-        lines.append(f"- Lưu: {style.archive_separator.join(report.archive)}.")
+        places = style.archive_separator.join(report.archive)
+        lines.append(
+            words.gettext("- Archived: {places}.").format(places=places)
+        )
     return tuple(lines)
 
 
-def _addressees(report: Report) -> tuple[str, ...]:
-    names = report.addressees
+def _addressees(report: Report, words: _Words) -> tuple[str, ...]:
+    names = _translated(
+        report.addressees, report.addressees_en, "addressees_en", words
+    )
     if len(names) == 1:
         return (f"{names[0]}.",)
     return tuple(
@@ -648,24 +882,27 @@ def _row(
     style: Style,
     *,
     grouping: bool,
+    lang: str,
     kind: str = "row",
     group: str | None = None,
 ) -> AppendixRowView:
     if counts is None:  # a group's line that prints no figures
         cells = tuple(Cell("", field=key) for key in style.columns)
     else:
-        cells = _cells_of(style, grouping=grouping)(counts)
+        cells = _cells_of(style, grouping=grouping, lang=lang)(counts)
     return AppendixRowView(
         number=number, name=name, cells=cells, kind=kind, group=group
     )
 
 
-def _heading(key: str, style: Style) -> str:
+def _heading(key: str, style: Style, words: _Words) -> str:
     heading = style.column_headings.get(key)
     if heading is not None:
-        return heading
+        return words.label("column", heading, f"style.column_headings.{key}")
     figure = figures.get(key)
-    return figure.heading + (" (%)" if figure.kind == "rate" else "")
+    return figure.heading_in(words.lang) + (
+        " (%)" if figure.kind == "rate" else ""
+    )
 
 
 #: Roman numerals of groups, as tables number them.
@@ -755,8 +992,35 @@ def row_number(groups: Sequence[str | None], index: int) -> str:
     return f"{roman(named.index(group) + 1)}.{place}"
 
 
+def _agency_names(
+    words: _Words,
+) -> tuple[Callable[[Agency], str], Callable[[Agency], str | None]]:
+    """
+    The name and the group an agency is printed under in this edition.
+    """
+    if words.vietnamese:
+        return operator.attrgetter("display_name"), operator.attrgetter(
+            "group"
+        )
+
+    def name_of(agency: Agency) -> str:
+        if agency.name_en is not None:
+            return agency.name_en
+        words.missing["appendix.rows[].name_en"] = None
+        return agency.display_name
+
+    def group_of(agency: Agency) -> str | None:
+        if agency.group is not None and agency.group_en is not None:
+            return agency.group_en
+        if agency.group is not None:
+            words.missing["appendix.rows[].group_en"] = None
+        return agency.group
+
+    return name_of, group_of
+
+
 def _rows(
-    rows: tuple[AppendixRow, ...], style: Style
+    rows: tuple[AppendixRow, ...], style: Style, words: _Words
 ) -> tuple[AppendixRowView, ...]:
     """
     The rows as printed: in their order, or, when rows name their group,
@@ -764,16 +1028,19 @@ def _rows(
     line of its own numbered I, II ... with its subtotal, its rows
     numbered from 1.
     """
-
-    cells_of = _cells_of(style, grouping=style.group_row_counts)
+    lang = words.lang
+    cells_of = _cells_of(style, grouping=style.group_row_counts, lang=lang)
+    name_of, group_of = _agency_names(words)
 
     def member(number: int, row: AppendixRow) -> AppendixRowView:
         return AppendixRowView(
-            number=format_number(number, zero_pad=style.pad_row_numbers),
-            name=row.agency.display_name,
+            number=format_number(
+                number, zero_pad=style.pad_row_numbers, lang=lang
+            ),
+            name=name_of(row.agency),
             cells=cells_of(row.counts),
             kind="row",
-            group=row.agency.group,
+            group=group_of(row.agency),
         )
 
     groups = groups_in_order(rows)
@@ -793,15 +1060,17 @@ def _rows(
         subtotal = total(members)
         first = style.subtotals == "first"
         headed += 1
+        group_name = group_of(members[0].agency)
         shown.append(
             _row(
                 roman(headed),
-                group,
+                group_name or group,
                 subtotal if first else None,
                 style,
                 grouping=True,
+                lang=lang,
                 kind="group",
-                group=group,
+                group=group_name,
             )
         )
         shown.extend(member(i, row) for i, row in enumerate(members, start=1))
@@ -809,67 +1078,93 @@ def _rows(
             shown.append(
                 _row(
                     "",
-                    "Cộng",
+                    words.pgettext("table", "Subtotal"),
                     subtotal,
                     style,
                     grouping=True,
+                    lang=lang,
                     kind="subtotal",
-                    group=group,
+                    group=group_name,
                 )
             )
     return tuple(shown)
 
 
-def _column_groups(style: Style) -> tuple[ColumnGroupView, ...]:
+def _column_groups(style: Style, words: _Words) -> tuple[ColumnGroupView, ...]:
     return tuple(
         ColumnGroupView(
-            heading=group.heading,
+            heading=words.label(
+                "column", group.heading, f"style.column_groups[{i}].heading"
+            ),
             start=style.columns.index(group.columns[0]),
             span=len(group.columns),
         )
-        for group in style.column_groups
+        for i, group in enumerate(style.column_groups)
     )
 
 
 def _appendix(
-    appendix: Appendix, report: Report, style: Style
+    appendix: Appendix, report: Report, style: Style, words: _Words
 ) -> AppendixView:
+    lang = words.lang
     year = report.period.end.year
     if appendix.basis is Basis.CUMULATIVE:
-        group = f"Lũy kế từ năm {year}"
+        group = words.gettext("Cumulative for {year}").format(year=year)
     else:
-        named = format_period(report.period)
+        named = format_period(report.period, lang=lang)
         group = named[0].upper() + named[1:]
-    reference = (
-        f"({style.appendix_reference} Báo cáo số {report.number} "
-        f"{format_date(report.issued)} của {report.issuer.long_name})"
+    issuer = report.issuer
+    reference = words.gettext(
+        "({reference} Report No. {number} dated {date} of {issuer})"
+    ).format(
+        reference=words.label(
+            "appendix", style.appendix_reference, "style.appendix_reference"
+        ),
+        number=report.number,
+        date=format_date(report.issued, lang=lang),
+        issuer=words.text(
+            issuer.long_name, issuer.long_name_en, "issuer.full_name_en"
+        ),
     )
+    title = words.text(appendix.title, appendix.title_en, "appendix.title_en")
+    row_heading = appendix.row_heading
+    if not words.vietnamese:
+        if appendix.row_heading_en is not None:
+            row_heading = appendix.row_heading_en
+        elif row_heading == DEFAULT_ROW_HEADING:
+            row_heading = words.pgettext("table", "Agency")
+        else:
+            words.missing["appendix.row_heading_en"] = None
     return AppendixView(
-        label=style.appendix_label,
-        title=appendix.title.upper()
-        if style.appendix_title_upper
-        else appendix.title,
+        label=words.label(
+            "appendix", style.appendix_label, "style.appendix_label"
+        ),
+        title=title.upper() if style.appendix_title_upper else title,
         reference=reference,
-        number_heading="Stt",
-        name_heading=appendix.row_heading,
+        number_heading=words.pgettext("table", "No."),
+        name_heading=row_heading,
         group_heading=group,
-        columns=tuple(_heading(key, style) for key in style.columns),
-        rows=_rows(appendix.rows, style),
+        columns=tuple(_heading(key, style, words) for key in style.columns),
+        rows=_rows(appendix.rows, style, words),
         total=_row(
             "",
-            style.total_name,
+            words.label("table", style.total_name, "style.total_name"),
             total(appendix.rows),
             style,
             grouping=True,
+            lang=lang,
         ),
-        column_groups=_column_groups(style),
+        column_groups=_column_groups(style, words),
         total_first=style.total_first,
     )
 
 
-def present(report: Report, style: Style | str = "decree-30") -> ReportView:
+def present(
+    report: Report, style: Style | str = "decree-30", *, lang: str = "vi"
+) -> ReportView:
     """
-    Turn a report and a style into every string the document shows.
+    Turn a report and a style into every string the document shows, in
+    *lang*.
 
     >>> from hcc_report.examples import binh_thuan_2023_02
     >>> view = present(binh_thuan_2023_02(), "binh-thuan")
@@ -880,28 +1175,47 @@ def present(report: Report, style: Style | str = "decree-30") -> ReportView:
     >>> decree = present(binh_thuan_2023_02())
     >>> [cell.text for cell in decree.appendix.total.cells]
     ['10.078', '9.725', '9.705', '20', '99,79%']
+    >>> english = present(binh_thuan_2023_02(), lang="en")
+    >>> english.header.number, english.header.place_date
+    ('No.: 04/BC-TTHCC', 'Bình Thuận, 2 March 2023')
+    >>> [cell.text for cell in english.appendix.total.cells]
+    ['10,078', '9,725', '9,705', '20', '99.79%']
+    >>> english.untranslated[:2]
+    ('issuer.parent_en', 'issuer.name_en')
 
     Raises:
         ~hcc_report.errors.UnknownStyleError: *style* names no preset.
+        ~hcc_report.errors.ArgumentError: *lang* is not a language code.
     """
     check_type("report", report, Report)
     style = get_style(style)
-    opening, sections = _body(report)
+    words = _Words(lang)
+    header = _header(report, words)
+    title = words.text(report.title, report.title_en, "title_en")
+    addressees = _addressees(report, words)
+    opening, sections = _body(report, words)
+    recipients = _recipients(report, style, words)
+    signature = _signature(report.signer, words)
+    appendix = (
+        None
+        if report.appendix is None
+        else _appendix(report.appendix, report, style, words)
+    )
     return ReportView(
         style=style,
-        header=_header(report),
-        type_name=TYPE_NAME,
-        title=report.title,
-        addressees_label="Kính gửi:",
-        addressees=_addressees(report),
+        header=header,
+        type_name=words.pgettext("document type", TYPE_NAME),
+        title=title,
+        addressees_label=words.gettext("To:"),
+        addressees=addressees,
         opening=opening,
         sections=sections,
-        recipients_label="Nơi nhận:",
-        recipients=_recipients(report, style),
-        signature=_signature(report.signer),
-        appendix=None
-        if report.appendix is None
-        else _appendix(report.appendix, report, style),
+        recipients_label=words.gettext("Recipients:"),
+        recipients=recipients,
+        signature=signature,
+        appendix=appendix,
+        lang=words.lang,
+        untranslated=tuple(words.missing),
     )
 
 

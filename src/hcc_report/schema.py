@@ -296,14 +296,28 @@ def _block() -> dict[str, Any]:
     """
     return {
         "description": (
-            'A paragraph (a string), a bullet ({"bullet": "..."}) or the '
-            'place of the paragraph of figures ({"insert": "figures"}).'
+            'A paragraph (a string, or {"paragraph": "...", "paragraph_en": '
+            '"..."} with its English), a bullet ({"bullet": "...", '
+            '"bullet_en": "..."}) or the place of the paragraph of figures '
+            '({"insert": "figures"}).'
         ),
         "oneOf": [
             _ref("paragraph_text"),
             {
                 "type": "object",
-                "properties": {"bullet": _ref("paragraph_text")},
+                "properties": {
+                    "paragraph": _ref("paragraph_text"),
+                    "paragraph_en": _ref("paragraph_text"),
+                },
+                "required": ["paragraph"],
+                "additionalProperties": False,
+            },
+            {
+                "type": "object",
+                "properties": {
+                    "bullet": _ref("paragraph_text"),
+                    "bullet_en": _ref("paragraph_text"),
+                },
                 "required": ["bullet"],
                 "additionalProperties": False,
             },
@@ -369,7 +383,7 @@ def _row() -> dict[str, Any]:
     return {
         "description": (
             "A row of the appendix: the agency (name, short_name, code, "
-            "group) and its counts, side by side."
+            "group, name_en, group_en) and its counts, side by side."
         ),
         "type": "object",
         "properties": {

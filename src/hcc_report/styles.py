@@ -24,6 +24,13 @@ figure catalogue, and may put group headings over runs of them
 (`Style.column_groups`); its rows are the appendix's, grouped with
 subtotals when the rows name their group.
 
+A style's labels (`Style.appendix_label`, `Style.total_name`, the column
+headings ...) are messages of the library's catalogue, written in English
+and printed in the report's language (`hcc_report.languages`): the
+presets' ``"Appendix"`` prints "Phụ lục" in Vietnamese. A label the
+catalogue does not have is printed as it is written, in every language,
+so a style of your own can write its labels in Vietnamese.
+
 Make your own with `attrs.evolve` on a preset, or from a TOML file with
 `hcc_report.load_style`.
 """
@@ -43,6 +50,7 @@ from hcc_report.errors import (
     UnknownFigureError,
     UnknownStyleError,
 )
+from hcc_report.languages import NP_
 from hcc_report.rounding import MAX_PLACES, Rounding, ZeroPolicy
 
 
@@ -132,13 +140,13 @@ class Style:
     group_row_counts: bool = True
     #: Write row numbers with two digits ("01") rather than plainly ("1").
     pad_row_numbers: bool = False
-    #: The word over the appendix title.
-    appendix_label: str = "Phụ lục"
+    #: The word over the appendix title (a label: see the module's notes).
+    appendix_label: str = NP_("appendix", "Appendix")
     #: Write the appendix title in upper case, as Decree 30/2020 does.
     appendix_title_upper: bool = True
     #: How the appendix refers to the report ("Kèm theo", "Ban hành kèm
-    #: theo").
-    appendix_reference: str = "Kèm theo"
+    #: theo"), a label.
+    appendix_reference: str = NP_("appendix", "Attached to")
     #: What separates the places a copy is filed at (", " in "Lưu VT,
     #: Tuyền.").
     archive_separator: str = ", "
@@ -167,7 +175,7 @@ class Style:
     )
     #: Headings that replace the catalogue's for some columns, by key, such
     #: as "Tổng số" under a group for the group's whole, or "Quá hạn" for
-    #: what is overdue.
+    #: what is overdue; labels, as are the groups' headings.
     column_headings: Mapping[str, str] = attrs.field(
         factory=dict, converter=_headings
     )
@@ -176,8 +184,8 @@ class Style:
     subtotals: str = "first"
     #: Print the total row before the rows rather than after them.
     total_first: bool = False
-    #: The name of the total row.
-    total_name: str = "Tổng cộng"
+    #: The name of the total row, a label.
+    total_name: str = NP_("table", "Total")
 
     def __attrs_post_init__(self) -> None:
         checker = Checker("Style")
@@ -302,9 +310,9 @@ BINH_THUAN = Style(
     rate_decimal_mark=".",
     group_row_counts=False,
     pad_row_numbers=True,
-    appendix_label="PHỤ LỤC",
+    appendix_label=NP_("appendix", "APPENDIX"),
     appendix_title_upper=False,
-    appendix_reference="Ban hành kèm theo",
+    appendix_reference=NP_("appendix", "Issued with"),
     archive_separator=". ",
 )
 
@@ -327,30 +335,30 @@ FORM_06 = Style(
     ),
     column_groups=(
         ColumnGroup(
-            "Số hồ sơ nhận giải quyết",
+            NP_("column", "Dossiers to handle"),
             ("handled", "received_online", "received_offline", "carried_over"),
         ),
         ColumnGroup(
-            "Số hồ sơ đã giải quyết",
+            NP_("column", "Dossiers processed"),
             ("processed", "early", "on_due_date", "late"),
         ),
         ColumnGroup(
-            "Số hồ sơ đang giải quyết",
+            NP_("column", "Dossiers pending"),
             ("pending", "pending_in_time", "pending_overdue"),
         ),
     ),
     column_headings={
-        "handled": "Tổng số",
-        "received_online": "Trực tuyến",
-        "received_offline": "Trực tiếp, bưu chính",
-        "carried_over": "Từ kỳ trước",
-        "processed": "Tổng số",
-        "early": "Trước hạn",
-        "on_due_date": "Đúng hạn",
-        "late": "Quá hạn",
-        "pending": "Tổng số",
-        "pending_in_time": "Trong hạn",
-        "pending_overdue": "Quá hạn",
+        "handled": NP_("column", "Total"),
+        "received_online": NP_("column", "Online"),
+        "received_offline": NP_("column", "In person or by post"),
+        "carried_over": NP_("column", "Carried over"),
+        "processed": NP_("column", "Total"),
+        "early": NP_("column", "Early"),
+        "on_due_date": NP_("column", "On the due date"),
+        "late": NP_("column", "Late"),
+        "pending": NP_("column", "Total"),
+        "pending_in_time": NP_("column", "In time"),
+        "pending_overdue": NP_("column", "Overdue"),
     },
 )
 

@@ -72,10 +72,11 @@ class Renderer(Protocol[Options]):
         ...
 
     def render(
-        self, report: Report, *, style: Style, options: Options
+        self, report: Report, *, style: Style, options: Options, lang: str
     ) -> str | bytes:
         """
-        Return the whole document: `str` for text formats, `bytes` else.
+        Return the whole document in the language *lang*
+        (`hcc_report.languages`): `str` for text formats, `bytes` else.
         """
         ...
 
@@ -90,7 +91,7 @@ class StreamingRenderer(Renderer[Options], Protocol[Options]):
     """
 
     def stream(
-        self, report: Report, *, style: Style, options: Options
+        self, report: Report, *, style: Style, options: Options, lang: str
     ) -> Iterator[str]:
         """
         Yield the document's text in pieces.

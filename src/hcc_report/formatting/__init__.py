@@ -12,9 +12,12 @@ Each parser is the strict inverse of a formatter: what it cannot read
 unambiguously raises `~hcc_report.errors.ParseError`, quoting the text; it
 never guesses.
 
-Numbers, percentages and dates in other locales (``locale="en"``) are
-written by Babel, imported only then. This package imports nothing from
-hcc_report but its exceptions and its calendar helper.
+Every formatter takes ``lang``: English (``lang="en"``) writes "10,078",
+"99.79%", "2 March 2023" and "February 2023"; numbers and dates in other
+languages are written by Babel from CLDR, imported only then, and their
+words come from the message catalogues (`hcc_report.languages`). This
+package imports nothing from hcc_report but its exceptions, its calendar
+helper and its catalogues.
 """
 
 from hcc_report.errors import ParseError
@@ -22,6 +25,7 @@ from hcc_report.formatting._dates import (
     format_date,
     format_place_date,
     format_short_date,
+    month_name,
     month_text,
     parse_date,
     parse_place_date,
@@ -62,6 +66,7 @@ __all__ = [
     "format_period_end",
     "format_place_date",
     "format_short_date",
+    "month_name",
     "month_text",
     "parse_date",
     "parse_doc_number",

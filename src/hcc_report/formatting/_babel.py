@@ -17,6 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date as babel_format_date
+from babel.dates import get_month_names
 from babel.numbers import format_decimal as babel_format_decimal
 from babel.numbers import format_percent as babel_format_percent
 
@@ -28,7 +29,7 @@ def _locale(name: str) -> Locale:
     try:
         return Locale.parse(name.replace("-", "_"))
     except (UnknownLocaleError, ValueError) as error:
-        msg = f"unknown locale {name!r}: {error}"
+        msg = f"unknown language {name!r}: {error}"
         raise ArgumentError(msg) from None
 
 
@@ -112,3 +113,9 @@ def format_percent(value: Decimal, locale: str, *, grouping: bool) -> str:
 
 def format_date(day: dt.date, locale: str) -> str:
     return babel_format_date(day, "long", locale=_locale(locale))
+
+
+def month_name(month: int, locale: str) -> str:
+    # The name as it stands alone ("mars"), not inside a date.
+    names = get_month_names("wide", "stand-alone", locale=_locale(locale))
+    return str(names[month])

@@ -8,7 +8,8 @@ import datetime as dt
 import re
 
 from hcc_report.errors import ArgumentError, ArgumentTypeError, ParseError
-from hcc_report.formatting._text import check_locale, clean
+from hcc_report.formatting._text import clean, notation
+from hcc_report.languages import NP_, translations
 
 
 def _check_date(function: str, day: object) -> dt.date:
@@ -55,7 +56,40 @@ def month_text(month: int) -> str:
     return _MONTHS[month]
 
 
-def format_date(day: dt.date, *, locale: str = "vi") -> str:
+#: The months' names, for the languages with a catalogue but Vietnamese.
+MONTH_NAMES = (
+    NP_("month", "January"),
+    NP_("month", "February"),
+    NP_("month", "March"),
+    NP_("month", "April"),
+    NP_("month", "May"),
+    NP_("month", "June"),
+    NP_("month", "July"),
+    NP_("month", "August"),
+    NP_("month", "September"),
+    NP_("month", "October"),
+    NP_("month", "November"),
+    NP_("month", "December"),
+)
+
+
+def month_name(month: int, lang: str) -> str:
+    """
+    Return the name of *month* (1 to 12) in *lang*: from its catalogue, or
+    from CLDR (by Babel) for a language without one.
+
+    >>> month_name(3, "en"), month_name(3, "fr")
+    ('March', 'mars')
+    """
+    month_text(month)  # checks it
+    if notation(lang) == "babel":
+        from hcc_report.formatting import _babel  # noqa: PLC0415
+
+        return _babel.month_name(month, lang)
+    return translations(lang).pgettext("month", MONTH_NAMES[month - 1])
+
+
+def format_date(day: dt.date, *, lang: str = "vi") -> str:
     """
     Write a date in full, as the date line of an official document.
 
@@ -69,10 +103,13 @@ def format_date(day: dt.date, *, locale: str = "vi") -> str:
     'ngày 05 tháng 01 năm 2020'
     >>> format_date(dt.date(2019, 12, 25))
     'ngày 25 tháng 12 năm 2019'
-    >>> format_date(dt.date(2023, 3, 2), locale="en")
-    'March 2, 2023'
+    >>> format_date(dt.date(2023, 3, 2), lang="en")
+    '2 March 2023'
+    >>> format_date(dt.date(2023, 3, 2), lang="fr")
+    '2 mars 2023'
 
-    Other locales get their CLDR long date, written by Babel.
+    English puts the day first, as the English versions of Vietnamese
+    documents do; other languages get their CLDR long date, from Babel.
 
     Raises:
         ~hcc_report.errors.ArgumentTypeError: *day* is not a `datetime.date` (a
@@ -81,10 +118,22 @@ def format_date(day: dt.date, *, locale: str = "vi") -> str:
     """
     if type(day) is not dt.date:
         _check_date("format_date", day)
-    if locale != "vi" and not check_locale(locale):
-        from hcc_report.formatting import _babel  # noqa: PLC0415
+    if lang != "vi":
+        kind = notation(lang)
+        if kind == "babel":
+            from hcc_report.formatting import _babel  # noqa: PLC0415
 
-        return _babel.format_date(day, locale)
+            return _babel.format_date(day, lang)
+        if kind == "en":
+            return (
+                translations(lang)
+                .pgettext("date", "{day} {month} {year}")
+                .format(
+                    day=day.day,
+                    month=month_name(day.month, lang),
+                    year=_year_text(day.year),
+                )
+            )
     # Table lookups: this runs once per date of a report, so it is fast.
     return (
         f"ngày {_DAYS[day.day]} tháng {_MONTHS[day.month]} "
@@ -92,12 +141,14 @@ def format_date(day: dt.date, *, locale: str = "vi") -> str:
     )
 
 
-def format_place_date(place: str, day: dt.date) -> str:
+def format_place_date(place: str, day: dt.date, *, lang: str = "vi") -> str:
     """
     Write the place and date line of a document.
 
     >>> format_place_date("Bình Thuận", dt.date(2023, 3, 2))
     'Bình Thuận, ngày 02 tháng 3 năm 2023'
+    >>> format_place_date("Bình Thuận", dt.date(2023, 3, 2), lang="en")
+    'Bình Thuận, 2 March 2023'
 
     Raises:
         ~hcc_report.errors.ArgumentTypeError: *place* is not a string or *day*
@@ -110,7 +161,7 @@ def format_place_date(place: str, day: dt.date) -> str:
     if not place.strip():
         msg = "format_place_date() needs a place name, got a blank one"
         raise ArgumentError(msg)
-    return f"{clean(place)}, {format_date(day)}"
+    return f"{clean(place)}, {format_date(day, lang=lang)}"
 
 
 def format_short_date(day: dt.date) -> str:

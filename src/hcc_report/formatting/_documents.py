@@ -9,6 +9,7 @@ import re
 
 from hcc_report.errors import ParseError, Problem, ValidationError
 from hcc_report.formatting._text import clean
+from hcc_report.languages import translations
 
 
 class DocumentType(str, enum.Enum):
@@ -119,6 +120,7 @@ def format_doc_number(
     issuer_code: str,
     *,
     label: bool = True,
+    lang: str = "vi",
 ) -> str:
     """
     Write a document's number and symbol (Decree 30/2020, Appendix I, §II.3).
@@ -130,12 +132,15 @@ def format_doc_number(
     'Số: 04/BC-TTHCC'
     >>> format_doc_number(569, "CV", "UBND-NCKSTTHC", label=False)
     '569/CV-UBND-NCKSTTHC'
+    >>> format_doc_number(4, DocumentType.BAO_CAO, "TTHCC", lang="en")
+    'No.: 04/BC-TTHCC'
 
     Args:
         number: The sequence number in the year, from 1.
         type_code: A `DocumentType` or its abbreviation.
         issuer_code: The issuer's abbreviation ("TTHCC", "UBND-VP").
         label: Start with "Số: ", as the document's header does.
+        lang: The language of the label ("No.: " in English).
 
     Raises:
         ~hcc_report.errors.ValidationError: A part is not of the form
@@ -146,7 +151,9 @@ def format_doc_number(
     if problems:
         raise ValidationError(problems, subject="document number")
     text = f"{number:02d}/{type_code!s}-{issuer_code}"
-    return f"Số: {text}" if label else text
+    if not label:
+        return text
+    return translations(lang).gettext("No.: {number}").format(number=text)
 
 
 def parse_doc_number(text: str) -> tuple[int, str, str]:

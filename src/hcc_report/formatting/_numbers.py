@@ -12,9 +12,9 @@ from hcc_report._checks import check_whole
 from hcc_report.errors import ArgumentError, ParseError
 from hcc_report.formatting._text import (
     check_decimal_mark,
-    check_locale,
     check_number,
     clean,
+    notation,
 )
 
 
@@ -24,10 +24,11 @@ def format_number(
     grouping: bool = True,
     zero_pad: bool = False,
     decimal_mark: str | None = None,
-    locale: str = "vi",
+    lang: str = "vi",
 ) -> str:
     """
-    Write a number the way Vietnamese official documents do.
+    Write a number the way Vietnamese official documents do, or in the
+    notation of another language.
 
     A dot groups thousands and a comma marks decimals (Accounting Law
     2003, Art. 12.2). A `~decimal.Decimal` is written with exactly the
@@ -48,6 +49,10 @@ def format_number(
     '05'
     >>> format_number(Decimal("-0.00"))
     '0,00'
+    >>> format_number(10078, lang="en")
+    '10,078'
+    >>> format_number(Decimal("1234.5"), lang="en")
+    '1,234.5'
 
     Args:
         value: An `int` or a finite `~decimal.Decimal`.
@@ -55,11 +60,13 @@ def format_number(
         zero_pad: Write a count from 1 to 9 with a leading zero, as
             administrative prose does ("Tuy Phong: 05 hồ sơ", "STT 01").
             Other values are written as usual.
-        decimal_mark: ``","`` (the default) or ``"."`` for documents that
-            print ``99.66``; the other mark then groups thousands.
-        locale: ``"vi"`` for this convention; any other CLDR locale
-            (``"en"``) is written by Babel with that locale's conventions,
-            the digits still exactly as given.
+        decimal_mark: ``","`` (the default) or ``"."`` for Vietnamese
+            documents that print ``99.66``; the other mark then groups
+            thousands.
+        lang: ``"vi"`` for this convention; ``"en"`` for English notation
+            (a comma groups thousands, a dot marks decimals); any other
+            language's notation is written by Babel from CLDR, the digits
+            still exactly as given.
 
     Raises:
         ~hcc_report.errors.ArgumentTypeError: *value* is not an `int` or a
@@ -67,7 +74,7 @@ def format_number(
         ~hcc_report.errors.ArgumentError: *value* is not finite, or an option
             is wrong.
     """
-    if locale == "vi" and decimal_mark is None and not zero_pad:
+    if lang == "vi" and decimal_mark is None and not zero_pad:
         # The common cases, kept fast: a count, or a figure with decimals
         # and no sign or exponent, in the default convention.
         if type(value) is int:
@@ -79,23 +86,31 @@ def format_number(
                     whole = f"{int(whole):,}".replace(",", ".")
                 return f"{whole},{fraction}" if point else whole
     check_number("format_number", value)
-    if locale != "vi" and not check_locale(locale):
-        if decimal_mark is not None or zero_pad:
-            msg = (
-                "decimal_mark and zero_pad are for Vietnamese formatting; "
-                f"locale {locale!r} has its own conventions"
-            )
-            raise ArgumentError(msg)
+    kind = notation(lang)
+    if kind != "vi":
+        _no_decimal_mark(decimal_mark, lang)
+    if kind == "babel":
         from hcc_report.formatting import _babel  # noqa: PLC0415
 
-        return _babel.format_number(value, locale, grouping=grouping)
+        text = _babel.format_number(value, lang, grouping=grouping)
+        padded = zero_pad and type(value) is int and 0 < value < 10  # noqa: PLR2004
+        return "0" + text if padded else text
     return _vietnamese(
         value,
         grouping=grouping,
         zero_pad=zero_pad,
-        mark=check_decimal_mark(decimal_mark),
+        mark="." if kind == "en" else check_decimal_mark(decimal_mark),
         places=None,
     )
+
+
+def _no_decimal_mark(decimal_mark: str | None, lang: str) -> None:
+    if decimal_mark is not None:
+        msg = (
+            "decimal_mark is for Vietnamese notation; "
+            f"lang {lang!r} has its own"
+        )
+        raise ArgumentError(msg)
 
 
 def _vietnamese(
@@ -144,7 +159,7 @@ def format_percent(
     places: int | None = 2,
     grouping: bool = True,
     decimal_mark: str | None = None,
-    locale: str = "vi",
+    lang: str = "vi",
 ) -> str:
     """
     Write a percentage: the number, then ``%`` with no space before it.
@@ -165,6 +180,8 @@ def format_percent(
     '90,1%'
     >>> format_percent(Decimal("-0.00"))
     '0,00%'
+    >>> format_percent(Decimal("99.79"), lang="en")
+    '99.79%'
     >>> format_percent(Decimal("99.795"))
     Traceback (most recent call last):
         ...
@@ -176,7 +193,7 @@ def format_percent(
         value: An `int` or a finite `~decimal.Decimal` percentage.
         places: The number of decimals to write, or ``None`` for those of
             *value*.
-        grouping, decimal_mark, locale: As for `format_number`.
+        grouping, decimal_mark, lang: As for `format_number`.
 
     Raises:
         ~hcc_report.errors.ArgumentTypeError: *value* is not an `int` or a
@@ -187,8 +204,10 @@ def format_percent(
     if (
         type(value) is Decimal
         and places == 2  # noqa: PLR2004
-        and locale == "vi"
-        and decimal_mark in (None, ",", ".")
+        and (
+            (lang == "vi" and decimal_mark in (None, ",", "."))
+            or (lang == "en" and decimal_mark is None)
+        )
         and grouping
     ):
         # The common case, kept fast: a rate as hcc_report.rate returns it,
@@ -200,31 +219,27 @@ def format_percent(
             and whole.isdigit()
             and fraction.isdigit()
         ):
-            return f"{whole}{decimal_mark or ','}{fraction}%"
+            mark = "." if lang == "en" else decimal_mark or ","
+            return f"{whole}{mark}{fraction}%"
     check_number("format_percent", value)
     if places is not None:
         check_whole("places", places)
-    if locale != "vi" and not check_locale(locale):
-        if decimal_mark is not None:
-            msg = (
-                "decimal_mark is for Vietnamese formatting; "
-                f"locale {locale!r} has its own conventions"
-            )
-            raise ArgumentError(msg)
+    kind = notation(lang)
+    if kind != "vi":
+        _no_decimal_mark(decimal_mark, lang)
+    if kind == "babel":
         from hcc_report.formatting import _babel  # noqa: PLC0415
 
         # Checked and padded the Vietnamese way; Babel writes the result.
         padded = _vietnamese(
             value, grouping=False, zero_pad=False, mark=".", places=places
         )
-        return _babel.format_percent(
-            Decimal(padded), locale, grouping=grouping
-        )
+        return _babel.format_percent(Decimal(padded), lang, grouping=grouping)
     text = _vietnamese(
         value,
         grouping=grouping,
         zero_pad=False,
-        mark=check_decimal_mark(decimal_mark),
+        mark="." if kind == "en" else check_decimal_mark(decimal_mark),
         places=places,
     )
     return text + "%"

@@ -17,11 +17,14 @@ from typing import NamedTuple, Protocol
 from hcc_report._calendar import NUMBERING, is_month_end, month_end
 from hcc_report.errors import ArgumentError, ArgumentTypeError, ParseError
 from hcc_report.formatting._dates import (
+    format_date,
     format_short_date,
+    month_name,
     month_text,
     parse_short_date,
 )
 from hcc_report.formatting._text import clean
+from hcc_report.languages import translations
 
 
 class PeriodLike(Protocol):
@@ -86,7 +89,9 @@ def _kind(period: object) -> str:
     return value
 
 
-def format_period(period: PeriodLike, *, short: bool = False) -> str:
+def format_period(  # noqa: PLR0911  (one return a kind)
+    period: PeriodLike, *, short: bool = False, lang: str = "vi"
+) -> str:
     """
     Name a reporting period as reports do.
 
@@ -112,6 +117,16 @@ def format_period(period: PeriodLike, *, short: bool = False) -> str:
     ... )
     'từ ngày 01/01/2023 đến ngày 28/02/2023'
 
+    In English, and in the words of the English catalogue for a language
+    without a catalogue of its own:
+
+    >>> format_period(Period.month(2023, 2), lang="en")
+    'February 2023'
+    >>> format_period(Period.quarter(2024, 1), lang="en")
+    'Q1 2024'
+    >>> format_period(Period.first_months(2023, 9), lang="en")
+    'the first 9 months of 2023'
+
     *short* gives the forms used in running text and titles: ``tháng
     02/2023``, ``quý I/2023``, ``từ 01/01/2023 đến 28/02/2023``; the others
     have no shorter form.
@@ -122,6 +137,8 @@ def format_period(period: PeriodLike, *, short: bool = False) -> str:
         ~hcc_report.errors.ArgumentError: Its kind is unknown.
     """
     kind = _kind(period)
+    if lang != "vi":
+        return _period_words(kind, period, lang)
     start, end = period.start, period.end
     year = f"{end.year:04d}"
     joint = "/" if short else " năm "
@@ -147,7 +164,43 @@ def format_period(period: PeriodLike, *, short: bool = False) -> str:
     raise ArgumentError(msg)
 
 
-def format_cumulative(period: PeriodLike) -> str:
+def _period_words(kind: str, period: PeriodLike, lang: str) -> str:
+    """
+    *period* in the words of *lang*'s catalogue (English's for a language
+    without one).
+    """
+    words = translations(lang)
+    start, end = period.start, period.end
+    year = f"{end.year:04d}"
+    if kind == "month":
+        text = words.pgettext("period", "{month} {year}")
+        return text.format(month=month_name(start.month, lang), year=year)
+    if kind == "range":
+        text = words.pgettext("period", "from {start} to {end}")
+        return text.format(
+            start=format_date(start, lang=lang),
+            end=format_date(end, lang=lang),
+        )
+    if kind not in NUMBERING and kind not in {"first-months", "year"}:
+        msg = f"unknown period kind {kind!r}"
+        raise ArgumentError(msg)
+    phrases = {
+        "quarter": words.pgettext("period", "Q{number} {year}"),
+        "half": words.pgettext("period", "the first half of {year}")
+        if end.month <= 6  # noqa: PLR2004
+        else words.pgettext("period", "the second half of {year}"),
+        "first-months": words.pgettext(
+            "period", "the first {number} months of {year}"
+        ),
+        "year": words.pgettext("period", "{year}"),
+    }
+    number = (
+        NUMBERING[kind].number(end.month) if kind in NUMBERING else end.month
+    )
+    return phrases[kind].format(number=number, year=year)
+
+
+def format_cumulative(period: PeriodLike, *, lang: str = "vi") -> str:
     """
     Name the cumulative span that ends with *period*, as reports do.
 
@@ -164,11 +217,18 @@ def format_cumulative(period: PeriodLike) -> str:
     >>> format_cumulative(Period.between(dt.date(2023, 3, 1),
     ...                                  dt.date(2023, 3, 15)))
     'lũy kế từ đầu năm đến ngày 15/3/2023'
+    >>> format_cumulative(Period.month(2023, 2), lang="en")
+    'cumulative from the start of the year to the end of February 2023'
     """
+    if lang != "vi":
+        text = translations(lang).gettext(
+            "cumulative from the start of the year {until}"
+        )
+        return text.format(until=format_period_end(period, lang=lang))
     return f"lũy kế từ đầu năm {format_period_end(period)}"
 
 
-def format_period_end(period: PeriodLike) -> str:
+def format_period_end(period: PeriodLike, *, lang: str = "vi") -> str:
     """
     Name the end of a period, as cumulative figures are dated.
 
@@ -180,9 +240,23 @@ def format_period_end(period: PeriodLike) -> str:
     >>> format_period_end(Period.between(dt.date(2023, 3, 1),
     ...                                  dt.date(2023, 3, 15)))
     'đến ngày 15/3/2023'
+    >>> format_period_end(Period.month(2023, 2), lang="en")
+    'to the end of February 2023'
     """
     _kind(period)
     end = period.end
+    if lang != "vi":
+        words = translations(lang)
+        if not is_month_end(end):
+            text = words.gettext("to {date}")
+            return text.format(date=format_date(end, lang=lang))
+        if end.month == 12:  # noqa: PLR2004
+            return words.gettext("to the end of {year}").format(
+                year=f"{end.year:04d}"
+            )
+        return words.gettext("to the end of {month} {year}").format(
+            month=month_name(end.month, lang), year=f"{end.year:04d}"
+        )
     if not is_month_end(end):
         return f"đến ngày {format_short_date(end)}"
     if end.month == 12:  # noqa: PLR2004

@@ -10,6 +10,7 @@ import unicodedata
 from decimal import Decimal
 
 from hcc_report.errors import ArgumentError, ArgumentTypeError
+from hcc_report.languages import check_lang
 
 
 #: Spaces that real documents contain: no-break, thin, narrow no-break,
@@ -25,17 +26,18 @@ def clean(text: str) -> str:
     return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
 
 
-def check_locale(locale: object) -> bool:
+def notation(lang: str) -> str:
     """
-    Tell whether *locale* is Vietnamese (this library's own formatting).
+    Tell how numbers and dates are written in *lang*: ``"vi"`` by this
+    library's Vietnamese rules, ``"en"`` by its English ones, ``"babel"``
+    by Babel from CLDR.
     """
-    if not isinstance(locale, str):
-        msg = f"locale must be a name such as 'vi' or 'en', got {locale!r}"
-        raise ArgumentTypeError(msg)
-    if not locale:
-        msg = "locale must be a name such as 'vi' or 'en', got ''"
-        raise ArgumentError(msg)
-    return locale.replace("-", "_").split("_")[0].lower() == "vi"
+    if lang == "vi":
+        return "vi"
+    if lang == "en":
+        return "en"
+    primary = check_lang(lang).replace("-", "_").split("_")[0].lower()
+    return primary if primary in {"vi", "en"} else "babel"
 
 
 def check_number(function: str, value: object) -> int | Decimal:

@@ -74,6 +74,10 @@ class Agency:
     code: str | None = None
     #: The group the agency is totalled in ("Sở, ban, ngành" ...).
     group: str | None = attrs.field(default=None, converter=nfc_optional)
+    #: The name English editions print ("Department of Health"), if any.
+    name_en: str | None = attrs.field(default=None, converter=nfc_optional)
+    #: The group's name in English editions, if any.
+    group_en: str | None = attrs.field(default=None, converter=nfc_optional)
 
     def __attrs_post_init__(self) -> None:
         checker = Checker("Agency")
@@ -81,6 +85,10 @@ class Agency:
         checker.text("short_name", self.short_name, optional=True)
         checker.text("code", self.code, optional=True)
         checker.text("group", self.group, optional=True)
+        checker.text("name_en", self.name_en, optional=True)
+        checker.text("group_en", self.group_en, optional=True)
+        if self.group_en is not None and self.group is None:
+            checker.add("group_en", "is given without a group")
         checker.raise_if_any()
 
     @property
@@ -151,11 +159,20 @@ class Appendix:
     #: The heading of the column of row names ("Tên đơn vị", "Cấp",
     #: "Lĩnh vực").
     row_heading: str = attrs.field(default="Tên đơn vị", converter=nfc)
+    #: The title in English editions, if any.
+    title_en: str | None = attrs.field(default=None, converter=nfc_optional)
+    #: The heading of the column of row names in English editions; the
+    #: default heading has its English ("Agency") in the catalogue.
+    row_heading_en: str | None = attrs.field(
+        default=None, converter=nfc_optional
+    )
 
     def __attrs_post_init__(self) -> None:
         checker = Checker("Appendix")
         checker.text("title", self.title)
         checker.text("row_heading", self.row_heading)
+        checker.text("title_en", self.title_en, optional=True)
+        checker.text("row_heading_en", self.row_heading_en, optional=True)
         checker.choice("basis", self.basis, Basis)
         if checker.instance("rows", self.rows, tuple):
             if not self.rows:
@@ -197,12 +214,25 @@ class Issuer:
     #: The full name used in running text and in the appendix reference
     #: ("của Trung tâm Hành chính công tỉnh Bình Thuận"); defaults to `name`.
     full_name: str | None = attrs.field(default=None, converter=nfc_optional)
+    #: The name in English editions ("Public Administration Service
+    #: Centre"), if any.
+    name_en: str | None = attrs.field(default=None, converter=nfc_optional)
+    #: The parent body in English editions, if any.
+    parent_en: str | None = attrs.field(default=None, converter=nfc_optional)
+    #: The full name in English editions, if any; defaults to `name_en`.
+    full_name_en: str | None = attrs.field(
+        default=None, converter=nfc_optional
+    )
 
     def __attrs_post_init__(self) -> None:
         checker = Checker("Issuer")
         checker.text("name", self.name)
         checker.text("parent", self.parent, optional=True)
         checker.text("full_name", self.full_name, optional=True)
+        for name in ("name_en", "parent_en", "full_name_en"):
+            checker.text(name, getattr(self, name), optional=True)
+        if self.parent_en is not None and self.parent is None:
+            checker.add("parent_en", "is given without a parent")
         checker.raise_if_any()
 
     @property
@@ -211,6 +241,13 @@ class Issuer:
         The full name if given, else the name.
         """
         return self.full_name or self.name
+
+    @property
+    def long_name_en(self) -> str | None:
+        """
+        The full name in English if given, else the English name, if any.
+        """
+        return self.full_name_en or self.name_en
 
 
 def _enum_value(value: str) -> str:
@@ -408,12 +445,22 @@ class Signer:
     title: str = attrs.field(converter=nfc)
     #: The signer's full name ("Võ Lý Hoài Vũ").
     name: str = attrs.field(converter=nfc)
+    #: Whom the signer signs for, in English editions ("Director").
+    on_behalf_of_en: str | None = attrs.field(
+        default=None, converter=nfc_optional
+    )
+    #: The signer's position in English editions ("Deputy Director").
+    title_en: str | None = attrs.field(default=None, converter=nfc_optional)
 
     def __attrs_post_init__(self) -> None:
         checker = Checker("Signer")
         checker.text("name", self.name)
         checker.text("title", self.title)
         checker.text("on_behalf_of", self.on_behalf_of, optional=True)
+        checker.text("title_en", self.title_en, optional=True)
+        checker.text("on_behalf_of_en", self.on_behalf_of_en, optional=True)
+        if self.on_behalf_of_en is not None and self.on_behalf_of is None:
+            checker.add("on_behalf_of_en", "is given without on_behalf_of")
         if (
             self.authority is not None
             and checker.choice("authority", self.authority, Authority)
@@ -445,10 +492,13 @@ class Paragraph:
     """
 
     text: str = attrs.field(converter=nfc)
+    #: The text in English editions, if any.
+    text_en: str | None = attrs.field(default=None, converter=nfc_optional)
 
     def __attrs_post_init__(self) -> None:
         checker = Checker("Paragraph")
         checker.text("text", self.text, limit=MAX_TEXT)
+        checker.text("text_en", self.text_en, optional=True, limit=MAX_TEXT)
         checker.raise_if_any()
 
 
@@ -459,10 +509,13 @@ class Bullet:
     """
 
     text: str = attrs.field(converter=nfc)
+    #: The text in English editions, if any.
+    text_en: str | None = attrs.field(default=None, converter=nfc_optional)
 
     def __attrs_post_init__(self) -> None:
         checker = Checker("Bullet")
         checker.text("text", self.text, limit=MAX_TEXT)
+        checker.text("text_en", self.text_en, optional=True, limit=MAX_TEXT)
         checker.raise_if_any()
 
 
@@ -505,10 +558,13 @@ class Section:
     subsections: tuple[Section, ...] = attrs.field(
         default=(), converter=_sections
     )
+    #: The heading in English editions, if any.
+    heading_en: str | None = attrs.field(default=None, converter=nfc_optional)
 
     def __attrs_post_init__(self) -> None:
         checker = Checker("Section")
         checker.text("heading", self.heading)
+        checker.text("heading_en", self.heading_en, optional=True)
         if checker.instance("blocks", self.blocks, tuple):
             checker.items("blocks", self.blocks, _BLOCK_TYPES)
         if checker.instance("subsections", self.subsections, tuple):
@@ -586,6 +642,18 @@ class Report:
     )
     #: Who signs.
     signer: Signer
+    #: The summary line in English editions, if any.
+    title_en: str | None = attrs.field(default=None, converter=nfc_optional)
+    #: The addressees in English editions, one for each of `addressees`,
+    #: or none.
+    addressees_en: tuple[str, ...] = attrs.field(
+        default=(), converter=nfc_tuple
+    )
+    #: The recipients in English editions, one for each of `recipients`,
+    #: or none.
+    recipients_en: tuple[str, ...] = attrs.field(
+        default=(), converter=nfc_tuple
+    )
 
     def __attrs_post_init__(self) -> None:
         checker = Checker("Report")
@@ -616,13 +684,39 @@ class Report:
             checker.items("sections", self.sections, Section)
         if self.tasks is not None:
             checker.instance("tasks", self.tasks, Section)
-        for name in ("addressees", "recipients", "archive"):
+        for name in (
+            "addressees",
+            "recipients",
+            "archive",
+            "addressees_en",
+            "recipients_en",
+        ):
             values = getattr(self, name)
             if checker.instance(name, values, tuple):
                 for i, value in enumerate(values):
                     checker.text(f"{name}[{i}]", value)
+        self._check_english(checker)
         checker.instance("signer", self.signer, Signer)
         checker.raise_if_any()
+
+    def _check_english(self, checker: Checker) -> None:
+        """
+        The English texts: one for each text, where they are lists.
+        """
+        checker.text("title_en", self.title_en, optional=True)
+        for name in ("addressees", "recipients"):
+            given, english = getattr(self, name), getattr(self, f"{name}_en")
+            if (
+                isinstance(given, tuple)
+                and isinstance(english, tuple)
+                and english
+                and len(english) != len(given)
+            ):
+                checker.add(
+                    f"{name}_en",
+                    f"must have one for each of the {len(given)} {name}, "
+                    f"got {len(english)}",
+                )
 
     def _check_appendix(self, checker: Checker, appendix: Appendix) -> None:
         """

@@ -21,6 +21,7 @@ from hcc_report.errors import (
     TemplateError,
     UnknownRendererError,
 )
+from hcc_report.languages import check_lang
 from hcc_report.model import Report
 from hcc_report.renderers._registry import (
     ENTRY_POINT_GROUP,
@@ -157,20 +158,28 @@ def render(
     format: str = "text",  # noqa: A002
     *,
     style: Style | str = "decree-30",
+    lang: str = "vi",
     **options: Any,
 ) -> str | bytes:
     """
-    Render *report* as *format* in *style*.
+    Render *report* as *format* in *style*, in the language *lang*.
 
     >>> from hcc_report.examples import binh_thuan_2023_02
     >>> text = render(binh_thuan_2023_02(), "text", style="binh-thuan")
     >>> "Tổng cộng" in text and "99.79%" in text
+    True
+    >>> english = render(binh_thuan_2023_02(), "text", lang="en")
+    >>> "SOCIALIST REPUBLIC OF VIET NAM" in english and "10,078" in english
     True
 
     Args:
         report: The report.
         format: A renderer's name (see `hcc_report.renderers.available`).
         style: A `~hcc_report.styles.Style` or a preset's name.
+        lang: The language of the document's words and notation
+            (``"vi"``, ``"en"``, or any other language code: see
+            `hcc_report.languages`); the report's own texts are taken in
+            English where it gives them, for any language but Vietnamese.
         options: Options of that renderer, such as ``template_dir`` for the
             template-based ones (`~hcc_report.renderers.TemplateOptions`).
 
@@ -179,13 +188,17 @@ def render(
         ~hcc_report.errors.MissingDependencyError: Its extra is missing.
         ~hcc_report.errors.RendererOptionError: It takes no such option.
         ~hcc_report.errors.UnknownStyleError: No style has that name.
+        ~hcc_report.errors.ArgumentError: *lang* is not a language code.
         ~hcc_report.errors.TemplateError: A template failed.
     """
     check_type("report", report, Report)
     renderer = registry.get(check_type("format", format, str))
     chosen = get_style(style)
     return renderer.render(
-        report, style=chosen, options=build_options(renderer, options)
+        report,
+        style=chosen,
+        options=build_options(renderer, options),
+        lang=check_lang(lang),
     )
 
 
@@ -194,6 +207,7 @@ def stream(
     format: str = "text",  # noqa: A002
     *,
     style: Style | str = "decree-30",
+    lang: str = "vi",
     **options: Any,
 ) -> Iterator[str | bytes]:
     """
@@ -220,6 +234,9 @@ def stream(
     renderer = registry.get(check_type("format", format, str))
     chosen = get_style(style)
     built = build_options(renderer, options)
+    lang = check_lang(lang)
     if isinstance(renderer, StreamingRenderer):
-        return renderer.stream(report, style=chosen, options=built)
-    return iter([renderer.render(report, style=chosen, options=built)])
+        return renderer.stream(report, style=chosen, options=built, lang=lang)
+    return iter(
+        [renderer.render(report, style=chosen, options=built, lang=lang)]
+    )

@@ -75,7 +75,12 @@ from hcc_report.presentation import (
     present,
 )
 from hcc_report.renderers._html import WIDE_TABLE
-from hcc_report.renderers._templates import FILTERS, Sandbox, bounded_work
+from hcc_report.renderers._templates import (
+    FILTERS,
+    Sandbox,
+    bounded_work,
+    gettext_functions,
+)
 from hcc_report.styles import DECREE_30, Style
 
 
@@ -796,15 +801,30 @@ def _archive(parts: Mapping[str, bytes], issued: dt.date) -> bytes:
     return out.getvalue()
 
 
-def _built(report: Report, style: Style) -> bytes:
-    view = present(report, style)
+def language_tag(lang: str) -> str:
+    """
+    The language tag a Word document is marked with for *lang*, so that
+    Word checks its spelling in that language.
+
+    >>> language_tag("vi"), language_tag("en"), language_tag("fr_CA")
+    ('vi-VN', 'en-GB', 'fr-CA')
+    """
+    return {"vi": "vi-VN", "en": "en-GB"}.get(lang, lang.replace("_", "-"))
+
+
+def _built(report: Report, style: Style, lang: str) -> bytes:
+    view = present(report, style, lang=lang)
     parts = dict(_package().parts)
+    if lang != "vi":
+        parts["word/styles.xml"] = parts["word/styles.xml"].replace(
+            b'w:val="vi-VN"', f'w:val="{language_tag(lang)}"'.encode()
+        )
     parts["word/document.xml"] = _document_xml(view).encode("utf-8")
     parts["docProps/core.xml"] = _core(report, view)
     return _archive(parts, report.issued)
 
 
-def _fill(template: Path, report: Report, style: Style) -> bytes:
+def _fill(template: Path, report: Report, style: Style, lang: str) -> bytes:
     """
     The user's Word template filled with the report's view, in the
     sandbox, every value escaped for XML; its properties dated by the
@@ -831,8 +851,14 @@ def _fill(template: Path, report: Report, style: Style) -> bytes:
         raise TemplateError(msg) from error
     environment = Sandbox(undefined=jinja2.StrictUndefined, autoescape=True)
     environment.filters.update(FILTERS)
-    view = present(report, style)
-    context = {"view": view, "style": style, "wide_table": WIDE_TABLE}
+    view = present(report, style, lang=lang)
+    context = {
+        "view": view,
+        "style": style,
+        "lang": view.lang,
+        "wide_table": WIDE_TABLE,
+        **gettext_functions(view.lang),
+    }
     try:
         with bounded_work():
             document.render(context, jinja_env=environment, autoescape=True)
@@ -912,9 +938,11 @@ class DocxRenderer:
         *,
         style: Style = DECREE_30,
         options: DocxOptions = DocxOptions(),
+        lang: str = "vi",
     ) -> bytes:
         """
-        Render *report* in *style* as the bytes of a ``.docx`` file.
+        Render *report* in *style* and *lang* as the bytes of a ``.docx``
+        file.
 
         >>> from hcc_report.examples import binh_thuan_2023_02
         >>> data = DOCX.render(binh_thuan_2023_02())
@@ -922,8 +950,8 @@ class DocxRenderer:
         b'PK'
         """
         if options.template is not None:
-            return _fill(options.template, report, style)
-        return _built(report, style)
+            return _fill(options.template, report, style, lang)
+        return _built(report, style, lang)
 
 
 DOCX = DocxRenderer()

@@ -50,12 +50,12 @@ def _number(value: Decimal) -> float | int:
     return number
 
 
-def _figures_of(style: Style) -> Callable[[Counts], dict[str, Any]]:
+def _figures_of(style: Style, lang: str) -> Callable[[Counts], dict[str, Any]]:
     """
-    The counts and the style's rates as JSON data; a rate's key drops
-    "_rate" (``on_time``, ``online_share``).
+    The counts and the style's rates as JSON data, a rate's text in
+    *lang*; a rate's key drops "_rate" (``on_time``, ``online_share``).
     """
-    present = figures_presenter(style)
+    present = figures_presenter(style, lang=lang)
 
     def figures_data(counts: Counts) -> dict[str, Any]:
         view = present(counts)
@@ -138,17 +138,20 @@ def _document(view: ReportView, rows: type[list[Any] | _Rows]) -> Any:
 
 
 def _report_json(
-    report: Report, style: Style, rows: type[list[Any] | _Rows]
+    report: Report,
+    style: Style,
+    rows: type[list[Any] | _Rows],
+    lang: str = "vi",
 ) -> dict[str, Any]:
     """
     `report_json`, with each list of table rows made by *rows*.
     """
-    view = present(report, style)
+    view = present(report, style, lang=lang)
     style = view.style
-    figures_data = _figures_of(style)
+    figures_data = _figures_of(style, lang)
     computed: dict[str, Any] = {
         "period": {
-            "label": format_period(report.period),
+            "label": format_period(report.period, lang=lang),
             "start": report.period.start.isoformat(),
             "end": report.period.end.isoformat(),
             **figures_data(report.figures),
@@ -199,11 +202,13 @@ def _report_json(
     }
 
 
-def report_json(report: Report, style: Style) -> dict[str, Any]:
+def report_json(
+    report: Report, style: Style, *, lang: str = "vi"
+) -> dict[str, Any]:
     """
     Return the data the ``json`` renderer writes, before it is written.
     """
-    return _report_json(report, style, list)
+    return _report_json(report, style, list, lang)
 
 
 #: How a list of rows is marked in the text of the rest: a JSON string no
@@ -272,11 +277,14 @@ class JsonRenderer:
         *,
         style: Style = DECREE_30,
         options: NoOptions = _NO_OPTIONS,
+        lang: str = "vi",
     ) -> str:
         """
-        Render *report* in *style* as JSON text.
+        Render *report* in *style* as JSON text, its texts in *lang*.
         """
-        return "".join(self.stream(report, style=style, options=options))
+        return "".join(
+            self.stream(report, style=style, options=options, lang=lang)
+        )
 
     def stream(
         self,
@@ -284,10 +292,12 @@ class JsonRenderer:
         *,
         style: Style = DECREE_30,
         options: NoOptions = _NO_OPTIONS,
+        lang: str = "vi",
     ) -> Iterator[str]:
         """
-        Render *report* in *style* as JSON text, in pieces, a table row to
-        a piece: for writing a big document without holding it.
+        Render *report* in *style* and *lang* as JSON text, in pieces, a
+        table row to a piece: for writing a big document without holding
+        it.
 
         >>> from hcc_report.examples import binh_thuan_2023_02
         >>> report = binh_thuan_2023_02()
@@ -295,7 +305,7 @@ class JsonRenderer:
         True
         """
         del options
-        return _json_pieces(_report_json(report, style, _Rows))
+        return _json_pieces(_report_json(report, style, _Rows, lang))
 
 
 JSON = JsonRenderer()

@@ -93,14 +93,15 @@ class PdfRenderer:
         *,
         style: Style = DECREE_30,
         options: TemplateOptions = _NO_OPTIONS,
+        lang: str = "vi",
     ) -> bytes:
         """
-        Render *report* in *style* as a PDF document.
+        Render *report* in *style* and *lang* as a PDF document.
 
         Raises:
             ~hcc_report.errors.TemplateError: The page's template failed.
         """
-        page = PAGE.render(report, style=style, options=options)
+        page = PAGE.render(report, style=style, options=options, lang=lang)
         document = weasyprint.HTML(
             string=page, base_url=None, url_fetcher=_DataURLsOnly()
         ).render()

@@ -31,9 +31,11 @@ from jinja2.exceptions import SecurityError
 from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.utils import generate_lorem_ipsum
+from markupsafe import Markup
 
 from hcc_report import formatting
 from hcc_report.errors import ArgumentError, TemplateError
+from hcc_report.languages import translations
 from hcc_report.model import Report
 from hcc_report.presentation import ReportView, present
 from hcc_report.styles import DECREE_30, Style
@@ -318,7 +320,11 @@ class Sandbox(ImmutableSandboxedEnvironment):
     intercepted_binops = frozenset(("*", "**", "+", "%"))
 
     def __init__(self, **options: Any) -> None:
-        super().__init__(**options)
+        # {% trans %} and _(): the words of the catalogue of the language
+        # rendered, given with each rendering (`gettext_functions`).
+        extensions = [*options.pop("extensions", ()), "jinja2.ext.i18n"]
+        super().__init__(extensions=extensions, **options)
+        self.newstyle_gettext = True
         self.filters["_counted"] = _counted
         self.filters["_sized"] = _sized
         checks = {
@@ -423,6 +429,60 @@ def _too_long(left: object, right: object) -> bool:
         if isinstance(items, (str, list, tuple)) and isinstance(times, int):
             return len(items) * times > MAX_TEMPLATE_ITEMS
     return False
+
+
+def gettext_functions(lang: str) -> dict[str, Callable[..., str]]:
+    """
+    Return ``gettext``, ``ngettext``, ``pgettext`` and ``_`` in *lang*,
+    for a template's context: ``{% trans %}`` and ``_()`` use them, as
+    Jinja2's "new style" gettext does (variables are given by name and
+    escaped where the template escapes).
+
+    >>> template = environment(None).from_string(
+    ...     "{{ _('Recipients:') }} {{ ngettext('{count} dossier', "
+    ...     "'{count} dossiers', 2) }}"
+    ... )
+    >>> template.render(**gettext_functions("vi"))
+    'Nơi nhận: {count} hồ sơ'
+    """
+    catalogue = translations(lang)
+
+    def finish(context: Any, text: str, variables: dict[str, Any]) -> str:
+        if context.eval_ctx.autoescape:
+            # The catalogue's own text, trusted; the variables are escaped.
+            text = Markup(text)  # noqa: S704
+        return text % variables if variables else text
+
+    @jinja2.pass_context
+    def gettext(context: Any, message: str, /, **variables: Any) -> str:
+        return finish(context, catalogue.gettext(message), variables)
+
+    @jinja2.pass_context
+    def ngettext(
+        context: Any,
+        singular: str,
+        plural: str,
+        count: int,
+        /,
+        **variables: Any,
+    ) -> str:
+        variables.setdefault("num", count)
+        text = catalogue.ngettext(singular, plural, count)
+        return finish(context, text, variables)
+
+    @jinja2.pass_context
+    def pgettext(
+        context: Any, where: str, message: str, /, **variables: Any
+    ) -> str:
+        text = catalogue.pgettext(where, message)
+        return finish(context, text, variables)
+
+    return {
+        "gettext": gettext,
+        "ngettext": ngettext,
+        "pgettext": pgettext,
+        "_": gettext,
+    }
 
 
 @functools.lru_cache(maxsize=16)
@@ -596,11 +656,12 @@ class TemplateRenderer:
         *,
         style: Style = DECREE_30,
         options: TemplateOptions = _NO_OPTIONS,
+        lang: str = "vi",
     ) -> str:
         """
-        Render *report* in *style*.
+        Render *report* in *style* and *lang*.
         """
-        text = "".join(self._pieces(report, style, options))
+        text = "".join(self._pieces(report, style, options, lang))
         return text if self.finish is None else self.finish(text)
 
     def stream(
@@ -609,11 +670,12 @@ class TemplateRenderer:
         *,
         style: Style = DECREE_30,
         options: TemplateOptions = _NO_OPTIONS,
+        lang: str = "vi",
     ) -> Iterator[str]:
         """
-        Render *report* in *style*, in pieces as the template makes them
-        (the whole text at once if a last touch needs it whole): for
-        writing a big document without holding it.
+        Render *report* in *style* and *lang*, in pieces as the template
+        makes them (the whole text at once if a last touch needs it
+        whole): for writing a big document without holding it.
 
         >>> from hcc_report.examples import binh_thuan_2023_02
         >>> from hcc_report.renderers import get_renderer
@@ -623,17 +685,23 @@ class TemplateRenderer:
         True
         """
         if self.finish is not None:
-            yield self.render(report, style=style, options=options)
+            yield self.render(report, style=style, options=options, lang=lang)
             return
-        yield from self._pieces(report, style, options)
+        yield from self._pieces(report, style, options, lang)
 
     def _pieces(
-        self, report: Report, style: Style, options: TemplateOptions
+        self,
+        report: Report,
+        style: Style,
+        options: TemplateOptions,
+        lang: str,
     ) -> Iterator[str]:
-        view: ReportView = present(report, style)
+        view: ReportView = present(report, style, lang=lang)
         return stream_template(
             self.template,
             template_dir=options.template_dir,
+            lang=view.lang,
+            **gettext_functions(view.lang),
             view=view,
             style=view.style,
             **self.helpers,

@@ -26,6 +26,7 @@ gives the same bytes.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import math
 import textwrap
@@ -46,9 +47,9 @@ from xlsxwriter.utility import (  # type: ignore[import-untyped]
 from hcc_report import figures
 from hcc_report.errors import RendererError
 from hcc_report.formatting import format_period
+from hcc_report.languages import NP_, is_vietnamese, translations
 from hcc_report.model import Report
 from hcc_report.presentation import (
-    TYPE_NAME,
     AppendixRowView,
     AppendixView,
     Cell,
@@ -60,26 +61,45 @@ from hcc_report.rounding import Rounding, ZeroPolicy
 from hcc_report.styles import DECREE_30, Style
 
 
-#: The words the workbook writes itself, in the report's language.
+#: The words the workbook writes itself, as messages of the catalogue
+#: (`labels` gives them in a language).
 LABELS: Mapping[str, str] = MappingProxyType(
     {
-        "info_sheet": "Thông tin",
-        "no_appendix": "Báo cáo không có phụ lục.",
-        "number": "Số, ký hiệu",
-        "issued": "Ngày ban hành",
-        "place_date": "Địa danh, ngày tháng năm",
-        "issuer": "Cơ quan ban hành",
-        "parent": "Cơ quan chủ quản",
-        "type": "Tên loại",
-        "title": "Trích yếu",
-        "period": "Kỳ báo cáo",
-        "period_start": "Từ ngày",
-        "period_end": "Đến ngày",
-        "appendix": "Phụ lục",
-        "basis": "Số liệu của phụ lục",
-        "style": "Kiểu trình bày",
+        "info_sheet": NP_("workbook", "Information"),
+        "no_appendix": NP_("workbook", "The report has no appendix."),
+        "number": NP_("workbook", "Number and symbol"),
+        "issued": NP_("workbook", "Date of issue"),
+        "place_date": NP_("workbook", "Place and date"),
+        "issuer": NP_("workbook", "Issuer"),
+        "parent": NP_("workbook", "Parent body"),
+        "type": NP_("workbook", "Document type"),
+        "title": NP_("workbook", "Summary"),
+        "period": NP_("workbook", "Reporting period"),
+        "period_start": NP_("workbook", "From"),
+        "period_end": NP_("workbook", "To"),
+        "appendix": NP_("workbook", "Appendix"),
+        "basis": NP_("workbook", "Figures of the appendix"),
+        "style": NP_("workbook", "Style"),
     }
 )
+
+
+@functools.lru_cache(maxsize=8)
+def labels(lang: str) -> Mapping[str, str]:
+    """
+    Return the words the workbook writes itself, in *lang*.
+
+    >>> labels("vi")["info_sheet"], labels("en")["info_sheet"]
+    ('Thông tin', 'Information')
+    """
+    catalogue = translations(lang)
+    return MappingProxyType(
+        {
+            key: catalogue.pgettext("workbook", message)
+            for key, message in LABELS.items()
+        }
+    )
+
 
 #: The font of every cell (Decree 30/2020: Times New Roman).
 FONT = "Times New Roman"
@@ -177,11 +197,13 @@ def _check_count(value: int, where: str) -> int:
     return value
 
 
-def sheet_name(label: str, taken: Iterable[str] = ()) -> str:
+def sheet_name(
+    label: str, taken: Iterable[str] = (), *, lang: str = "vi"
+) -> str:
     """
     Return a worksheet name for *label*: without the characters Excel
     refuses, at most 31 characters, and none of *taken*; ``"Phụ lục"``
-    when nothing is left.
+    (the word "Appendix" in *lang*) when nothing is left.
 
     >>> sheet_name("PHỤ LỤC")
     'PHỤ LỤC'
@@ -199,7 +221,7 @@ def sheet_name(label: str, taken: Iterable[str] = ()) -> str:
     name = name.strip().strip("'")
     used = {t.casefold() for t in taken}
     if not name or name.casefold() in used:
-        name = LABELS["appendix"]
+        name = labels(lang)["appendix"]
     return name
 
 
@@ -770,7 +792,7 @@ def _print_setup(sheet: Any, *, landscape: bool) -> None:
     )
 
 
-def _no_appendix(sheet: Any, formats: _Formats, label: str) -> None:
+def _no_appendix(sheet: Any, formats: _Formats, label: str, lang: str) -> None:
     """
     The first sheet of a report without an appendix: its label and a line
     that says so.
@@ -779,7 +801,9 @@ def _no_appendix(sheet: Any, formats: _Formats, label: str) -> None:
     sheet.write_string(
         0, 0, label, formats.get(bold=True, font_size=LABEL_SIZE)
     )
-    sheet.write_string(1, 0, LABELS["no_appendix"], formats.get(italic=True))
+    sheet.write_string(
+        1, 0, labels(lang)["no_appendix"], formats.get(italic=True)
+    )
     _print_setup(sheet, landscape=True)
 
 
@@ -800,32 +824,41 @@ def identification(
     ('04/BC-TTHCC', datetime.date(2023, 3, 2), 'tháng 02 năm 2023')
     >>> lines["Số liệu của phụ lục"]
     'Lũy kế từ năm 2023'
+    >>> english = dict(identification(report, present(report, lang="en")))
+    >>> english["Reporting period"], english["Place and date"]
+    ('February 2023', 'Bình Thuận, 2 March 2023')
     """
     issuer = report.issuer
+    words = labels(view.lang)
+    english = not is_vietnamese(view.lang)
+    long_name, parent = issuer.long_name, issuer.parent
+    if english:
+        long_name = issuer.long_name_en or long_name
+        parent = issuer.parent_en or parent
     lines: list[tuple[str, str | dt.date]] = [
-        (LABELS["number"], str(report.number)),
-        (LABELS["issued"], report.issued),
-        (LABELS["place_date"], view.header.place_date),
-        (LABELS["issuer"], issuer.long_name),
+        (words["number"], str(report.number)),
+        (words["issued"], report.issued),
+        (words["place_date"], view.header.place_date),
+        (words["issuer"], long_name),
     ]
-    if issuer.parent is not None:
-        lines.append((LABELS["parent"], issuer.parent))
+    if parent is not None:
+        lines.append((words["parent"], parent))
     lines += [
-        (LABELS["type"], TYPE_NAME.capitalize()),
-        (LABELS["title"], report.title),
-        (LABELS["period"], format_period(report.period)),
-        (LABELS["period_start"], report.period.start),
-        (LABELS["period_end"], report.period.end),
+        (words["type"], view.type_name.capitalize()),
+        (words["title"], view.title),
+        (words["period"], format_period(report.period, lang=view.lang)),
+        (words["period_start"], report.period.start),
+        (words["period_end"], report.period.end),
     ]
     appendix = view.appendix
     if appendix is None:
-        lines.append((LABELS["appendix"], LABELS["no_appendix"]))
+        lines.append((words["appendix"], words["no_appendix"]))
     else:
         lines += [
-            (LABELS["appendix"], appendix.title),
-            (LABELS["basis"], appendix.group_heading),
+            (words["appendix"], appendix.title),
+            (words["basis"], appendix.group_heading),
         ]
-    lines.append((LABELS["style"], view.style.name))
+    lines.append((words["style"], view.style.name))
     return lines
 
 
@@ -854,15 +887,16 @@ def _identification_sheet(
 # The workbook ---------------------------------------------------------------
 
 
-def workbook_bytes(report: Report, style: Style) -> bytes:
+def workbook_bytes(report: Report, style: Style, lang: str = "vi") -> bytes:
     """
-    Return the workbook of *report* in *style*.
+    Return the workbook of *report* in *style* and *lang*.
 
     Raises:
         ~hcc_report.errors.RendererError: A text or a count does not fit
             in a cell.
     """
-    view = present(report, style)
+    view = present(report, style, lang=lang)
+    words = labels(view.lang)
     output = io.BytesIO()
     workbook = xlsxwriter.Workbook(
         output,
@@ -876,20 +910,29 @@ def workbook_bytes(report: Report, style: Style) -> bytes:
     # Same report, same bytes: the document's date is its issue date.
     workbook.set_properties(
         {
-            "title": f"{TYPE_NAME.capitalize()} số {report.number}",
-            "subject": report.title,
-            "author": report.issuer.long_name,
+            "title": translations(view.lang)
+            .pgettext("workbook", "{type} No. {number}")
+            .format(type=view.type_name.capitalize(), number=report.number),
+            "subject": view.title,
+            "author": dict(identification(report, view))[words["issuer"]],
             "created": dt.datetime.combine(
                 max(report.issued, FIRST_DATE), dt.time()
             ),
         }
     )
     formats = _Formats(workbook)
-    info_name = LABELS["info_sheet"]
-    name = sheet_name(view.style.appendix_label, taken=[info_name])
+    info_name = words["info_sheet"]
+    label = (
+        view.appendix.label
+        if view.appendix is not None
+        else translations(view.lang).pgettext(
+            "appendix", view.style.appendix_label
+        )
+    )
+    name = sheet_name(label, taken=[info_name], lang=view.lang)
     first = workbook.add_worksheet(name)
     if view.appendix is None:
-        _no_appendix(first, formats, _check_text(view.style.appendix_label))
+        _no_appendix(first, formats, _check_text(label), view.lang)
     else:
         _AppendixSheet(first, formats, view.appendix, view.style).write()
     info = workbook.add_worksheet(info_name)
@@ -927,12 +970,14 @@ class XlsxRenderer:
         *,
         style: Style = DECREE_30,
         options: NoOptions = _NO_OPTIONS,
+        lang: str = "vi",
     ) -> bytes:
         """
-        Render *report* in *style* as the bytes of an ``.xlsx`` file.
+        Render *report* in *style* and *lang* as the bytes of an ``.xlsx``
+        file.
         """
         del options
-        return workbook_bytes(report, style)
+        return workbook_bytes(report, style, lang)
 
 
 XLSX = XlsxRenderer()

@@ -138,24 +138,31 @@ def period(value: object) -> Period:
 
 
 _BLOCK_FORMS = (
-    'must be a paragraph (a string), a bullet ({bullet = "..."}) or an '
-    'insert ({insert = "figures"})'
+    'must be a paragraph (a string, or {paragraph = "...", paragraph_en = '
+    '"..."}), a bullet ({bullet = "...", bullet_en = "..."}) or an insert '
+    '({insert = "figures"})'
 )
 
 
 def block(value: object) -> Block:
     """
     A paragraph as text, a bullet as ``{bullet = "..."}``, the paragraph
-    of figures as ``{insert = "figures"}``.
+    of figures as ``{insert = "figures"}``; a paragraph with its English
+    as ``{paragraph = "...", paragraph_en = "..."}``, a bullet's as
+    ``bullet_en``.
     """
     # The text of a paragraph is the string itself, a bullet's its value.
     if isinstance(value, str):
         return _with_text(Paragraph, value, path=())
-    if isinstance(value, Mapping) and "bullet" in value:
-        collector = Collector()
-        collector.table(value, required=("bullet",))
-        collector.done()
-        return _with_text(Bullet, value["bullet"], path=("bullet",))
+    for key, cls in (("paragraph", Paragraph), ("bullet", Bullet)):
+        if isinstance(value, Mapping) and key in value:
+            english = f"{key}_en"
+            collector = Collector()
+            collector.table(value, required=(key,), optional=(english,))
+            collector.done()
+            return _with_text(
+                cls, value[key], path=(key,), english=value.get(english)
+            )
     if isinstance(value, Mapping) and "insert" in value:
         collector = Collector()
         collector.table(value, required=("insert",))
@@ -169,12 +176,23 @@ def block(value: object) -> Block:
 
 
 def _with_text(
-    cls: Callable[..., Paragraph | Bullet], value: object, *, path: Path
+    cls: Callable[..., Paragraph | Bullet],
+    value: object,
+    *,
+    path: Path,
+    english: object = None,
 ) -> Paragraph | Bullet:
     try:
-        return cls(text=value)
+        return cls(text=value, text_en=english)
     except ValidationError as error:
-        raise Invalid((path, p.message) for p in error.problems) from None
+        # The model's text_en is the file's paragraph_en or bullet_en.
+        raise Invalid(
+            (
+                (f"{path[0]}_en",) if p.path == "text_en" and path else path,
+                p.message,
+            )
+            for p in error.problems
+        ) from None
 
 
 _AGENCY_KEYS = tuple(field.name for field in attrs.fields(Agency))
@@ -220,7 +238,9 @@ def appendix(value: object) -> Appendix:
     """
     collector = Collector()
     raw = collector.table(
-        value, required=("title", "rows"), optional=("basis", "row_heading")
+        value,
+        required=("title", "rows"),
+        optional=("basis", "row_heading", "title_en", "row_heading_en"),
     )
     rows = collector.read(
         ("rows",),
@@ -236,11 +256,11 @@ def appendix(value: object) -> Appendix:
             title=raw["title"],
             basis=basis,
             rows=collector.result(rows),
-            **(
-                {"row_heading": raw["row_heading"]}
-                if "row_heading" in raw
-                else {}
-            ),
+            **{
+                key: raw[key]
+                for key in ("row_heading", "title_en", "row_heading_en")
+                if key in raw
+            },
         )
     except ValidationError as error:
         # A row's agency sits in the row itself in the file.
@@ -264,10 +284,14 @@ def block_data(block: Block) -> object:
     """
     A block as a file writes it.
     """
-    if isinstance(block, Paragraph):
+    if isinstance(block, Paragraph) and block.text_en is None:
         return block.text
-    if isinstance(block, Bullet):
+    if isinstance(block, Paragraph):
+        return {"paragraph": block.text, "paragraph_en": block.text_en}
+    if isinstance(block, Bullet) and block.text_en is None:
         return {"bullet": block.text}
+    if isinstance(block, Bullet):
+        return {"bullet": block.text, "bullet_en": block.text_en}
     return {"insert": "figures"}
 
 
@@ -305,5 +329,8 @@ def appendix_data(appendix: Appendix) -> dict[str, Any]:
     }
     if appendix.row_heading != "Tên đơn vị":
         data["row_heading"] = appendix.row_heading
+    for key in ("title_en", "row_heading_en"):
+        if getattr(appendix, key) is not None:
+            data[key] = getattr(appendix, key)
     data["rows"] = [row_data(row) for row in appendix.rows]
     return data

@@ -26,13 +26,19 @@ class ShoutRenderer:
 
         return TemplateOptions
 
-    def render(self, report: Any, *, style: Any, options: Any) -> str:
+    def render(
+        self, report: Any, *, style: Any, options: Any, lang: str = "vi"
+    ) -> str:
         """
         Render the text format, in upper case.
         """
         from hcc_report import render  # noqa: PLC0415  (no hard dependency)
 
         text = render(
-            report, "text", style=style, template_dir=options.template_dir
+            report,
+            "text",
+            style=style,
+            lang=lang,
+            template_dir=options.template_dir,
         )
         return str(text).upper()
