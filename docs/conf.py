@@ -44,7 +44,7 @@ nitpicky = True
 nitpick_ignore_regex = [
     (
         r"py:(class|obj|data|func|exc)",
-        r"(datetime|decimal|fractions|enum|collections\.abc|typing|os|pathlib)\..*",
+        r"(datetime|decimal|fractions|enum|collections\.abc|typing|os|pathlib|gettext)\..*",
     ),
     (
         r"py:(class|obj)",
@@ -91,6 +91,7 @@ from hcc_report import *
 from hcc_report.calculation import *
 from hcc_report.errors import *
 from hcc_report.examples import *
+from hcc_report.languages import *
 from hcc_report.formatting import *
 from hcc_report.presentation import *
 from hcc_report.renderers import *

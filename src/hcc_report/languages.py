@@ -8,7 +8,7 @@ message ids, with a catalogue for Vietnamese (``vi``, the default) and
 one for English (``en``) in ``hcc_report/locale``. The ``.po`` files are
 the sources; the ``.mo`` files are compiled from them by Babel when the
 package is built. They are read here with the standard library's
-`gettext`, so no global state is touched and Babel is not imported.
+``gettext``, so no global state is touched and Babel is not imported.
 
 Every function that writes words takes one parameter, *lang*, the
 language's code (``"vi"``, ``"en"``, ``"en-GB"``, ``"fr"``). A language

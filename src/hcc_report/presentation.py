@@ -286,9 +286,10 @@ class ReportView:
     @property
     def notes(self) -> tuple[str, ...]:
         """
-        What a reader of this edition should know, in its language: that
-        its language has no catalogue, and which texts had no version in
-        it.
+        The notes a reader of this edition should see, in its language.
+
+        They say that its language has no catalogue, and which texts had
+        no version in it (see `edition_notes`).
         """
         return edition_notes(self.lang, self.untranslated)
 

@@ -140,7 +140,7 @@ class Style:
     group_row_counts: bool = True
     #: Write row numbers with two digits ("01") rather than plainly ("1").
     pad_row_numbers: bool = False
-    #: The word over the appendix title (a label: see the module's notes).
+    #: The word over the appendix title, a label (see the module's notes).
     appendix_label: str = NP_("appendix", "Appendix")
     #: Write the appendix title in upper case, as Decree 30/2020 does.
     appendix_title_upper: bool = True
