@@ -137,6 +137,17 @@ streaming_html: StreamingRenderer[TemplateOptions] = HTML
 streaming_json: StreamingRenderer[NoOptions] = JSON
 pieces: Iterator[str | bytes] = hcc_report.renderers.stream(report, "json")
 
+# The English edition, and the catalogues.
+english: str | bytes = hcc_report.render(report, "text", lang="en")
+english_pieces: Iterator[str] = HTML.stream(report, lang="en")
+view_notes: tuple[str, ...] = hcc_report.present(report, lang="en").notes
+untranslated: tuple[str, ...] = hcc_report.present(report).untranslated
+recipients_word: str = hcc_report.languages.translations("vi").gettext(
+    "Recipients:"
+)
+catalogue_lang: str = hcc_report.languages.catalogue_language("fr")
+english_number: str = hcc_report.formatting.format_number(10078, lang="en")
+
 # Dossier records, and consolidation.
 record = hcc_report.records.Dossier(
     agency="Sở Tư pháp",
