@@ -26,6 +26,20 @@ class CompileCatalogues(BuildHookInterface):  # type: ignore[misc]
         for po in sorted(folder.glob("*/LC_MESSAGES/*.po")):
             with po.open("rb") as source:
                 catalog = read_po(source, abort_invalid=True)
+            # A message without its translation would print in English.
+            lacking = [
+                message.id
+                for message in catalog
+                if message.id
+                and (
+                    message.fuzzy
+                    or not message.string
+                    or not all(message.string)
+                )
+            ]
+            if lacking:
+                msg = f"{po}: not translated: {lacking[:5]}"
+                raise ValueError(msg)
             mo = po.with_suffix(".mo")
             with mo.open("wb") as target:
                 write_mo(target, catalog, use_fuzzy=False)

@@ -249,10 +249,10 @@ EXTRACT = [
 
 def _template_text(path: Path) -> str:
     """
-    A template's text without the date it was made.
+    A template's messages, without its header (the year, the date it was
+    made, the version of Babel): the text after the first blank line.
     """
-    text = path.read_text(encoding="utf-8")
-    return re.sub(r'"POT-Creation-Date: [^"]*"\n', "", text)
+    return path.read_text(encoding="utf-8").split("\n\n", 1)[1]
 
 
 def _messages(session: nox.Session, *, check: bool) -> None:
@@ -398,6 +398,9 @@ def _check_wheel(session: nox.Session, dist: Path) -> None:
         "hcc_report/templates/report.txt.j2",
         "hcc_report/templates/report.md.j2",
         "hcc_report/templates/report.html.j2",
+        # Compiled by the build hook from the .po files.
+        "hcc_report/locale/vi/LC_MESSAGES/hcc_report.mo",
+        "hcc_report/locale/en/LC_MESSAGES/hcc_report.mo",
     ):
         if needed not in names:
             session.error(f"{wheel.name} lacks {needed}")

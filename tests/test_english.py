@@ -393,6 +393,17 @@ class TestEnglishTexts:
             Signer(title="Giám đốc", name="A", on_behalf_of_en="Director")
         with pytest.raises(ValueError, match="parent_en"):
             Issuer(name="Trung tâm", parent_en="Office")
+        with pytest.raises(ValueError, match="in the same group"):
+            Appendix(
+                title="Kết quả",
+                rows=[
+                    AppendixRow(
+                        agency=Agency(name=name, group="Sở", group_en=english),
+                        counts=Counts(),
+                    )
+                    for name, english in (("A", "Departments"), ("B", "Depts"))
+                ],
+            )
 
     def test_groups_print_their_english_names(self):
         """
@@ -451,6 +462,22 @@ class TestStyleLabels:
         ] == [group.heading for group in form_06.appendix.column_groups]
         assert "Overdue" == form_06.appendix.columns[-1]
 
+    def test_a_presets_label_written_in_vietnamese(self, seed):
+        """
+        A style file that writes a preset's label in Vietnamese ("Tổng
+        cộng", "PHỤ LỤC") gets the label's English.
+        """
+        style = attrs.evolve(
+            DECREE_30, total_name="Tổng cộng", appendix_label="PHỤ LỤC"
+        )
+
+        view = present(seed, style, lang="en")
+
+        assert view.appendix is not None
+        assert "Total" == view.appendix.total.name
+        assert "APPENDIX" == view.appendix.label
+        assert not any(text.startswith("style.") for text in view.untranslated)
+
     def test_a_label_of_ones_own_is_printed_as_written(self, seed):
         """
         A label the catalogue does not have is printed as written, in
@@ -505,12 +532,35 @@ class TestPeriods:
         lines = [line.text for line in present(report, lang="en").opening]
 
         assert [
-            "The total number of dossiers received in the quarter was 1 "
-            "dossier. Of which:",
+            "In the quarter, the centre received 1 dossier. Of these:",
             "Dossiers processed and results returned: 2 dossiers;",
             "Dossiers returned on time or early: 2 dossiers;",
             "Dossiers returned late: 0 dossiers.",
         ] == lines
+
+
+class TestVietnameseCodes:
+    @pytest.mark.parametrize("lang", ["vi-VN", "vi_VN", "VI"])
+    @pytest.mark.parametrize("fmt", TEXT_FORMATS)
+    def test_any_vietnamese_code_is_vietnamese(self, seed, lang, fmt):
+        """
+        "vi-VN" and its kin write the Vietnamese edition, byte for byte:
+        periods by the Vietnamese rules, not the catalogue's words.
+        """
+        quarter = attrs.evolve(
+            seed, period=Period.quarter(2023, 2), appendix=None
+        )
+        for report in (seed, quarter):
+            expected = render(report, fmt)
+            rendered = render(report, fmt, lang=lang)
+            if fmt == "json":  # the view says the code it was given
+                rendered = json.loads(rendered)
+                assert lang == rendered["document"].pop("lang")
+                expected = json.loads(expected)
+            if fmt == "html":  # and so does the page
+                tag = f'<html lang="{lang.replace("_", "-")}">'
+                expected = expected.replace('<html lang="vi">', tag)
+            assert expected == rendered
 
 
 class TestOtherLanguages:
@@ -531,13 +581,55 @@ class TestOtherLanguages:
 
     def test_a_wrong_language_code(self, seed):
         """
-        A value that is no language code is refused before anything is
-        rendered.
+        A value that is no language code, or a code CLDR does not know, is
+        refused before anything is rendered.
         """
         with pytest.raises(ValueError, match="lang must be a language code"):
             render(seed, "text", lang="english")
         with pytest.raises(TypeError, match="lang must be"):
             render(seed, "text", lang=None)
+        with pytest.raises(ValueError, match="unknown language 'zz'"):
+            render(seed, "text", lang="zz")
+
+    def test_a_renderer_written_before_lang(self, seed):
+        """
+        A renderer whose render() takes no lang still renders Vietnamese;
+        asked for another language, it is refused, named.
+        """
+
+        class Old:
+            name = "old"
+            media_type = "text/plain"
+            suffix = ".txt"
+            options = hcc_report.renderers.NoOptions
+
+            def render(self, report, *, style, options):
+                return hcc_report.present(report, style).title
+
+        hcc_report.renderers.register("old", Old(), replace=True)
+
+        assert seed.title == render(seed, "old")
+        assert seed.title == render(seed, "old", lang="vi-VN")
+        with pytest.raises(
+            hcc_report.errors.RendererError, match="writes Vietnamese only"
+        ):
+            render(seed, "old", lang="en")
+
+    def test_the_audit_names_periods_in_english(self):
+        """
+        A finding about the previous report names its period in English.
+        """
+        finding = hcc_report.Finding(
+            kind=hcc_report.auditing.FindingKind.NOT_CONSECUTIVE,
+            severity=hcc_report.Severity.NOTE,
+            location=hcc_report.auditing.Location(part="previous"),
+            printed="tháng 01 năm 2023",
+            expected="28/02/2023",
+            reason="at-least",
+        )
+
+        assert "printed January 2023" in hcc_report.describe(finding, "en")
+        assert "in tháng 01 năm 2023" in hcc_report.describe(finding)
 
 
 class TestTemplates:
@@ -560,6 +652,24 @@ class TestTemplates:
 
         assert "<p>Nơi nhận: vi</p>Total Tổng cộng {count} hồ sơ" == vi
         assert "<p>Recipients: en</p>Total Total {count} dossiers" == en
+
+    def test_the_catalogues_words_are_bounded(self):
+        """
+        A translation's "%" is bounded as the sandbox's own: no width that
+        would make a text of gigabytes.
+        """
+        (Path(self.folder) / "report.txt.j2").write_text(
+            "{{ _('%(a)50000000s', a=1) | length }}", encoding="utf-8"
+        )
+
+        with pytest.raises(
+            hcc_report.errors.TemplateError, match="longer than"
+        ):
+            render(binh_thuan_2023_02(), "text", template_dir=self.folder)
+
+    @pytest.fixture(autouse=True)
+    def _folder(self, tmp_path):
+        self.folder = tmp_path
 
     def test_the_html_page_names_its_language(self, seed):
         """

@@ -614,7 +614,10 @@ class TestIssuedEarly:
 
         out = capsys.readouterr().out
         assert 0 == status
-        assert "WARNING  number and date: the report is dated before" in out
+        assert (
+            "WARNING  number, symbol and date: the report is dated before"
+            in out
+        )
 
     def test_published_figures_say_the_day(self) -> None:
         published = loads_published(

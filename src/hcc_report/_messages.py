@@ -63,7 +63,7 @@ MESSAGES: Mapping[str, str] = MappingProxyType(
         "issued-early": NP_(
             "audit", "the report is dated before its period ends"
         ),
-        "header": NP_("audit", "number and date"),
+        "header": NP_("audit", "number, symbol and date"),
         "not-compared": NP_(
             "audit", "nothing could be compared with the previous report"
         ),
@@ -86,7 +86,7 @@ MESSAGES: Mapping[str, str] = MappingProxyType(
             "audit",
             "so only a lower bound of the cumulative figures is checked",
         ),
-        "rate-base": NP_("audit", "the rate is right over"),
+        "rate-base": NP_("audit", "the rate is correct when computed over"),
         "not-over": NP_("audit", "not over"),
         "subtotal": NP_(
             "audit", "the group's subtotal differs from the sum of its rows"

@@ -49,7 +49,12 @@ from hcc_report.calculation import (
     consolidate,
     total,
 )
-from hcc_report.errors import ArgumentError, ParseError, UnknownFigureError
+from hcc_report.errors import (
+    ArgumentError,
+    HccReportError,
+    ParseError,
+    UnknownFigureError,
+)
 from hcc_report.formatting import (
     format_number,
     format_percent,
@@ -62,6 +67,7 @@ from hcc_report.model import (
     Appendix,
     Basis,
     Counts,
+    Period,
     Report,
     split_mismatches,
     sum_figures,
@@ -1321,6 +1327,18 @@ def _heading(key: str, lang: str) -> str:
 _GROUPED = re.compile(r"\b\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*\b")
 
 
+def _period_in(text: str, lang: str) -> str:
+    """
+    A period the audit wrote in Vietnamese ("tháng 01 năm 2023"), in
+    *lang* ("January 2023").
+    """
+    try:
+        period = Period.parse(text)
+    except HccReportError:
+        return text
+    return format_period(period, lang=lang)
+
+
 def _arithmetic(text: str, lang: str) -> str:
     """
     The counts of a finding's arithmetic ("1.278 + 0") in *lang*'s
@@ -1341,9 +1359,10 @@ def _names(keys: tuple[str, ...], lang: str) -> str:
 def describe(finding: Finding, lang: str = "vi") -> str:
     """
     Write *finding* on one line, in Vietnamese (``"vi"``), English or
-    another language (`hcc_report.languages`); the counts of its
-    arithmetic are written in that language's notation, what was printed
-    and what was expected as the document writes them.
+    another language (`hcc_report.languages`). In a language other than
+    Vietnamese the counts of its arithmetic are written in that language's
+    notation; what was printed and what was expected are quoted as the
+    document writes them.
 
     >>> print(describe(Finding(
     ...     kind=FindingKind.RATE, severity=Severity.ERROR,
@@ -1399,12 +1418,18 @@ def _explained(finding: Finding, lang: str) -> str:
     The arithmetic, the reason, and what was printed and expected.
     """
     words = audit_words(lang)
-    detail = _arithmetic(finding.detail, lang)
+    detail, base_detail = finding.detail, finding.base_detail
+    printed = finding.printed
+    if not is_vietnamese(lang):
+        detail = _arithmetic(detail, lang)
+        base_detail = _arithmetic(base_detail, lang)
+        if finding.location.part == "previous":
+            printed = _period_in(printed, lang)
     text = ""
     if finding.kind is FindingKind.RATE_BASE:
         text += (
             f" {_names(finding.base, lang)} "
-            f"({_arithmetic(finding.base_detail, lang)}), "
+            f"({base_detail}), "
             f"{words['not-over']} {_names(finding.parts, lang)} "
             f"({detail})"
         )
@@ -1414,8 +1439,8 @@ def _explained(finding: Finding, lang: str) -> str:
         text += f" ({detail})"
     if finding.reason:
         text += f", {words['reason-' + finding.reason]}"
-    if finding.printed or finding.expected:
-        text += f"; {words['printed']} {finding.printed or words['empty']}"
+    if printed or finding.expected:
+        text += f"; {words['printed']} {printed or words['empty']}"
     if finding.expected:
         text += f", {words['expected']} {finding.expected}"
     return text

@@ -39,7 +39,12 @@ from hcc_report.examples import (
     binh_thuan_2023_02_published,
 )
 from hcc_report.formatting import format_number
-from hcc_report.languages import DEFAULT, check_lang, translations
+from hcc_report.languages import (
+    DEFAULT,
+    check_lang,
+    is_vietnamese,
+    translations,
+)
 from hcc_report.loaders import (
     RecordFile,
     dumps_counts,
@@ -152,7 +157,7 @@ def _command_render(args: argparse.Namespace, out: TextIO) -> int:
         lang=args.lang,
         **_render_options(args),
     )
-    if args.lang != "vi":
+    if not is_vietnamese(args.lang):
         # Which texts had no version in the language, and whether it has a
         # catalogue of its own.
         for note in present(report, style, lang=args.lang).notes:
@@ -615,8 +620,8 @@ class _Parser(argparse.ArgumentParser):
             metavar="LANG",
             help=_(
                 "the language of what the command writes: vi (default), "
-                "en, or another language's code (its notation, English "
-                "words)"
+                "en, or another language's code (numbers and dates in that "
+                "language, words in English)"
             ),
         )
 

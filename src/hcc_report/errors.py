@@ -21,6 +21,7 @@ __all__ = [
     "ArgumentTypeError",
     "FileError",
     "HccReportError",
+    "MissingCatalogueError",
     "MissingDependencyError",
     "ParseError",
     "Problem",
@@ -220,6 +221,14 @@ class RendererDependencyError(MissingDependencyError, RendererError):
     """
     A renderer needs a package that is not installed: both a
     `MissingDependencyError` and a `RendererError`.
+    """
+
+
+class MissingCatalogueError(HccReportError, LookupError):
+    """
+    A compiled message catalogue is not where the package keeps it: the
+    package was not built (``pip install`` compiles the catalogues), or a
+    file was removed.
     """
 
 

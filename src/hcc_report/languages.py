@@ -33,7 +33,11 @@ import re
 
 from importlib import resources
 
-from hcc_report.errors import ArgumentError, ArgumentTypeError, HccReportError
+from hcc_report.errors import (
+    ArgumentError,
+    ArgumentTypeError,
+    MissingCatalogueError,
+)
 
 
 __all__ = [
@@ -43,7 +47,6 @@ __all__ = [
     "FALLBACK",
     "NP_",
     "N_",
-    "MissingCatalogueError",
     "catalogue_language",
     "check_lang",
     "fallback_note",
@@ -64,14 +67,6 @@ CATALOGUES = ("vi", "en")
 #: A language code as BCP 47 and gettext write them: "vi", "en-GB",
 #: "en_GB", "zh-Hant-TW", "sr_Latn".
 _CODE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
-
-
-class MissingCatalogueError(HccReportError, LookupError):
-    """
-    A compiled message catalogue is not where the package keeps it: the
-    package was not built (``pip install`` compiles the catalogues), or a
-    file was removed.
-    """
 
 
 def N_(message: str) -> str:  # noqa: N802  (gettext's name for it)
@@ -106,10 +101,19 @@ def check_lang(lang: object) -> str:
     ...
     hcc_report.errors.ArgumentError: lang must be a language code such as
     'vi' or 'en', got 'english'
+    >>> check_lang("zz")
+    Traceback (most recent call last):
+    ...
+    hcc_report.errors.ArgumentError: unknown language 'zz': CLDR has no
+    data for it
+
+    A language without a catalogue of its own must be one CLDR knows
+    (Babel checks it), as its numbers and dates are written from CLDR.
 
     Raises:
         ~hcc_report.errors.ArgumentTypeError: *lang* is not a string.
-        ~hcc_report.errors.ArgumentError: It is not a language code.
+        ~hcc_report.errors.ArgumentError: It is not a language code, or
+            not one CLDR knows.
     """
     if type(lang) is str and lang in CATALOGUES:
         return lang
@@ -124,7 +128,20 @@ def check_lang(lang: object) -> str:
             f"lang must be a language code such as 'vi' or 'en', got {shown!r}"
         )
         raise ArgumentError(msg)
+    if _primary(lang) not in CATALOGUES:
+        _check_cldr(lang)
     return lang
+
+
+@functools.lru_cache(maxsize=64)
+def _check_cldr(lang: str) -> None:
+    from babel import Locale, UnknownLocaleError  # noqa: PLC0415  (on use)
+
+    try:
+        Locale.parse(lang.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        msg = f"unknown language {lang!r}: CLDR has no data for it"
+        raise ArgumentError(msg) from None
 
 
 def _primary(lang: str) -> str:
@@ -214,7 +231,8 @@ def translations(lang: str) -> _gettext.GNUTranslations:
     '{count} hồ sơ'
 
     Raises:
-        MissingCatalogueError: The catalogue is not compiled.
+        ~hcc_report.errors.MissingCatalogueError: The catalogue is not
+            compiled.
         ~hcc_report.errors.ArgumentError: *lang* is not a language code.
     """
     return _catalogue(catalogue_language(lang))
@@ -229,6 +247,11 @@ def has_message(lang: str, message: str, context: str | None = None) -> bool:
     >>> has_message("en", "Total", "table"), has_message("en", "Tổng số")
     (True, False)
     """
-    key = message if context is None else f"{context}\x04{message}"
-    catalogue: dict[object, str] = getattr(translations(lang), "_catalog", {})
-    return key in catalogue
+    catalogue = translations(lang)
+    # gettext gives back the very message it was given when it has none.
+    found = (
+        catalogue.gettext(message)
+        if context is None
+        else catalogue.pgettext(context, message)
+    )
+    return found is not message

@@ -20,6 +20,7 @@ had no English version and were printed as written.
 
 from __future__ import annotations
 
+import functools
 import operator
 
 from collections.abc import Callable, Mapping, Sequence
@@ -73,7 +74,7 @@ from hcc_report.published import (
     PublishedTable,
 )
 from hcc_report.rounding import rate_with
-from hcc_report.styles import Style, get_style
+from hcc_report.styles import STYLES, Style, get_style
 
 
 __all__ = [
@@ -110,15 +111,12 @@ LATIN_LETTERS = tuple("abcdefghijklmnopqrstuvwxyz")
 #: The authorities' prefixes, as messages (Vietnamese "KT.", English
 #: "p.p.").
 AUTHORITY_PREFIXES = {
-    Authority.TM: NP_("authority", "ON BEHALF OF"),
+    Authority.TM: NP_("authority", "ON BEHALF OF THE"),
     Authority.KT: NP_("authority", "p.p."),
     Authority.Q: NP_("authority", "ACTING"),
-    Authority.TL: NP_("authority", "BY ORDER OF"),
-    Authority.TUQ: NP_("authority", "BY AUTHORISATION OF"),
+    Authority.TL: NP_("authority", "BY ORDER OF THE"),
+    Authority.TUQ: NP_("authority", "BY AUTHORISATION OF THE"),
 }
-#: The default heading of the column of row names, which has its
-#: translations in the catalogue.
-DEFAULT_ROW_HEADING = "Tên đơn vị"
 
 
 @attrs.frozen
@@ -323,6 +321,31 @@ def edition_notes(lang: str, untranslated: Sequence[str]) -> tuple[str, ...]:
     return tuple(notes)
 
 
+@functools.lru_cache(maxsize=1)
+def _vietnamese_labels() -> dict[tuple[str, str], str]:
+    """
+    The presets' labels by their Vietnamese words and context, for a style
+    that writes them in Vietnamese; words that stand for two labels ("Quá
+    hạn": late, overdue) are left out.
+    """
+    vi = translations("vi")
+    found: dict[tuple[str, str], str | None] = {}
+    for style in STYLES.values():
+        labels = [
+            ("appendix", style.appendix_label),
+            ("appendix", style.appendix_reference),
+            ("table", style.total_name),
+            *(("column", text) for text in style.column_headings.values()),
+            *(("column", group.heading) for group in style.column_groups),
+        ]
+        for context, message in labels:
+            key = (context, vi.pgettext(context, message))
+            # Words of two labels stand for neither: no telling which.
+            same = found.get(key, message) == message
+            found[key] = message if same else None
+    return {key: text for key, text in found.items() if text is not None}
+
+
 class _Words:
     """
     The words of one edition: the catalogue's, and the report's own texts
@@ -352,12 +375,18 @@ class _Words:
 
     def label(self, context: str, label: str, where: str) -> str:
         """
-        A style's *label* in this edition, as written if the catalogue
-        does not have it (noted under *where* but in Vietnamese).
+        A style's *label* in this edition: a message of the catalogue, or
+        a preset's label written in Vietnamese (a style file's "Tổng
+        cộng"); as written otherwise, noted under *where* but in
+        Vietnamese.
         """
-        if not self.vietnamese and not has_message(self.lang, label, context):
+        if self.vietnamese or has_message(self.lang, label, context):
+            return self.pgettext(context, label)
+        message = _vietnamese_labels().get((context, label))
+        if message is None:
             self.missing[where] = None
-        return self.pgettext(context, label)
+            return label
+        return self.pgettext(context, message)
 
     def number(self, value: int) -> str:
         return format_number(value, lang=self.lang)
@@ -601,7 +630,7 @@ def _figures_lines(
             sentence += gettext(" (including {dossiers} online)").format(
                 dossiers=online
             )
-        sentence += gettext(". Of which:") if bullets else "."
+        sentence += gettext(". Of these:") if bullets else "."
     lines = [Line("paragraph", sentence)]
     lines.extend(
         Line("bullet", text + (";" if i < len(bullets) - 1 else "."))
@@ -629,28 +658,28 @@ def _paragraph_of_figures(report: Report, words: _Words) -> tuple[Line, ...]:
     (bao gồm 4.756 hồ sơ trực tuyến). Trong đó:
     >>> english = _paragraph_of_figures(binh_thuan_2023_02(), _Words("en"))
     >>> print(english[4].text)
-    Cumulative to the end of February 2023, the total number of dossiers
-    received was 10,078 dossiers (including 4,756 dossiers online). Of which:
+    From 1 January to the end of February 2023, the centre received 10,078
+    dossiers (including 4,756 dossiers online). Of these:
     """
     noun = _period_noun(report.period, words)
     gettext = words.gettext
     lines = _figures_lines(
-        gettext(
-            "The total number of dossiers received in {period} was {dossiers}"
-        ).replace("{period}", noun),
+        gettext("In {period}, the centre received {dossiers}").replace(
+            "{period}", noun
+        ),
         gettext("In {period}").format(period=noun),
         report.figures,
         words,
     )
     cumulative = report.cumulative
     if cumulative is not None and not _repeats_figures(report, cumulative):
-        until = gettext("Cumulative {until}").format(
+        until = gettext("From 1 January {until}").format(
             until=format_period_end(report.period, lang=words.lang)
         )
         lines += _figures_lines(
-            gettext(
-                "{until}, the total number of dossiers received was {dossiers}"
-            ).replace("{until}", until),
+            gettext("{until}, the centre received {dossiers}").replace(
+                "{until}", until
+            ),
             until,
             cumulative,
             words,
@@ -994,10 +1023,11 @@ def row_number(groups: Sequence[str | None], index: int) -> str:
 
 
 def _agency_names(
-    words: _Words,
+    words: _Words, rows: tuple[AppendixRow, ...]
 ) -> tuple[Callable[[Agency], str], Callable[[Agency], str | None]]:
     """
-    The name and the group an agency is printed under in this edition.
+    The name and the group an agency is printed under in this edition: a
+    group's English name is the one its rows give (they agree).
     """
     if words.vietnamese:
         return operator.attrgetter("display_name"), operator.attrgetter(
@@ -1010,12 +1040,20 @@ def _agency_names(
         words.missing["appendix.rows[].name_en"] = None
         return agency.display_name
 
+    english = {
+        row.agency.group: row.agency.group_en
+        for row in rows
+        if row.agency.group_en is not None
+    }
+
     def group_of(agency: Agency) -> str | None:
-        if agency.group is not None and agency.group_en is not None:
-            return agency.group_en
-        if agency.group is not None:
+        if agency.group is None:
+            return None
+        name = english.get(agency.group)
+        if name is None:
             words.missing["appendix.rows[].group_en"] = None
-        return agency.group
+            return agency.group
+        return name
 
     return name_of, group_of
 
@@ -1031,7 +1069,7 @@ def _rows(
     """
     lang = words.lang
     cells_of = _cells_of(style, grouping=style.group_row_counts, lang=lang)
-    name_of, group_of = _agency_names(words)
+    name_of, group_of = _agency_names(words, rows)
 
     def member(number: int, row: AppendixRow) -> AppendixRowView:
         return AppendixRowView(
@@ -1110,7 +1148,9 @@ def _appendix(
     lang = words.lang
     year = report.period.end.year
     if appendix.basis is Basis.CUMULATIVE:
-        group = words.gettext("Cumulative for {year}").format(year=year)
+        group = words.gettext("Cumulative from 1 January {year}").format(
+            year=year
+        )
     else:
         named = format_period(report.period, lang=lang)
         group = named[0].upper() + named[1:]
@@ -1132,7 +1172,8 @@ def _appendix(
     if not words.vietnamese:
         if appendix.row_heading_en is not None:
             row_heading = appendix.row_heading_en
-        elif row_heading == DEFAULT_ROW_HEADING:
+        elif row_heading == attrs.fields(Appendix).row_heading.default:
+            # The model's default heading: the catalogue has its words.
             row_heading = words.pgettext("table", "Agency")
         else:
             words.missing["appendix.row_heading_en"] = None

@@ -357,7 +357,7 @@ FORM_06 = Style(
         "on_due_date": NP_("column", "On the due date"),
         "late": NP_("column", "Late"),
         "pending": NP_("column", "Total"),
-        "pending_in_time": NP_("column", "In time"),
+        "pending_in_time": NP_("column", "Not yet due"),
         "pending_overdue": NP_("column", "Overdue"),
     },
 )

@@ -23,7 +23,7 @@ from hcc_report.formatting._dates import (
     month_text,
     parse_short_date,
 )
-from hcc_report.formatting._text import clean
+from hcc_report.formatting._text import clean, notation
 from hcc_report.languages import translations
 
 
@@ -129,7 +129,7 @@ def format_period(  # noqa: PLR0911  (one return a kind)
 
     *short* gives the forms used in running text and titles: ``tháng
     02/2023``, ``quý I/2023``, ``từ 01/01/2023 đến 28/02/2023``; the others
-    have no shorter form.
+    have no shorter form, nor has a period in another language.
 
     Raises:
         ~hcc_report.errors.ArgumentTypeError: *period* has no kind, start and
@@ -137,7 +137,7 @@ def format_period(  # noqa: PLR0911  (one return a kind)
         ~hcc_report.errors.ArgumentError: Its kind is unknown.
     """
     kind = _kind(period)
-    if lang != "vi":
+    if lang != "vi" and notation(lang) != "vi":
         return _period_words(kind, period, lang)
     start, end = period.start, period.end
     year = f"{end.year:04d}"
@@ -220,7 +220,7 @@ def format_cumulative(period: PeriodLike, *, lang: str = "vi") -> str:
     >>> format_cumulative(Period.month(2023, 2), lang="en")
     'cumulative from the start of the year to the end of February 2023'
     """
-    if lang != "vi":
+    if lang != "vi" and notation(lang) != "vi":
         text = translations(lang).gettext(
             "cumulative from the start of the year {until}"
         )
@@ -245,7 +245,7 @@ def format_period_end(period: PeriodLike, *, lang: str = "vi") -> str:
     """
     _kind(period)
     end = period.end
-    if lang != "vi":
+    if lang != "vi" and notation(lang) != "vi":
         words = translations(lang)
         if not is_month_end(end):
             text = words.gettext("to {date}")

@@ -179,9 +179,19 @@ class Appendix:
                 checker.add("rows", "must have at least one row")
             checker.items("rows", self.rows, AppendixRow)
             seen: dict[str, int] = {}
+            english: dict[str, tuple[str, int]] = {}
             for i, row in enumerate(self.rows):
                 if not isinstance(row, AppendixRow):
                     continue
+                group, group_en = row.agency.group, row.agency.group_en
+                if group is not None and group_en is not None:
+                    first = english.setdefault(group, (group_en, i))
+                    if first[0] != group_en:
+                        checker.add(
+                            f"rows[{i}].agency.group_en",
+                            f"{group_en!r} differs from {first[0]!r} of "
+                            f"rows[{first[1]}], in the same group",
+                        )
                 name = row.agency.name
                 # Spaces do not tell names apart: "Sở Y tế " is "Sở Y tế".
                 key = " ".join(name.split()) if isinstance(name, str) else name

@@ -10,6 +10,9 @@ group, or from `register`.
 
 from __future__ import annotations
 
+import functools
+import inspect
+
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -21,7 +24,7 @@ from hcc_report.errors import (
     TemplateError,
     UnknownRendererError,
 )
-from hcc_report.languages import check_lang
+from hcc_report.languages import check_lang, is_vietnamese
 from hcc_report.model import Report
 from hcc_report.renderers._registry import (
     ENTRY_POINT_GROUP,
@@ -198,8 +201,36 @@ def render(
         report,
         style=chosen,
         options=build_options(renderer, options),
-        lang=check_lang(lang),
+        **_language(renderer, "render", check_lang(lang)),
     )
+
+
+@functools.lru_cache(maxsize=64)
+def _takes_lang(cls: type, method: str) -> bool:
+    try:
+        parameters = inspect.signature(getattr(cls, method)).parameters
+    except (TypeError, ValueError):  # no signature to read: trust it
+        return True
+    return "lang" in parameters or any(
+        p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters.values()
+    )
+
+
+def _language(renderer: Any, method: str, lang: str) -> dict[str, str]:
+    """
+    The *lang* keyword for *renderer*'s *method*, or none for a renderer
+    written before renderers took one: it writes Vietnamese only.
+    """
+    cls: type = type(renderer)
+    if _takes_lang(cls, method):
+        return {"lang": lang}
+    if is_vietnamese(lang):
+        return {}
+    msg = (
+        f"the {renderer.name!r} renderer writes Vietnamese only: its "
+        f"{method}() takes no lang (see hcc_report.typing.Renderer)"
+    )
+    raise RendererError(msg)
 
 
 def stream(
@@ -236,7 +267,19 @@ def stream(
     built = build_options(renderer, options)
     lang = check_lang(lang)
     if isinstance(renderer, StreamingRenderer):
-        return renderer.stream(report, style=chosen, options=built, lang=lang)
+        return renderer.stream(
+            report,
+            style=chosen,
+            options=built,
+            **_language(renderer, "stream", lang),
+        )
     return iter(
-        [renderer.render(report, style=chosen, options=built, lang=lang)]
+        [
+            renderer.render(
+                report,
+                style=chosen,
+                options=built,
+                **_language(renderer, "render", lang),
+            )
+        ]
     )

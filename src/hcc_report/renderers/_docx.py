@@ -855,7 +855,7 @@ def _fill(template: Path, report: Report, style: Style, lang: str) -> bytes:
     context = {
         "view": view,
         "style": style,
-        "lang": view.lang,
+        "lang": view.lang.replace("_", "-"),
         "wide_table": WIDE_TABLE,
         **gettext_functions(view.lang),
     }

@@ -434,16 +434,19 @@ def _too_long(left: object, right: object) -> bool:
 def gettext_functions(lang: str) -> dict[str, Callable[..., str]]:
     """
     Return ``gettext``, ``ngettext``, ``pgettext`` and ``_`` in *lang*,
-    for a template's context: ``{% trans %}`` and ``_()`` use them, as
-    Jinja2's "new style" gettext does (variables are given by name and
-    escaped where the template escapes).
+    for a template's context: ``{% trans %}`` and ``_()`` use them as
+    Jinja2's "new style" gettext does. Variables are given by name and
+    filled into ``%(name)s`` (escaped where the template escapes), as
+    ``{% trans %}`` writes them; the library's own messages have
+    ``{name}`` placeholders, filled with ``.format()``.
 
     >>> template = environment(None).from_string(
     ...     "{{ _('Recipients:') }} {{ ngettext('{count} dossier', "
-    ...     "'{count} dossiers', 2) }}"
+    ...     "'{count} dossiers', 2).format(count=2) }} "
+    ...     "{% trans n=5 %}{{ n }} of 100%{% endtrans %}"
     ... )
     >>> template.render(**gettext_functions("vi"))
-    'Nơi nhận: {count} hồ sơ'
+    'Nơi nhận: 2 hồ sơ 5 of 100%'
     """
     catalogue = translations(lang)
 
@@ -451,7 +454,9 @@ def gettext_functions(lang: str) -> dict[str, Callable[..., str]]:
         if context.eval_ctx.autoescape:
             # The catalogue's own text, trusted; the variables are escaped.
             text = Markup(text)  # noqa: S704
-        return text % variables if variables else text
+        # As the sandbox's "%": no width that makes a text too long.
+        _check_widths(_percent_specs(text))
+        return _sized(text % variables)
 
     @jinja2.pass_context
     def gettext(context: Any, message: str, /, **variables: Any) -> str:
@@ -700,7 +705,7 @@ class TemplateRenderer:
         return stream_template(
             self.template,
             template_dir=options.template_dir,
-            lang=view.lang,
+            lang=view.lang.replace("_", "-"),  # as HTML writes it: vi-VN
             **gettext_functions(view.lang),
             view=view,
             style=view.style,
