@@ -275,7 +275,10 @@ runpy.run_module("hcc_report", run_name="__main__", alter_sys=True)
         "module",
         [
             pytest.param("hcc_report.cli", id="importing the library"),
-            pytest.param("tomllib", id="reading the report"),
+            pytest.param(
+                "tomllib" if sys.version_info >= (3, 11) else "tomli",
+                id="reading the report",
+            ),
             pytest.param("hcc_report.renderers._templates", id="rendering"),
         ],
     )
