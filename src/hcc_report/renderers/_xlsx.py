@@ -863,9 +863,8 @@ def identification(
 
 
 def _identification_sheet(
-    sheet: Any, formats: _Formats, report: Report, view: ReportView
+    sheet: Any, formats: _Formats, lines: list[tuple[str, str | dt.date]]
 ) -> None:
-    lines = identification(report, view)
     label_fmt = formats.get(bold=True, border=1, text_wrap=True)
     text_fmt = formats.get(border=1, text_wrap=True, align="left")
     date_fmt = formats.get(border=1, align="left", num_format=DATE_FORMAT)
@@ -897,6 +896,7 @@ def workbook_bytes(report: Report, style: Style, lang: str = "vi") -> bytes:
     """
     view = present(report, style, lang=lang)
     words = labels(view.lang)
+    lines = identification(report, view)
     output = io.BytesIO()
     workbook = xlsxwriter.Workbook(
         output,
@@ -914,7 +914,7 @@ def workbook_bytes(report: Report, style: Style, lang: str = "vi") -> bytes:
             .pgettext("workbook", "{type} No. {number}")
             .format(type=view.type_name.capitalize(), number=report.number),
             "subject": view.title,
-            "author": dict(identification(report, view))[words["issuer"]],
+            "author": dict(lines)[words["issuer"]],
             "created": dt.datetime.combine(
                 max(report.issued, FIRST_DATE), dt.time()
             ),
@@ -936,7 +936,7 @@ def workbook_bytes(report: Report, style: Style, lang: str = "vi") -> bytes:
     else:
         _AppendixSheet(first, formats, view.appendix, view.style).write()
     info = workbook.add_worksheet(info_name)
-    _identification_sheet(info, formats, report, view)
+    _identification_sheet(info, formats, lines)
     workbook.close()
     return output.getvalue()
 
