@@ -52,6 +52,7 @@ __all__ = [
     "fallback_note",
     "has_message",
     "is_vietnamese",
+    "primary_language",
     "translations",
 ]
 
@@ -148,6 +149,24 @@ def _primary(lang: str) -> str:
     return lang.replace("-", "_").split("_")[0].lower()
 
 
+def primary_language(lang: str) -> str:
+    """
+    Return the language of the code *lang*, checked, without its script or
+    region, in lowercase.
+
+    >>> primary_language("vi-VN"), primary_language("en_GB")
+    ('vi', 'en')
+    >>> primary_language("FR")
+    'fr'
+
+    Raises:
+        ~hcc_report.errors.ArgumentTypeError: *lang* is not a string.
+        ~hcc_report.errors.ArgumentError: It is not a language code, or
+            not one CLDR knows.
+    """
+    return _primary(check_lang(lang))
+
+
 def is_vietnamese(lang: str) -> bool:
     """
     Tell whether *lang* is Vietnamese, whose notation the library writes
@@ -156,7 +175,7 @@ def is_vietnamese(lang: str) -> bool:
     >>> is_vietnamese("vi"), is_vietnamese("vi-VN"), is_vietnamese("en")
     (True, True, False)
     """
-    return lang == "vi" or _primary(check_lang(lang)) == "vi"
+    return lang == "vi" or primary_language(lang) == "vi"
 
 
 def catalogue_language(lang: str) -> str:
@@ -171,7 +190,7 @@ def catalogue_language(lang: str) -> str:
     """
     if lang in CATALOGUES:
         return lang
-    primary = _primary(check_lang(lang))
+    primary = primary_language(lang)
     return primary if primary in CATALOGUES else FALLBACK
 
 
@@ -186,7 +205,7 @@ def fallback_note(lang: str) -> str | None:
     >>> fallback_note("en-GB") is None
     True
     """
-    if _primary(check_lang(lang)) in CATALOGUES:
+    if primary_language(lang) in CATALOGUES:
         return None
     return translations(FALLBACK).gettext(_FALLBACK).format(lang=lang)
 

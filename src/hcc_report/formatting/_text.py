@@ -10,7 +10,7 @@ import unicodedata
 from decimal import Decimal
 
 from hcc_report.errors import ArgumentError, ArgumentTypeError
-from hcc_report.languages import check_lang
+from hcc_report.languages import CATALOGUES, primary_language
 
 
 #: Spaces that real documents contain: no-break, thin, narrow no-break,
@@ -32,12 +32,10 @@ def notation(lang: str) -> str:
     library's Vietnamese rules, ``"en"`` by its English ones, ``"babel"``
     by Babel from CLDR.
     """
-    if lang == "vi":
-        return "vi"
-    if lang == "en":
-        return "en"
-    primary = check_lang(lang).replace("-", "_").split("_")[0].lower()
-    return primary if primary in {"vi", "en"} else "babel"
+    if lang in CATALOGUES:
+        return lang
+    primary = primary_language(lang)
+    return primary if primary in CATALOGUES else "babel"
 
 
 def check_number(function: str, value: object) -> int | Decimal:
