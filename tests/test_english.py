@@ -653,6 +653,26 @@ class TestTemplates:
         assert "<p>Nơi nhận: vi</p>Total Tổng cộng {count} hồ sơ" == vi
         assert "<p>Recipients: en</p>Total Total {count} dossiers" == en
 
+    def test_macros_imported_with_the_context(self, tmp_path):
+        """
+        A file of macros imported with the context writes the catalogue's
+        words in the language rendered, as the docs say.
+        """
+        (tmp_path / "macros.j2").write_text(
+            "{% macro to() %}{{ _('Recipients:') }}{% endmacro %}",
+            encoding="utf-8",
+        )
+        (tmp_path / "report.txt.j2").write_text(
+            '{% import "macros.j2" as m with context %}{{ m.to() }}',
+            encoding="utf-8",
+        )
+        seed = binh_thuan_2023_02()
+
+        assert "Nơi nhận:" == render(seed, "text", template_dir=tmp_path)
+        assert "Recipients:" == render(
+            seed, "text", template_dir=tmp_path, lang="en"
+        )
+
     def test_the_catalogues_words_are_bounded(self):
         """
         A translation's "%" is bounded as the sandbox's own: no width that
