@@ -368,6 +368,28 @@ class TestEnglishTexts:
         ) == view.notes
         assert view.title == seed.title
 
+    def test_the_notes_are_logged(self, seed, caplog):
+        """
+        Each presentation in English logs its notes once, at INFO, on the
+        logger hcc_report.presentation; nothing in Vietnamese, nor when
+        every text has its English version.
+        """
+        caplog.set_level("INFO", logger="hcc_report.presentation")
+
+        view = present(seed, lang="en")
+        logged = [
+            (r.name, r.levelname, r.getMessage()) for r in caplog.records
+        ]
+        caplog.clear()
+        present(seed)
+        present(_english(seed), lang="en")
+
+        assert view.notes
+        assert [
+            ("hcc_report.presentation", "INFO", note) for note in view.notes
+        ] == logged
+        assert [] == caplog.records
+
     def test_the_report_file_keeps_english_texts(self, seed):
         """
         The English texts are read from and written to report files, in
@@ -717,6 +739,64 @@ class TestCommandLine:
         assert 0 == status
         assert out == render(binh_thuan_2023_02(), "text", lang="en")
         assert err.startswith("hcc-report: note: no English version of 33")
+
+    @pytest.mark.parametrize(
+        "fmt", ["text", "markdown", "html", "json", "docx", "xlsx", "pdf"]
+    )
+    def test_render_notes_in_every_format(self, capsys, caplog, tmp_path, fmt):
+        """
+        Every built-in format notes the texts without English, once: the
+        notes come from the one presentation the document is made from.
+        """
+        out = tmp_path / "out"
+        view = present(binh_thuan_2023_02(), lang="en")
+        caplog.clear()
+
+        status, _, err = self.run(
+            capsys, "render", "--example", "-f", fmt, "-o", str(out), "--lang",
+            "en",
+        )  # fmt: skip
+
+        assert 0 == status
+        assert [f"hcc-report: note: {note}" for note in view.notes] == (
+            err.splitlines()
+        )
+        assert list(view.notes) == [r.getMessage() for r in caplog.records]
+
+    def test_render_notes_nothing_in_vietnamese(self, capsys):
+        status, _, err = self.run(capsys, "render", "--example")
+
+        assert (0, "") == (status, err)
+
+    @pytest.mark.parametrize("jobs", ["1", "2"])
+    def test_a_batch_notes_each_file(self, capsys, tmp_path, jobs):
+        """
+        A batch in English notes the texts without English of each file,
+        named, in the order of the files, also from worker processes; a
+        file that has them all has no note.
+        """
+        seed = binh_thuan_2023_02()
+        folder = tmp_path / "in"
+        folder.mkdir()
+        for i in range(20):
+            report = _english(seed) if i % 2 else seed
+            (folder / f"r{i:02}.toml").write_text(
+                dumps_report(report, "toml"), "utf-8"
+            )
+        note = present(seed, lang="en").notes[0]
+
+        status, _, err = self.run(
+            capsys, "render", str(folder), "-o", str(tmp_path / "out"),
+            "-f", "json", "-j", jobs, "--lang", "en",
+        )  # fmt: skip
+
+        assert 0 == status
+        assert [
+            f"hcc-report: note: {folder / f'r{i:02}.toml'}: {note}"
+            for i in range(0, 20, 2)
+        ] + [f"hcc-report: 20 of 20 files rendered to {tmp_path / 'out'}"] == (
+            err.splitlines()
+        )
 
     def test_check_in_english_notation(self, capsys):
         """

@@ -3,7 +3,8 @@ Rendering many report files at once, in parallel, for the command line.
 
 `plan` pairs every input (files, and the report files of folders) with
 its output in an output folder; `run` renders them in worker processes,
-keeps going past a file that fails, and returns every failure. The
+keeps going past a file that fails, and returns every failure and every
+note of the documents made. The
 workers render; this process writes each output atomically, so a failure
 or Ctrl-C leaves no partial file.
 """
@@ -25,7 +26,16 @@ import attrs
 from hcc_report.errors import HccReportError
 
 
-__all__ = ["Failure", "Job", "Progress", "default_workers", "plan", "run"]
+__all__ = [
+    "Failure",
+    "Job",
+    "Note",
+    "Output",
+    "Progress",
+    "default_workers",
+    "plan",
+    "run",
+]
 
 #: The suffixes of report files a folder is searched for.
 REPORT_SUFFIXES = (".toml", ".json")
@@ -52,6 +62,27 @@ class Failure:
 
     source: Path
     reason: str
+
+
+@attrs.frozen
+class Output:
+    """
+    A document rendered by a worker: its bytes, and the notes on it (texts
+    without a version in its language).
+    """
+
+    data: bytes
+    notes: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class Note:
+    """
+    A note on the document rendered from a file.
+    """
+
+    source: Path
+    text: str
 
 
 def _sources(
@@ -125,13 +156,13 @@ def plan(inputs: Sequence[str], folder: str, suffix: str) -> list[Job]:
     return jobs
 
 
-#: What a worker renders with: a report file's path to the output's bytes.
-Renderer = Callable[[Path], bytes]
+#: What a worker renders with: a report file's path to its output.
+Renderer = Callable[[Path], Output]
 #: What writes an output: its path and bytes.
 Writer = Callable[[Path, bytes], None]
 
 
-def _render_one(render: Renderer, source: Path) -> bytes | str:
+def _render_one(render: Renderer, source: Path) -> Output | str:
     """
     The output of *source*, or why it failed (a library error).
     """
@@ -143,7 +174,7 @@ def _render_one(render: Renderer, source: Path) -> bytes | str:
 
 def _render_chunk(
     render: Renderer, chunk: list[tuple[int, Path]]
-) -> list[tuple[int, bytes | str]]:
+) -> list[tuple[int, Output | str]]:
     """
     Render a task's files, each output or failure by its job's number.
     """
@@ -194,11 +225,11 @@ def run(
     *,
     workers: int,
     progress: TextIO = sys.stderr,
-) -> list[Failure]:
+) -> tuple[list[Failure], list[Note]]:
     """
     Render every job with *render*, in *workers* processes (in this one
     when 1), write each output with *write* here, and return the failures
-    in the order of the jobs.
+    and the notes on the outputs written, in the order of the jobs.
 
     Only this process writes, so Ctrl-C, which stops the workers at once,
     leaves every output whole or absent. *render* must be picklable (a
@@ -207,17 +238,20 @@ def run(
     bar = Progress(len(jobs), progress)
     chunks = _chunks(jobs, workers)
     failures: list[Failure] = []
+    notes: list[Note] = []
 
-    def done(results: list[tuple[int, bytes | str]]) -> None:
+    def done(results: list[tuple[int, Output | str]]) -> None:
         for index, result in results:
             job = jobs[index]
             if isinstance(result, str):
                 failures.append(Failure(job.source, result))
                 continue
             try:
-                write(job.target, result)
+                write(job.target, result.data)
             except HccReportError as error:
                 failures.append(Failure(job.source, str(error)))
+                continue
+            notes.extend(Note(job.source, text) for text in result.notes)
         bar.advance(len(results))
 
     try:
@@ -229,7 +263,10 @@ def run(
     finally:
         bar.close()
     order = {job.source: i for i, job in enumerate(jobs)}
-    return sorted(failures, key=lambda failure: order[failure.source])
+    return (
+        sorted(failures, key=lambda failure: order[failure.source]),
+        sorted(notes, key=lambda note: order[note.source]),
+    )
 
 
 def _ignore_interrupts() -> None:
@@ -243,7 +280,7 @@ def _in_processes(
     render: Renderer,
     chunks: list[list[tuple[int, Path]]],
     workers: int,
-    done: Callable[[list[tuple[int, bytes | str]]], None],
+    done: Callable[[list[tuple[int, Output | str]]], None],
 ) -> None:
     # Imported here: only a batch of many files starts processes.
     import multiprocessing  # noqa: PLC0415

@@ -12,6 +12,7 @@ library's own errors: anything else is a bug, and shows as one.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import json
 import os
@@ -56,7 +57,7 @@ from hcc_report.loaders import (
     write_atomic,
 )
 from hcc_report.model import Period, Report
-from hcc_report.presentation import present, printed_figures
+from hcc_report.presentation import printed_figures
 from hcc_report.published import PublishedReport
 from hcc_report.renderers import (
     available,
@@ -149,37 +150,71 @@ def _command_render(args: argparse.Namespace, out: TextIO) -> int:
         return _render_batch(args, inputs)
     report = binh_thuan_2023_02() if args.example else load_report(inputs[0])
     style = _style(args.style)
-    # In pieces as they are made: a big document is never held whole.
-    pieces = stream(
-        report,
-        _format_for(args),
-        style=style,
-        lang=args.lang,
-        **_render_options(args),
-    )
-    if not is_vietnamese(args.lang):
-        # Which texts had no version in the language, and whether it has a
-        # catalogue of its own.
-        for note in present(report, style, lang=args.lang).notes:
-            _note(args.lang, note)
-    data = (p.encode("utf-8") if isinstance(p, str) else p for p in pieces)
-    if args.output:
-        write_atomic(args.output, data)
-    else:
-        _write(out, b"".join(data))
+    # Which texts had no version in the language, and whether it has a
+    # catalogue of its own: noted as the document is made.
+    with _edition_notes(args.lang) as notes:
+        # In pieces as they are made: a big document is never held whole.
+        pieces = stream(
+            report,
+            _format_for(args),
+            style=style,
+            lang=args.lang,
+            **_render_options(args),
+        )
+        data = (p.encode("utf-8") if isinstance(p, str) else p for p in pieces)
+        if args.output:
+            write_atomic(args.output, data)
+        else:
+            document = b"".join(data)
+    for note in notes:
+        _note(args.lang, note)
+    if not args.output:
+        _write(out, document)
     return OK
 
 
 def _render_file(
     source: Path, *, fmt: str, style: str, lang: str, options: dict[str, str]
-) -> bytes:
+) -> _batch.Output:
     """
-    Render one report file of a batch (in a worker process).
+    Render one report file of a batch (in a worker process), with the
+    notes of its edition.
     """
-    document = render(
-        load_report(source), fmt, style=_style(style), lang=lang, **options
-    )
-    return document.encode("utf-8") if isinstance(document, str) else document
+    with _edition_notes(lang) as notes:
+        document = render(
+            load_report(source), fmt, style=_style(style), lang=lang, **options
+        )
+    data = document.encode("utf-8") if isinstance(document, str) else document
+    return _batch.Output(data, tuple(notes))
+
+
+@contextlib.contextmanager
+def _edition_notes(lang: str) -> Iterator[list[str]]:
+    """
+    Collect the notes of the editions presented within, once each: what
+    `hcc_report.presentation` logs for any language but Vietnamese.
+    """
+    notes: list[str] = []
+    if is_vietnamese(lang):
+        yield notes
+        return
+    # Imported here: only an edition in another language has notes.
+    import logging  # noqa: PLC0415
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if (note := record.getMessage()) not in notes:
+                notes.append(note)
+
+    logger = logging.getLogger("hcc_report.presentation")
+    handler, level = Collect(logging.INFO), logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    try:
+        yield notes
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
 
 
 def _write_into(target: Path, data: bytes) -> None:
@@ -223,9 +258,11 @@ def _render_batch(args: argparse.Namespace, inputs: list[str]) -> int:
         options=options,
     )
     workers = args.jobs or _batch.default_workers()
-    failures = _batch.run(
+    failures, notes = _batch.run(
         jobs, work, _write_into, workers=workers, progress=sys.stderr
     )
+    for note in notes:
+        _note(args.lang, f"{note.source}: {note.text}")
     for failure in failures:
         # Every failure names its file, once.
         reason = failure.reason

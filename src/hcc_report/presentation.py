@@ -16,6 +16,11 @@ language's notation, and the report's own texts are taken in English
 where the report gives them (``title_en``, ``name_en`` ...) for any
 language but Vietnamese. `ReportView.untranslated` names the texts that
 had no English version and were printed as written.
+
+Every presentation in a language but Vietnamese logs its notes
+(`ReportView.notes`) at the ``INFO`` level on the logger
+``hcc_report.presentation``, so that whoever renders can show them: the
+command line prints them on standard error.
 """
 
 from __future__ import annotations
@@ -1243,7 +1248,7 @@ def present(
         if report.appendix is None
         else _appendix(report.appendix, report, style, words)
     )
-    return ReportView(
+    view = ReportView(
         style=style,
         header=header,
         type_name=words.pgettext("document type", TYPE_NAME),
@@ -1259,6 +1264,22 @@ def present(
         lang=words.lang,
         untranslated=tuple(words.missing),
     )
+    if not words.vietnamese:
+        _log_notes(view.notes)
+    return view
+
+
+def _log_notes(notes: tuple[str, ...]) -> None:
+    """
+    Log the notes of an edition on the logger of this module, ``INFO``.
+    """
+    if notes:
+        # Imported here: only an edition with notes logs.
+        import logging  # noqa: PLC0415
+
+        logger = logging.getLogger(__name__)
+        for note in notes:
+            logger.info("%s", note)
 
 
 # What a rendering prints --------------------------------------------------
