@@ -4,9 +4,8 @@ Rendering many report files at once, in parallel, for the command line.
 `plan` pairs every input (files, and the report files of folders) with
 its output in an output folder; `run` renders them in worker processes,
 keeps going past a file that fails, and returns every failure and every
-note of the documents made. The
-workers render; this process writes each output atomically, so a failure
-or Ctrl-C leaves no partial file.
+note on the documents made. The workers render; this process writes each
+output atomically, so a failure or Ctrl-C leaves no partial file.
 """
 
 from __future__ import annotations
