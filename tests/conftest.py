@@ -7,6 +7,8 @@ Shared fixtures and the Hypothesis settings profiles.
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 
 import pytest
 
@@ -35,3 +37,25 @@ def seed() -> Report:
     The built-in example: Bình Thuận's report for February 2023.
     """
     return binh_thuan_2023_02()
+
+
+@pytest.fixture(scope="session")
+def times():
+    """
+    Skip unless fontconfig gives Times New Roman or Liberation Serif for
+    the page's "Times New Roman".
+    """
+    fc_match = shutil.which("fc-match")
+    family = ""
+    if fc_match is not None:
+        family = subprocess.run(
+            [fc_match, "-f", "%{family}", "Times New Roman"],
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout
+    if not {"Times New Roman", "Liberation Serif"} & set(family.split(",")):
+        pytest.skip(
+            "needs Times New Roman or Liberation Serif (Debian: "
+            f"fonts-liberation2) and fc-match; fontconfig gives {family!r}"
+        )

@@ -162,9 +162,10 @@ class TestGolden:
         _golden("binh_thuan_2023_02.decree-30.en.xlsx.txt", "\n".join(lines))
         assert ["Appendix", "Information"] == workbook.sheetnames
 
-    def test_pdf(self, seed):
+    def test_pdf(self, seed, times):
         """
-        The PDF's words, page by page, are the reviewed ones.
+        The PDF's words, page by page, are the reviewed ones (their lines
+        break where Times New Roman's widths break them).
         """
         pypdf = pytest.importorskip("pypdf")
 

@@ -82,28 +82,6 @@ def rendered(seed):
     return results
 
 
-@pytest.fixture(scope="module")
-def times():
-    """
-    Skip unless fontconfig gives Times New Roman or Liberation Serif for
-    the page's "Times New Roman".
-    """
-    fc_match = shutil.which("fc-match")
-    family = ""
-    if fc_match is not None:
-        family = subprocess.run(
-            [fc_match, "-f", "%{family}", "Times New Roman"],
-            capture_output=True,
-            text=True,
-            check=False,
-        ).stdout
-    if not {"Times New Roman", "Liberation Serif"} & set(family.split(",")):
-        pytest.skip(
-            "needs Times New Roman or Liberation Serif (Debian: "
-            f"fonts-liberation2) and fc-match; fontconfig gives {family!r}"
-        )
-
-
 def _reader(pdf: bytes):
     return pypdf.PdfReader(io.BytesIO(pdf))
 
