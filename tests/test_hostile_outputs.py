@@ -249,57 +249,80 @@ class TestInterrupt:
     """
 
     #: The command, run as ``python -m hcc_report`` runs it, with Ctrl-C
-    #: sent to itself when it first imports the module named by its first
-    #: argument: at a known point of its work, whatever the machine's
-    #: speed. (A Ctrl-C sent after a delay lands, on a busy machine,
-    #: while Python itself is still starting, before any code of ours.)
+    #: sent to itself at a known point of its work, whatever the machine's
+    #: speed: when it first imports a module (``import:NAME``), or at an
+    #: audit event (``event:NAME``). A Ctrl-C sent after a delay lands, on
+    #: a busy machine, while Python itself is still starting, before any
+    #: code of ours.
     CTRL_C_AT = """
 import importlib.abc, os, runpy, signal, sys
 
-module = sys.argv[1]
+kind, _, point = sys.argv[1].partition(":")
+sent = False
 
-class CtrlC(importlib.abc.MetaPathFinder):
+def ctrl_c():
+    global sent
+    if not sent:
+        sent = True
+        print("Ctrl-C at", point, file=sys.stderr, flush=True)
+        os.kill(os.getpid(), signal.SIGINT)
+
+class AtImport(importlib.abc.MetaPathFinder):
     def find_spec(self, name, path=None, target=None):
-        if name == module:
-            sys.meta_path.remove(self)
-            print("Ctrl-C at", name, file=sys.stderr, flush=True)
-            os.kill(os.getpid(), signal.SIGINT)
+        if kind == "import" and name == point:
+            ctrl_c()
         return None
 
-sys.meta_path.insert(0, CtrlC())
+def at_event(event, args):
+    if kind == "event" and event == point:
+        ctrl_c()
+
+sys.meta_path.insert(0, AtImport())
+sys.addaudithook(at_event)
 sys.argv = ["hcc-report", *sys.argv[2:]]
 runpy.run_module("hcc_report", run_name="__main__", alter_sys=True)
 """
 
     @pytest.mark.parametrize(
-        "module",
+        "point",
         [
-            pytest.param("hcc_report.cli", id="importing the library"),
+            pytest.param("import:hcc_report.cli", id="importing the library"),
             pytest.param(
-                "tomllib" if sys.version_info >= (3, 11) else "tomli",
+                "import:tomllib"
+                if sys.version_info >= (3, 11)
+                else "import:tomli",
                 id="reading the report",
             ),
-            pytest.param("hcc_report.renderers._templates", id="rendering"),
+            pytest.param(
+                "import:hcc_report.renderers._templates",
+                id="choosing the renderer",
+            ),
+            # The document is written whole in its temporary file, which
+            # is about to replace the output.
+            pytest.param("event:os.rename", id="replacing the output"),
         ],
     )
     def test_ctrl_c_at_any_time_ends_quietly(
-        self, tmp_path: Path, module: str
+        self, tmp_path: Path, point: str
     ) -> None:
         """
-        Early (while the library is imported) or late (while rendering).
+        Early (while the library is imported) or late (when the document
+        is written).
         """
         big = _big_report(tmp_path / "big.toml", 3000)
         out = tmp_path / "out.html"
 
         argv = ("render", str(big), "-o", str(out))
         done = subprocess.run(  # our own command
-            [sys.executable, "-c", self.CTRL_C_AT, module, *argv],
+            [sys.executable, "-c", self.CTRL_C_AT, point, *argv],
             capture_output=True,
             check=False,
             timeout=120,
         )
 
-        assert f"Ctrl-C at {module}\n".encode() == done.stderr
+        assert f"Ctrl-C at {point.partition(':')[2]}\n".encode() == (
+            done.stderr
+        )
         assert 130 == done.returncode
         assert not out.exists()
         assert [] == list(tmp_path.glob(".*.tmp"))
