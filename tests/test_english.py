@@ -6,12 +6,15 @@ languages through Babel.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
+import logging
 import os
 import re
 import subprocess
 import sys
+import threading
 
 from decimal import Decimal
 from pathlib import Path
@@ -41,6 +44,7 @@ from hcc_report.cli import main
 from hcc_report.examples import binh_thuan_2023_02
 from hcc_report.formatting import parse_number, parse_percent
 from hcc_report.loaders import dumps_report, loads_report
+from hcc_report.presentation import collect_notes
 from hcc_report.styles import DECREE_30, FORM_06
 from strategies import reports
 
@@ -391,6 +395,38 @@ class TestEnglishTexts:
         ] == logged
         assert [] == caplog.records
 
+    def test_collect_notes(self, seed):
+        """
+        collect_notes gets each edition's notes, in order, also in an
+        enclosing collection; nothing outside.
+        """
+        present(seed, lang="en")  # outside: collected nowhere
+
+        with collect_notes() as outer:
+            present(seed, lang="fr")
+            with collect_notes() as inner:
+                render(seed, "json", lang="en")
+                present(_english(seed), lang="en")
+                present(seed)
+
+        english = present(seed, lang="en").notes
+        assert [english, (), ()] == inner
+        assert [present(seed, lang="fr").notes, english, (), ()] == outer
+        assert "there is no message catalogue for 'fr'" in outer[0][0]
+
+    def test_collect_notes_in_its_own_thread_only(self, seed):
+        """
+        A collection in one thread gets nothing of another's editions.
+        """
+        with collect_notes() as editions:
+            worker = threading.Thread(
+                target=present, args=(seed,), kwargs={"lang": "en"}
+            )
+            worker.start()
+            worker.join()
+
+        assert [] == editions
+
     def test_the_report_file_keeps_english_texts(self, seed):
         """
         The English texts are read from and written to report files, in
@@ -602,6 +638,26 @@ class TestOtherLanguages:
         assert "10\u202f078" in text
         assert "99,79\u00a0%" in text
 
+    def test_a_catalogue_of_its_own_keeps_cldrs_notation(self, monkeypatch):
+        """
+        A language added with a catalogue of its own (as the how-to adds
+        one) still writes its numbers and dates by Babel: only Vietnamese
+        and English have the library's own rules.
+        """
+        monkeypatch.setattr(
+            hcc_report.languages, "CATALOGUES", ("vi", "en", "fr")
+        )
+
+        assert "10\u202f078" == hcc_report.formatting.format_number(
+            10078, lang="fr"
+        )
+        assert "99,79\u00a0%" == hcc_report.formatting.format_percent(
+            Decimal("99.79"), lang="fr"
+        )
+        assert "2 mars 2023" == hcc_report.formatting.format_date(
+            dt.date(2023, 3, 2), lang="fr-FR"
+        )
+
     def test_a_wrong_language_code(self, seed):
         """
         A value that is no language code, or a code CLDR does not know, is
@@ -751,7 +807,7 @@ class TestCommandLine:
         """
         out = tmp_path / "out"
         view = present(binh_thuan_2023_02(), lang="en")
-        caplog.clear()
+        caplog.set_level("INFO", logger="hcc_report.presentation")
 
         status, _, err = self.run(
             capsys, "render", "--example", "-f", fmt, "-o", str(out), "--lang",
@@ -763,6 +819,48 @@ class TestCommandLine:
             err.splitlines()
         )
         assert list(view.notes) == [r.getMessage() for r in caplog.records]
+
+    def test_render_notes_whatever_the_renderer(self, capsys):
+        """
+        A renderer that makes its document without `present` (a third
+        party's) gets the notes of the report's presentation.
+        """
+
+        class Plain:
+            name = "plain"
+            media_type = "text/plain"
+            suffix = ".txt"
+            options = hcc_report.renderers.NoOptions
+
+            def render(self, report, *, style, options, lang):
+                return report.title
+
+        hcc_report.renderers.register("plain", Plain(), replace=True)
+        notes = present(binh_thuan_2023_02(), lang="en").notes
+
+        status, out, err = self.run(
+            capsys, "render", "--example", "-f", "plain", "--lang", "en"
+        )
+
+        assert (0, binh_thuan_2023_02().title) == (status, out)
+        assert [f"hcc-report: note: {note}" for note in notes] == (
+            err.splitlines()
+        )
+
+    def test_render_notes_whatever_the_logging(self, capsys):
+        """
+        The notes do not go through logging: logging switched off, or set
+        up by the program that runs the command, changes nothing.
+        """
+        expected = self.run(capsys, "render", "--example", "--lang", "en")
+        logging.disable(logging.CRITICAL)
+        try:
+            disabled = self.run(capsys, "render", "--example", "--lang", "en")
+        finally:
+            logging.disable(logging.NOTSET)
+
+        assert expected == disabled
+        assert "note:" in disabled[2]
 
     def test_render_notes_nothing_in_vietnamese(self, capsys):
         status, _, err = self.run(capsys, "render", "--example")
@@ -798,6 +896,32 @@ class TestCommandLine:
         ] + [f"hcc-report: 20 of 20 files rendered to {tmp_path / 'out'}"] == (
             err.splitlines()
         )
+
+    def test_a_batch_notes_a_languages_note_once(self, capsys, tmp_path):
+        """
+        That a language has no catalogue is noted once for a batch, not
+        for each file.
+        """
+        folder = tmp_path / "in"
+        folder.mkdir()
+        for name in ("a.toml", "b.toml", "c.toml"):
+            (folder / name).write_text(
+                dumps_report(binh_thuan_2023_02(), "toml"), "utf-8"
+            )
+        fallback, english = present(binh_thuan_2023_02(), lang="fr").notes
+
+        status, _, err = self.run(
+            capsys, "render", str(folder), "-o", str(tmp_path / "out"),
+            "-f", "text", "-j", "1", "--lang", "fr",
+        )  # fmt: skip
+
+        assert 0 == status
+        assert [
+            f"hcc-report: note: {fallback}",
+            f"hcc-report: note: {folder / 'a.toml'}: {english}",
+            f"hcc-report: note: {folder / 'b.toml'}: {english}",
+            f"hcc-report: note: {folder / 'c.toml'}: {english}",
+        ] == err.splitlines()[:-1]
 
     def test_check_in_english_notation(self, capsys):
         """

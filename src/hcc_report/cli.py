@@ -12,7 +12,6 @@ library's own errors: anything else is a bug, and shows as one.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import functools
 import json
 import os
@@ -43,6 +42,7 @@ from hcc_report.formatting import format_number
 from hcc_report.languages import (
     DEFAULT,
     check_lang,
+    fallback_note,
     is_vietnamese,
     translations,
 )
@@ -57,7 +57,11 @@ from hcc_report.loaders import (
     write_atomic,
 )
 from hcc_report.model import Period, Report
-from hcc_report.presentation import printed_figures
+from hcc_report.presentation import (
+    collect_notes,
+    present,
+    printed_figures,
+)
 from hcc_report.published import PublishedReport
 from hcc_report.renderers import (
     available,
@@ -150,9 +154,7 @@ def _command_render(args: argparse.Namespace, out: TextIO) -> int:
         return _render_batch(args, inputs)
     report = binh_thuan_2023_02() if args.example else load_report(inputs[0])
     style = _style(args.style)
-    # Which texts had no version in the language, and whether it has a
-    # catalogue of its own: noted as the document is made.
-    with _edition_notes(args.lang) as notes:
+    with collect_notes() as editions:
         # In pieces as they are made: a big document is never held whole.
         pieces = stream(
             report,
@@ -166,7 +168,7 @@ def _command_render(args: argparse.Namespace, out: TextIO) -> int:
             write_atomic(args.output, data)
         else:
             document = b"".join(data)
-    for note in notes:
+    for note in _notes_on(editions, report, style, args.lang):
         _note(args.lang, note)
     if not args.output:
         _write(out, document)
@@ -180,41 +182,31 @@ def _render_file(
     Render one report file of a batch (in a worker process), with the
     notes of its edition.
     """
-    with _edition_notes(lang) as notes:
-        document = render(
-            load_report(source), fmt, style=_style(style), lang=lang, **options
-        )
+    report, chosen = load_report(source), _style(style)
+    with collect_notes() as editions:
+        document = render(report, fmt, style=chosen, lang=lang, **options)
     data = document.encode("utf-8") if isinstance(document, str) else document
-    return _batch.Output(data, tuple(notes))
+    # The language's own note is written once for the batch.
+    notes = _notes_on(editions, report, chosen, lang)
+    return _batch.Output(
+        data, tuple(note for note in notes if note != fallback_note(lang))
+    )
 
 
-@contextlib.contextmanager
-def _edition_notes(lang: str) -> Iterator[list[str]]:
+def _notes_on(
+    editions: list[tuple[str, ...]], report: Report, style: Style, lang: str
+) -> list[str]:
     """
-    Collect the notes of the editions presented within, once each: what
-    `hcc_report.presentation` logs for any language but Vietnamese.
+    The notes on a document in *lang*, once each: which texts had no
+    version in it, and whether it has a catalogue of its own. They are
+    those of the editions *editions* presented while it was made, or of
+    its presentation when its renderer made none.
     """
-    notes: list[str] = []
     if is_vietnamese(lang):
-        yield notes
-        return
-    # Imported here: only an edition in another language has notes.
-    import logging  # noqa: PLC0415
-
-    class Collect(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            if (note := record.getMessage()) not in notes:
-                notes.append(note)
-
-    logger = logging.getLogger("hcc_report.presentation")
-    handler, level = Collect(logging.INFO), logger.level
-    logger.addHandler(handler)
-    logger.setLevel(logging.INFO)
-    try:
-        yield notes
-    finally:
-        logger.removeHandler(handler)
-        logger.setLevel(level)
+        return []
+    if not editions:
+        editions = [present(report, style, lang=lang).notes]
+    return list(dict.fromkeys(note for notes in editions for note in notes))
 
 
 def _write_into(target: Path, data: bytes) -> None:
@@ -261,6 +253,8 @@ def _render_batch(args: argparse.Namespace, inputs: list[str]) -> int:
     failures, notes = _batch.run(
         jobs, work, _write_into, workers=workers, progress=sys.stderr
     )
+    if (fallback := fallback_note(args.lang)) is not None:
+        _note(args.lang, fallback)
     for note in notes:
         _note(args.lang, f"{note.source}: {note.text}")
     for failure in failures:

@@ -17,18 +17,21 @@ where the report gives them (``title_en``, ``name_en`` ...) for any
 language but Vietnamese. `ReportView.untranslated` names the texts that
 had no English version and were printed as written.
 
-Every presentation in a language but Vietnamese logs its notes
-(`ReportView.notes`) at the ``INFO`` level on the logger
-``hcc_report.presentation``, so that whoever renders can show them: the
-command line prints them on standard error.
+Whoever renders can show the notes of the editions made
+(`ReportView.notes`), as the command line does on standard error: they
+are collected by `collect_notes`, and every presentation in a language but
+Vietnamese logs them at the ``INFO`` level on the logger
+``hcc_report.presentation``.
 """
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import functools
 import operator
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from types import MappingProxyType
 
@@ -93,6 +96,7 @@ __all__ = [
     "ReportView",
     "SectionView",
     "SignatureView",
+    "collect_notes",
     "edition_notes",
     "figures_presenter",
     "groups_in_order",
@@ -1264,8 +1268,12 @@ def present(
         lang=words.lang,
         untranslated=tuple(words.missing),
     )
-    if not words.vietnamese:
-        _log_notes(view.notes)
+    collectors = _COLLECTORS.get()
+    if collectors or not words.vietnamese:
+        notes = view.notes
+        for collected in collectors:
+            collected.append(notes)
+        _log_notes(notes)
     return view
 
 
@@ -1280,6 +1288,39 @@ def _log_notes(notes: tuple[str, ...]) -> None:
         logger = logging.getLogger(__name__)
         for note in notes:
             logger.info("%s", note)
+
+
+#: The lists of `collect_notes` open in this thread or task.
+_COLLECTORS: contextvars.ContextVar[tuple[list[tuple[str, ...]], ...]] = (
+    contextvars.ContextVar("hcc_report.presentation.collectors", default=())
+)
+
+
+@contextlib.contextmanager
+def collect_notes() -> Iterator[list[tuple[str, ...]]]:
+    """
+    Collect the notes of every edition presented within: the list given
+    gets each presentation's `ReportView.notes`, in order (an empty tuple
+    for an edition without notes).
+
+    >>> from hcc_report import render
+    >>> from hcc_report.examples import binh_thuan_2023_02
+    >>> with collect_notes() as editions:
+    ...     document = render(binh_thuan_2023_02(), "html", lang="en")
+    >>> len(editions), editions[0][0][:30]
+    (1, 'no English version of 33 texts')
+
+    It collects in the current thread or task only. A document rendered
+    in pieces (`hcc_report.renderers.stream`) is presented when its first
+    piece is made, which must be within. A renderer that does not call
+    `hcc_report.present` leaves the list empty.
+    """
+    collected: list[tuple[str, ...]] = []
+    token = _COLLECTORS.set((*_COLLECTORS.get(), collected))
+    try:
+        yield collected
+    finally:
+        _COLLECTORS.reset(token)
 
 
 # What a rendering prints --------------------------------------------------

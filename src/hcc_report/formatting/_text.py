@@ -10,7 +10,7 @@ import unicodedata
 from decimal import Decimal
 
 from hcc_report.errors import ArgumentError, ArgumentTypeError
-from hcc_report.languages import CATALOGUES, primary_language
+from hcc_report.languages import primary_language
 
 
 #: Spaces that real documents contain: no-break, thin, narrow no-break,
@@ -26,16 +26,21 @@ def clean(text: str) -> str:
     return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
 
 
+#: The languages whose numbers and dates this library writes by its own
+#: rules; any other, even one with a catalogue of its own, by Babel's.
+_OWN_NOTATIONS = ("vi", "en")
+
+
 def notation(lang: str) -> str:
     """
     Tell how numbers and dates are written in *lang*: ``"vi"`` by this
     library's Vietnamese rules, ``"en"`` by its English ones, ``"babel"``
     by Babel from CLDR.
     """
-    if lang in CATALOGUES:
+    if lang in _OWN_NOTATIONS:
         return lang
     primary = primary_language(lang)
-    return primary if primary in CATALOGUES else "babel"
+    return primary if primary in _OWN_NOTATIONS else "babel"
 
 
 def check_number(function: str, value: object) -> int | Decimal:
