@@ -23,8 +23,8 @@ from hcc_report.formatting._dates import (
     month_text,
     parse_short_date,
 )
-from hcc_report.formatting._text import clean, notation
-from hcc_report.languages import translations
+from hcc_report.formatting._text import clean
+from hcc_report.languages import is_vietnamese, translations
 
 
 class PeriodLike(Protocol):
@@ -137,7 +137,7 @@ def format_period(  # noqa: PLR0911  (one return a kind)
         ~hcc_report.errors.ArgumentError: Its kind is unknown.
     """
     kind = _kind(period)
-    if lang != "vi" and notation(lang) != "vi":
+    if not is_vietnamese(lang):
         return _period_words(kind, period, lang)
     start, end = period.start, period.end
     year = f"{end.year:04d}"
@@ -220,7 +220,7 @@ def format_cumulative(period: PeriodLike, *, lang: str = "vi") -> str:
     >>> format_cumulative(Period.month(2023, 2), lang="en")
     'cumulative from the start of the year to the end of February 2023'
     """
-    if lang != "vi" and notation(lang) != "vi":
+    if not is_vietnamese(lang):
         text = translations(lang).gettext(
             "cumulative from the start of the year {until}"
         )
@@ -245,7 +245,7 @@ def format_period_end(period: PeriodLike, *, lang: str = "vi") -> str:
     """
     _kind(period)
     end = period.end
-    if lang != "vi" and notation(lang) != "vi":
+    if not is_vietnamese(lang):
         words = translations(lang)
         if not is_month_end(end):
             text = words.gettext("to {date}")
