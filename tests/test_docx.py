@@ -54,6 +54,25 @@ def rendered(request, seed):
     return request.param, render(seed, "docx", style=request.param)
 
 
+@pytest.fixture(scope="module")
+def bold(times):
+    """
+    The advance width of each character, in twips at one point, in the
+    bold font fontconfig gives for Times New Roman.
+    """
+    fonttools = pytest.importorskip("fontTools.ttLib")
+    path = subprocess.run(
+        ["fc-match", "-f", "%{file}", "Times New Roman:bold"],  # noqa: S607
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    font = fonttools.TTFont(path)
+    advance, glyphs = font["hmtx"], font.getBestCmap()
+    em = font["head"].unitsPerEm
+    return lambda char: advance[glyphs[ord(char)]][0] * 20 / em
+
+
 class TestLayout:
     def test_page_and_margins(self, rendered):
         """
@@ -92,6 +111,38 @@ class TestLayout:
                 fonts.get(f"{W}{slot}")
                 for slot in ("ascii", "hAnsi", "cs", "eastAsia")
             } == {"Times New Roman"}
+
+    def test_the_widths_of_bold_are_the_fonts(self, bold):
+        """
+        The renderer's table of bold widths is the font's.
+        """
+        from hcc_report.renderers._docx import _BOLD_WIDTHS  # noqa: PLC0415
+
+        assert [
+            round(bold(chr(32 + i)) * 1000 / 20)
+            for i in range(len(_BOLD_WIDTHS))
+        ] == list(_BOLD_WIDTHS)
+
+    @pytest.mark.parametrize("style", ["decree-30", "form-06"])
+    def test_no_heading_word_is_broken(self, seed, bold, style):
+        """
+        Each figure column is wide enough for the longest word of its
+        heading in bold Times New Roman ("Processed", "Overdue") with the
+        cell's margins (2 × 108 twips): no word is broken in two in
+        English; the Vietnamese columns stay equal.
+        """
+        for lang in ("en", "vi"):
+            view = present(seed, style, lang=lang).appendix
+            data = render(seed, "docx", style=style, lang=lang)
+            grid = read(data).tables[-1]._tbl.tblGrid.findall(f"{W}gridCol")
+            widths = [int(col.get(f"{W}w")) for col in grid][2:]
+            size = 11 if len(view.columns) > 8 else 12
+            for width, heading in zip(widths, view.columns, strict=True):
+                for word in heading.split():
+                    needed = sum(bold(c) for c in word) * size + 216
+                    assert width >= needed, (word, width)
+            if lang == "vi":
+                assert len(set(widths)) == 1
 
     def test_sizes_by_part(self, rendered):
         """

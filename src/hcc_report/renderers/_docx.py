@@ -45,6 +45,7 @@ import html
 import io
 import os
 import re
+import unicodedata
 import zipfile
 
 from collections.abc import Iterable, Mapping, Sequence
@@ -167,6 +168,110 @@ PARTS = {
 
 #: Lengths in twentieths of a point (twips), WordprocessingML's unit.
 _MM = 1440 / 25.4
+#: The widths of Times New Roman Bold's characters from the space to "~"
+#: (Adobe's Times-Bold metrics, which Liberation Serif Bold has too), in
+#: thousandths of an em: a table's headings are measured with them.
+_BOLD_WIDTHS = (
+    250,
+    333,
+    555,
+    500,
+    500,
+    1000,
+    833,
+    278,
+    333,
+    333,
+    500,
+    570,
+    250,
+    333,
+    250,
+    278,
+    500,
+    500,
+    500,
+    500,
+    500,
+    500,
+    500,
+    500,
+    500,
+    500,
+    333,
+    333,
+    570,
+    570,
+    570,
+    500,
+    930,
+    722,
+    667,
+    722,
+    722,
+    667,
+    611,
+    778,
+    778,
+    389,
+    500,
+    778,
+    667,
+    944,
+    722,
+    778,
+    611,
+    778,
+    722,
+    556,
+    667,
+    722,
+    722,
+    1000,
+    722,
+    722,
+    667,
+    333,
+    278,
+    333,
+    581,
+    500,
+    333,
+    500,
+    556,
+    444,
+    556,
+    444,
+    333,
+    500,
+    556,
+    278,
+    333,
+    556,
+    278,
+    833,
+    556,
+    500,
+    556,
+    556,
+    444,
+    389,
+    333,
+    556,
+    500,
+    722,
+    500,
+    500,
+    444,
+    394,
+    220,
+    394,
+    520,
+)
+#: What a table cell takes besides its text: its margins, left and right
+#: (Word's default, 0.19 cm), and 3 points for its borders and rounding
+#: (LibreOffice broke "Carried" in a cell exactly as wide as the word).
+_CELL_MARGINS = 2 * 108 + 60
 #: A4, and the margins of Decree 30/2020 (top and bottom 20-25 mm, left
 #: 30-35 mm, right 15-20 mm).
 _A4 = (round(210 * _MM), round(297 * _MM))
@@ -686,6 +791,59 @@ def _table_row(
     return _row(cells)
 
 
+def _column_widths(
+    headings: Sequence[str], width: int, *, wide: bool, size: float
+) -> list[int]:
+    """
+    The widths of the appendix's columns: the number, the name, and the
+    figures in equal shares, each wide enough for the longest word of its
+    heading (*size* points, bold) at the name's expense ("Processed" is
+    never broken into "Processe" and "d").
+    """
+    number = round(12 * _MM)
+    if not headings:
+        return [number, width - number]
+    name = round(width * (0.30 if wide else 0.34))
+    share = (width - number - name) // len(headings)
+    figures = [max(share, _heading_width(text, size)) for text in headings]
+    narrower = name - (sum(figures) - share * len(headings))
+    if narrower < width * _NARROWEST_NAME:  # the names matter more
+        return [number, name, *[share] * len(headings)]
+    return [number, narrower, *figures]
+
+
+#: The narrowest the column of names becomes to fit the headings' words,
+#: as a share of the table's width.
+_NARROWEST_NAME = 0.2
+
+
+#: Letters with a stroke, which Unicode does not decompose, as their base.
+_BASE_LETTERS = str.maketrans("đĐ", "dD")
+
+
+def _heading_width(text: str, size: float) -> int:
+    """
+    The width in twips of a cell that holds the longest word of *text*
+    in bold Times New Roman at *size* points; a letter with diacritics is
+    as wide as its base letter, any other character an em.
+
+    >>> _heading_width("Processed", 12), _heading_width("Trước hạn", 11)
+    (1290, 851)
+    """
+    widest = 0
+    for word in text.translate(_BASE_LETTERS).split():
+        thousandths = 0
+        for char in unicodedata.normalize("NFD", word):
+            if unicodedata.combining(char):
+                continue
+            index = ord(char) - ord(" ")
+            in_table = 0 <= index < len(_BOLD_WIDTHS)
+            thousandths += _BOLD_WIDTHS[index] if in_table else 1000
+        widest = max(widest, thousandths)
+    # Thousandths of an em of size points, in twips, rounded up.
+    return -(-widest * round(size * 20) // 1000) + _CELL_MARGINS
+
+
 def _appendix(appendix: AppendixView) -> tuple[str, bool]:
     """
     The appendix's title lines and table, and whether its page is
@@ -703,12 +861,13 @@ def _appendix(appendix: AppendixView) -> tuple[str, bool]:
     shown += list(appendix.rows)
     if not appendix.total_first:
         shown.append(appendix.total)
-    number = round(12 * _MM)
-    count = len(appendix.columns)
-    name = round(width * (0.30 if wide else 0.34)) if count else width - number
-    figure = (width - number - name) // count if count else 0
-    widths = [number, name, *[figure] * count]
     family = "HCC Wide Cell" if wide else "HCC Cell"
+    widths = _column_widths(
+        appendix.columns,
+        width,
+        wide=wide,
+        size=PARTS[f"{family} Heading"].size,
+    )
     rows = [_heading_rows(appendix, widths, family)]
     rows += [
         _table_row(
